@@ -1,0 +1,25 @@
+package io.newsflow.contracts;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** A full post was accepted: the listing fields plus its body. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PostPublished(
+        String eventId,
+        Instant occurredAt,
+        int schemaVersion,
+        String board,
+        long number,
+        long revision,
+        String contentHash,
+        String title,
+        String author,
+        Instant postedAt,
+        Integer commentCount,
+        String url,
+        String body) implements PostEvent {
+
+    public static final String TYPE = "PostPublished";
+}

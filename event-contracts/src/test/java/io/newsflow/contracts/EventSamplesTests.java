@@ -1,0 +1,81 @@
+package io.newsflow.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The saved samples are the contract: each one reads into its record and writes back to the same
+ * JSON, so a change to a record that would break a consumer fails here.
+ */
+class EventSamplesTests {
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    @ParameterizedTest
+    @CsvSource({
+            "article-published.json, io.newsflow.contracts.ArticleEvent, io.newsflow.contracts.ArticlePublished",
+            "article-removed.json, io.newsflow.contracts.ArticleEvent, io.newsflow.contracts.ArticleRemoved",
+            "post-listed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostListed",
+            "post-published.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostPublished",
+            "post-removed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostRemoved"
+    })
+    void sampleRoundTripsThroughItsRecord(String sample, Class<?> base, Class<?> expected) throws IOException {
+        JsonNode saved = read(sample);
+
+        Object event = this.mapper.treeToValue(saved, base);
+
+        assertThat(event).isInstanceOf(expected);
+        assertThat(this.mapper.readTree(this.mapper.writeValueAsString(event))).isEqualTo(saved);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "article-published.json", "article-removed.json", "post-listed.json", "post-published.json",
+            "post-removed.json" })
+    void wireFormatCarriesNoJavaTypeNamesAndIsoInstants(String sample) throws IOException {
+        JsonNode saved = read(sample);
+
+        assertThat(saved.toString()).doesNotContain("io.newsflow");
+        assertThat(Instant.parse(saved.get("occurredAt").asString())).isNotNull();
+        assertThat(saved.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(saved.get("eventId").asString()).hasSize(36);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "article-published.json", "post-listed.json" })
+    void unknownFieldsAddedByANewerProducerAreIgnored(String sample) throws IOException {
+        JsonNode saved = read(sample);
+        ((ObjectNode) saved).put("addedLater", "ignored by v1 readers");
+
+        Class<?> base = sample.startsWith("article") ? ArticleEvent.class : PostEvent.class;
+        Object event = this.mapper.treeToValue(saved, base);
+
+        JsonNode written = this.mapper.valueToTree(event);
+        assertThat(written.has("addedLater")).isFalse();
+        assertThat(written.get("eventId")).isEqualTo(saved.get("eventId"));
+    }
+
+    @Test
+    void postEventsAreKeyedByBoardAndNumber() throws IOException {
+        PostEvent event = this.mapper.treeToValue(read("post-listed.json"), PostEvent.class);
+
+        assertThat(event.postKey()).isEqualTo("rank-news:4812");
+        assertThat(PostKey.parse("rank-news:4812")).isEqualTo(new PostKey("rank-news", 4812));
+    }
+
+    private JsonNode read(String sample) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/samples/" + sample)) {
+            assertThat(in).as(sample).isNotNull();
+            return this.mapper.readTree(in);
+        }
+    }
+}

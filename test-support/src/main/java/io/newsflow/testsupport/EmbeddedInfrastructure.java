@@ -1,0 +1,69 @@
+package io.newsflow.testsupport;
+
+import java.net.InetSocketAddress;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A real Apache Kafka broker (KRaft, in-process) and mongo-java-server (a MongoDB wire-protocol
+ * server, in memory), both on loopback and random ports: what CI runs on machines without Docker.
+ */
+public final class EmbeddedInfrastructure implements Infrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+
+    /** Partitions of auto-created topics; the services create theirs with their own count. */
+    private static final int DEFAULT_PARTITIONS = 3;
+
+    private static EmbeddedInfrastructure shared;
+
+    private final EmbeddedKafkaKraftBroker broker;
+
+    private final MongoServer mongo;
+
+    private final InetSocketAddress mongoAddress;
+
+    private EmbeddedInfrastructure() {
+        long started = System.nanoTime();
+        this.broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
+        this.broker.afterPropertiesSet();
+        this.mongo = new MongoServer(new MemoryBackend());
+        this.mongoAddress = this.mongo.bind();
+        log.info("Embedded Kafka at {} and MongoDB at {} started in {} ms", kafkaBootstrapServers(), mongoUri(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The broker and server of this JVM, started on first use. */
+    public static synchronized EmbeddedInfrastructure shared() {
+        if (shared == null) {
+            shared = new EmbeddedInfrastructure();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-infrastructure-stop"));
+        }
+        return shared;
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return this.broker.getBrokersAsString();
+    }
+
+    @Override
+    public String mongoUri() {
+        return "mongodb://" + this.mongoAddress.getHostString() + ":" + this.mongoAddress.getPort();
+    }
+
+    @Override
+    public String description() {
+        return "embedded";
+    }
+
+    private void stop() {
+        this.mongo.shutdownNow();
+        this.broker.destroy();
+    }
+}
