@@ -1,0 +1,79 @@
+package io.newsflow.article.article;
+
+import java.util.Date;
+import java.util.List;
+
+import io.newsflow.contracts.ArticleEvent;
+import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.contracts.ArticleRemoved;
+import io.newsflow.projection.PoisonEventException;
+import io.newsflow.projection.Projection;
+import org.bson.Document;
+
+import org.springframework.stereotype.Component;
+
+/** Article events as documents of the {@code articles} collection, keyed by article id. */
+@Component
+class ArticleProjection implements Projection<ArticleEvent> {
+
+    static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions",
+            "outlet", "author", "publishedAt", "section", "tags", "language", "acceptedAt");
+
+    @Override
+    public String id(ArticleEvent event) {
+        return event.articleId();
+    }
+
+    @Override
+    public long revision(ArticleEvent event) {
+        return event.revision();
+    }
+
+    @Override
+    public boolean removes(ArticleEvent event) {
+        return event instanceof ArticleRemoved;
+    }
+
+    @Override
+    public String contentHash(ArticleEvent event) {
+        return event instanceof ArticlePublished published ? published.contentHash() : null;
+    }
+
+    @Override
+    public Document fields(ArticleEvent event) {
+        ArticlePublished article = (ArticlePublished) event;
+        return new Document("url", article.url())
+                .append("title", article.title())
+                .append("subtitles", article.subtitles())
+                .append("paragraphs", article.paragraphs())
+                .append("captions", article.captions().stream()
+                        .map(caption -> new Document("text", caption.text()).append("credit", caption.credit()))
+                        .toList())
+                .append("outlet", article.outlet())
+                .append("author", article.author())
+                .append("publishedAt", Date.from(article.publishedAt()))
+                .append("section", article.section())
+                .append("tags", article.tags())
+                .append("language", article.language())
+                .append("acceptedAt", Date.from(article.occurredAt()));
+    }
+
+    @Override
+    public List<String> contentFields() {
+        return CONTENT_FIELDS;
+    }
+
+    @Override
+    public void validate(String key, ArticleEvent event) {
+        if (event.articleId() == null || event.articleId().isBlank() || !event.articleId().equals(key)) {
+            throw new PoisonEventException("articleId " + event.articleId() + " does not match record key " + key);
+        }
+        if (event.revision() <= 0) {
+            throw new PoisonEventException("revision must be positive");
+        }
+        if (event instanceof ArticlePublished article && (article.title() == null || article.title().isBlank()
+                || article.contentHash() == null || article.publishedAt() == null || article.occurredAt() == null)) {
+            throw new PoisonEventException("an ArticlePublished needs title, contentHash, publishedAt and occurredAt");
+        }
+    }
+}

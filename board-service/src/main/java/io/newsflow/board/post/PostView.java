@@ -1,0 +1,28 @@
+package io.newsflow.board.post;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+
+/** A board post as the API returns it; {@code body} is null while only its listing row is known. */
+public record PostView(
+        String board,
+        long number,
+        String title,
+        String author,
+        Instant postedAt,
+        Integer commentCount,
+        String url,
+        String body,
+        long revision) {
+
+    static PostView of(Document document) {
+        Date postedAt = document.getDate("postedAt");
+        return new PostView(document.getString("board"), document.get("number", Number.class).longValue(),
+                document.getString("title"), document.getString("author"),
+                postedAt == null ? null : postedAt.toInstant(), document.getInteger("commentCount"),
+                document.getString("url"), document.getString("body"),
+                document.get("revision", Number.class).longValue());
+    }
+}

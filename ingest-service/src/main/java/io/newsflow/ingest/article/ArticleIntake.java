@@ -1,0 +1,89 @@
+package io.newsflow.ingest.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.newsflow.contracts.ArticleEvent;
+import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.contracts.ArticlePublished.Caption;
+import io.newsflow.contracts.Topics;
+import io.newsflow.ingest.normalize.Dates;
+import io.newsflow.ingest.normalize.Hashing;
+import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.normalize.RevisionClock;
+import io.newsflow.ingest.normalize.Text;
+import io.newsflow.ingest.normalize.Urls;
+import io.newsflow.ingest.publish.EventPublisher;
+import io.newsflow.ingest.publish.OutgoingEvent;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns article requests into normalised {@link ArticlePublished} events and publishes them.
+ * An article's id comes from its canonical URL, or from its content when it has none, so sending
+ * the same article again yields the same id.
+ */
+@Service
+public class ArticleIntake {
+
+    private static final String DEFAULT_LANGUAGE = "ko";
+
+    private final EventPublisher publisher;
+
+    private final RevisionClock clock;
+
+    public ArticleIntake(EventPublisher publisher, RevisionClock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Publishes the article and returns its id once Kafka acknowledged it. */
+    public String accept(ArticleRequest request) {
+        ArticlePublished event = toEvent(request, this.clock.now());
+        this.publisher.publish(outgoing(event));
+        return event.articleId();
+    }
+
+    public static OutgoingEvent outgoing(ArticleEvent event) {
+        return new OutgoingEvent(Topics.ARTICLES, event.articleId(), event);
+    }
+
+    /**
+     * The normalised event for a request accepted at {@code acceptedAt}.
+     * @throws InvalidFieldException when a field cannot be normalised
+     */
+    public ArticlePublished toEvent(ArticleRequest request, Instant acceptedAt) {
+        String url = request.url() == null || request.url().isBlank() ? null : Urls.canonical("url", request.url());
+        String title = Text.line(request.title());
+        List<String> subtitles = Text.lines(request.subtitles());
+        List<String> paragraphs = request.paragraphs() != null && !request.paragraphs().isEmpty()
+                ? Text.lines(request.paragraphs()) : Text.paragraphs(request.body());
+        if (paragraphs.isEmpty()) {
+            throw new InvalidFieldException("paragraphs", "paragraphs or body must hold the article text");
+        }
+        List<Caption> captions = captions(request.captions());
+        String outlet = Text.line(request.outlet());
+        String author = Text.line(request.author());
+        Instant publishedAt = request.publishedAt() == null || request.publishedAt().isBlank() ? acceptedAt
+                : Dates.parse("publishedAt", request.publishedAt(), acceptedAt);
+        String section = Text.line(request.section());
+        List<String> tags = Text.lines(request.tags()).stream().distinct().toList();
+        String language = request.language() == null ? DEFAULT_LANGUAGE : request.language();
+        String contentHash = Hashing.sha256(url, title, subtitles, paragraphs, captions, outlet, author, publishedAt,
+                section, tags, language);
+        String id = "a-" + (url != null ? Hashing.sha256(url) : Hashing.sha256(outlet, title, publishedAt))
+                .substring(0, 24);
+        return new ArticlePublished(UUID.randomUUID().toString(), acceptedAt, ArticleEvent.SCHEMA_VERSION, id,
+                this.clock.next(acceptedAt), contentHash, url, title, subtitles, paragraphs, captions, outlet, author,
+                publishedAt, section, tags, language);
+    }
+
+    private static List<Caption> captions(List<ArticleRequest.CaptionRequest> captions) {
+        if (captions == null) {
+            return List.of();
+        }
+        return captions.stream().map(caption -> new Caption(Text.line(caption.text()), Text.line(caption.credit())))
+                .filter(caption -> caption.text() != null).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package io.newsflow.ingest.normalize;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates as Korean sites write them, read as instants. Values without a zone are Asia/Seoul time;
+ * a time alone ({@code 14:32}) is a time of the reference day, the crawl date in Seoul.
+ */
+public final class Dates {
+
+    public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    private static final Pattern LOCAL_DATE_TIME = Pattern.compile(
+            "(\\d{4})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+
+    private static final Pattern TIME_ONLY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+
+    private static final String EXPECTED = "must be an ISO-8601 date-time or a date such as 2024.07.24, "
+            + "2024-07-24 14:32 or 14:32";
+
+    private Dates() {
+    }
+
+    /** Parses {@code value}; a time alone is taken on the Seoul date of {@code reference}. */
+    public static Instant parse(String field, String value, Instant reference) {
+        String text = value.trim();
+        try {
+            Matcher local = LOCAL_DATE_TIME.matcher(text);
+            if (local.matches()) {
+                LocalDate date = LocalDate.of(number(local, 1), number(local, 2), number(local, 3));
+                return date.atTime(time(local, 4)).atZone(SEOUL).toInstant();
+            }
+            Matcher time = TIME_ONLY.matcher(text);
+            if (time.matches()) {
+                return LocalDate.ofInstant(reference, SEOUL).atTime(time(time, 1)).atZone(SEOUL).toInstant();
+            }
+            return parseIso(text);
+        }
+        catch (DateTimeException ex) {
+            throw new InvalidFieldException(field, EXPECTED);
+        }
+    }
+
+    private static Instant parseIso(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        }
+        catch (DateTimeParseException ex) {
+            return LocalDateTime.parse(text).atZone(SEOUL).toInstant();
+        }
+    }
+
+    private static LocalTime time(Matcher matcher, int firstGroup) {
+        if (matcher.group(firstGroup) == null) {
+            return LocalTime.MIDNIGHT;
+        }
+        int seconds = matcher.group(firstGroup + 2) == null ? 0 : number(matcher, firstGroup + 2);
+        return LocalTime.of(number(matcher, firstGroup), number(matcher, firstGroup + 1), seconds);
+    }
+
+    private static int number(Matcher matcher, int group) {
+        return Integer.parseInt(matcher.group(group));
+    }
+}

@@ -1,0 +1,21 @@
+package io.newsflow.ingest.normalize;
+
+/** A field that passed bean validation but cannot be normalised, such as an unparseable date. */
+public class InvalidFieldException extends RuntimeException {
+
+    private final String field;
+
+    public InvalidFieldException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return this.field;
+    }
+
+    /** The same problem for a field nested under {@code prefix}, such as an item of a batch. */
+    public InvalidFieldException under(String prefix) {
+        return new InvalidFieldException(prefix + "." + this.field, getMessage());
+    }
+}

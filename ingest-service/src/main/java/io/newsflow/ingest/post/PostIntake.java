@@ -1,0 +1,72 @@
+package io.newsflow.ingest.post;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.newsflow.contracts.PostEvent;
+import io.newsflow.contracts.PostKey;
+import io.newsflow.contracts.PostListed;
+import io.newsflow.contracts.PostPublished;
+import io.newsflow.contracts.Topics;
+import io.newsflow.ingest.normalize.Dates;
+import io.newsflow.ingest.normalize.Hashing;
+import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.normalize.RevisionClock;
+import io.newsflow.ingest.normalize.Text;
+import io.newsflow.ingest.normalize.Urls;
+import io.newsflow.ingest.publish.EventPublisher;
+import io.newsflow.ingest.publish.OutgoingEvent;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns post requests into normalised post events and publishes them, keyed by {@code board:number}.
+ */
+@Service
+public class PostIntake {
+
+    private final EventPublisher publisher;
+
+    private final RevisionClock clock;
+
+    public PostIntake(EventPublisher publisher, RevisionClock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Publishes the post and returns its key once Kafka acknowledged it. */
+    public String accept(PostRequest request) {
+        PostEvent event = toEvent(request, this.clock.now());
+        this.publisher.publish(outgoing(event));
+        return event.postKey();
+    }
+
+    public static OutgoingEvent outgoing(PostEvent event) {
+        return new OutgoingEvent(Topics.POSTS, event.postKey(), event);
+    }
+
+    /**
+     * The normalised event for a request accepted at {@code acceptedAt}: a listing row without a
+     * body, a full post with one.
+     * @throws InvalidFieldException when a field cannot be normalised
+     */
+    public PostEvent toEvent(PostRequest request, Instant acceptedAt) {
+        PostKey key = new PostKey(request.board(), request.number());
+        String title = Text.line(request.title());
+        String author = Text.line(request.author());
+        Instant postedAt = request.postedAt() == null || request.postedAt().isBlank() ? null
+                : Dates.parse("postedAt", request.postedAt(), acceptedAt);
+        String url = request.url() == null || request.url().isBlank() ? null : Urls.canonical("url", request.url());
+        String body = request.body() == null ? null : String.join("\n\n", Text.paragraphs(request.body()));
+        String eventId = UUID.randomUUID().toString();
+        long revision = this.clock.next(acceptedAt);
+        if (body == null || body.isEmpty()) {
+            String hash = Hashing.sha256(key, title, author, postedAt, request.commentCount(), url);
+            return new PostListed(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(), revision,
+                    hash, title, author, postedAt, request.commentCount(), url);
+        }
+        String hash = Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, body);
+        return new PostPublished(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(), revision,
+                hash, title, author, postedAt, request.commentCount(), url, body);
+    }
+}

@@ -1,0 +1,26 @@
+package io.newsflow.ingest.post;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A board post. Without a {@code body} it is a listing row ({@code PostListed}); with one, a full
+ * post ({@code PostPublished}). {@code postedAt} takes a date or a date-time (Asia/Seoul when no zone
+ * is given).
+ */
+public record PostRequest(
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}",
+                message = "must be a slug of lower-case letters, digits and dashes") String board,
+        @NotNull @Min(1) @Max(Long.MAX_VALUE) Long number,
+        @NotBlank @Size(max = 500) String title,
+        @Size(max = 200) String author,
+        @Size(max = 64) String postedAt,
+        @Size(max = 2048) String url,
+        @Size(max = 1_000_000) String body,
+        @PositiveOrZero Integer commentCount) {
+}

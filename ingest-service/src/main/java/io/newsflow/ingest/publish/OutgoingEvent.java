@@ -1,0 +1,5 @@
+package io.newsflow.ingest.publish;
+
+/** An event on its way to Kafka: topic, record key and the event record. */
+public record OutgoingEvent(String topic, String key, Object event) {
+}

@@ -1,0 +1,38 @@
+package io.newsflow.projection;
+
+import java.util.List;
+
+import org.bson.Document;
+
+/**
+ * How a consumer service projects its events onto documents of one collection. The
+ * {@link ProjectionWriter} adds the version guard; a projection only says what an event means.
+ *
+ * @param <E> the event type of the topic
+ */
+public interface Projection<E> {
+
+    /** The document id, which is also the Kafka record key. */
+    String id(E event);
+
+    /** Orders the events of one id: only a higher revision than the stored one changes a document. */
+    long revision(E event);
+
+    /** Whether the event deletes its entity (the document is replaced by a tombstone). */
+    boolean removes(E event);
+
+    /** Hash of the content, so a repeat of the same content is told from a revision; unused for removals. */
+    String contentHash(E event);
+
+    /** The fields a non-removal event sets, without {@code _id}, revision and content hash. */
+    Document fields(E event);
+
+    /** The fields a removal clears. */
+    List<String> contentFields();
+
+    /**
+     * Checks that the event can ever be applied.
+     * @throws PoisonEventException when it cannot; the record then goes to the dead-letter topic
+     */
+    void validate(String key, E event);
+}

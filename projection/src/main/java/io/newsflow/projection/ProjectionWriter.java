@@ -1,0 +1,167 @@
+package io.newsflow.projection;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.mongodb.bulk.BulkWriteError;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Writes a batch of events with one unordered bulk write of conditional upserts. Each upsert
+ * matches {@code {_id, revision < incoming}}: when the stored document is as new or newer the
+ * filter does not match, the upsert collides on {@code _id} (E11000) and nothing changes. That is
+ * the version guard; it needs no transaction, so it works on any MongoDB, sharded or embedded.
+ *
+ * <p>Removals leave a tombstone ({@code removed: true} with the revision) so that an older event
+ * arriving later cannot bring the entity back.
+ *
+ * @param <E> the event type
+ */
+public class ProjectionWriter<E> {
+
+    public static final String REVISION = "revision";
+
+    public static final String CONTENT_HASH = "contentHash";
+
+    public static final String REMOVED = "removed";
+
+    public static final String REMOVED_AT = "removedAt";
+
+    public static final String APPLIED_AT = "appliedAt";
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+
+    private final String collection;
+
+    private final Projection<E> projection;
+
+    private final Clock clock;
+
+    public ProjectionWriter(MongoTemplate mongo, String collection, Projection<E> projection, Clock clock) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.projection = projection;
+        this.clock = clock;
+    }
+
+    public String collection() {
+        return this.collection;
+    }
+
+    /** Applies the events; throws when the store fails, so the batch is retried. */
+    public Outcome write(List<E> events) {
+        if (events.isEmpty()) {
+            return Outcome.NONE;
+        }
+        List<E> newest = newestPerId(events);
+        int superseded = events.size() - newest.size();
+        Set<Integer> rejected = bulkUpsert(newest);
+        Outcome outcome = classify(newest, rejected);
+        return outcome.plus(new Outcome(0, 0, 0, superseded));
+    }
+
+    /** An unordered bulk write gives no order between operations, so one batch keeps one event per id. */
+    private List<E> newestPerId(List<E> events) {
+        Map<String, E> newest = new LinkedHashMap<>();
+        for (E event : events) {
+            newest.merge(this.projection.id(event), event,
+                    (kept, next) -> this.projection.revision(next) > this.projection.revision(kept) ? next : kept);
+        }
+        return new ArrayList<>(newest.values());
+    }
+
+    private Set<Integer> bulkUpsert(List<E> events) {
+        var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, this.collection);
+        Date now = Date.from(this.clock.instant());
+        for (E event : events) {
+            Query guard = Query.query(Criteria.where("_id").is(this.projection.id(event))
+                    .and(REVISION).lt(this.projection.revision(event)));
+            bulk.upsert(guard, update(event, now));
+        }
+        try {
+            bulk.execute();
+            return Set.of();
+        }
+        catch (BulkOperationException ex) {
+            List<BulkWriteError> failures = ex.getErrors().stream()
+                    .filter(error -> error.getCode() != DUPLICATE_KEY).toList();
+            if (!failures.isEmpty()) {
+                throw ex;
+            }
+            return ex.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
+        }
+    }
+
+    private Update update(E event, Date now) {
+        Update update = new Update().set(REVISION, this.projection.revision(event)).set(APPLIED_AT, now);
+        if (this.projection.removes(event)) {
+            update.set(REMOVED, true).set(REMOVED_AT, now).unset(CONTENT_HASH);
+            this.projection.contentFields().forEach(update::unset);
+            return update;
+        }
+        update.set(REMOVED, false).unset(REMOVED_AT).set(CONTENT_HASH, this.projection.contentHash(event));
+        this.projection.fields(event).forEach(update::set);
+        return update;
+    }
+
+    /** Rejected upserts are repeats when the stored content is the same, late arrivals otherwise. */
+    private Outcome classify(List<E> events, Set<Integer> rejected) {
+        Map<String, Document> stored = rejected.isEmpty() ? Map.of() : storedVersions(events, rejected);
+        int applied = 0;
+        int removed = 0;
+        int duplicate = 0;
+        int stale = 0;
+        for (int i = 0; i < events.size(); i++) {
+            E event = events.get(i);
+            boolean removes = this.projection.removes(event);
+            if (!rejected.contains(i)) {
+                applied += removes ? 0 : 1;
+                removed += removes ? 1 : 0;
+            }
+            else if (isRepeat(event, stored.get(this.projection.id(event)))) {
+                duplicate++;
+            }
+            else {
+                stale++;
+            }
+        }
+        return new Outcome(applied, removed, duplicate, stale);
+    }
+
+    private boolean isRepeat(E event, Document stored) {
+        if (stored == null) {
+            return false;
+        }
+        if (this.projection.removes(event)) {
+            return Boolean.TRUE.equals(stored.getBoolean(REMOVED));
+        }
+        return this.projection.contentHash(event).equals(stored.getString(CONTENT_HASH));
+    }
+
+    private Map<String, Document> storedVersions(List<E> events, Set<Integer> rejected) {
+        List<String> ids = rejected.stream().map(i -> this.projection.id(events.get(i))).toList();
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include(CONTENT_HASH, REMOVED);
+        Map<String, Document> stored = new HashMap<>();
+        for (Document document : this.mongo.find(query, Document.class, this.collection)) {
+            stored.put(document.getString("_id"), document);
+        }
+        return stored;
+    }
+}

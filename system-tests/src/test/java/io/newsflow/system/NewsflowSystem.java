@@ -1,0 +1,106 @@
+package io.newsflow.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import io.newsflow.article.ArticleApplication;
+import io.newsflow.board.BoardApplication;
+import io.newsflow.ingest.IngestApplication;
+import io.newsflow.testsupport.Infrastructure;
+import io.newsflow.testsupport.InfrastructureProperties;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services running in this JVM on random ports against one {@link Infrastructure}, each
+ * with its own configuration file and database, as in production. Started once per infrastructure
+ * and shared by every test class.
+ */
+final class NewsflowSystem {
+
+    private static final Map<String, NewsflowSystem> RUNNING = new ConcurrentHashMap<>();
+
+    /**
+     * The read models put MongoDB on this shared classpath; ingest, which has no database in its own
+     * jar, must not configure one here either.
+     */
+    private static final String INGEST_HAS_NO_DATABASE = String.join(",",
+            "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String ingest;
+
+    private final String articles;
+
+    private final String boards;
+
+    private NewsflowSystem(Infrastructure infrastructure) {
+        this.ingest = baseUrl(start(IngestApplication.application(), infrastructure,
+                "--spring.autoconfigure.exclude=" + INGEST_HAS_NO_DATABASE));
+        this.articles = baseUrl(start(ArticleApplication.application(), infrastructure));
+        this.boards = baseUrl(start(BoardApplication.application(), infrastructure));
+    }
+
+    static NewsflowSystem on(Infrastructure infrastructure) {
+        return RUNNING.computeIfAbsent(infrastructure.description(), name -> new NewsflowSystem(infrastructure));
+    }
+
+    /** Connection properties and random ports go in as command-line arguments, over the service's configuration. */
+    private static ConfigurableApplicationContext start(SpringApplication application, Infrastructure infrastructure,
+            String... extraArgs) {
+        Map<String, Object> properties = new HashMap<>(InfrastructureProperties.of(infrastructure));
+        properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
+        String[] args = Stream.concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                Stream.of(extraArgs)).toArray(String[]::new);
+        ConfigurableApplicationContext context = application.run(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+        return context;
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(this.ingest + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> getArticles(String path) {
+        return send(HttpRequest.newBuilder(URI.create(this.articles + path)).GET().build());
+    }
+
+    HttpResponse<String> getBoards(String path) {
+        return send(HttpRequest.newBuilder(URI.create(this.boards + path)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}
