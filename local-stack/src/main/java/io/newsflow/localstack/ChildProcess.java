@@ -1,0 +1,84 @@
+package io.newsflow.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM the stack started, its output appended to a log file. Stopped with SIGTERM first, so it
+ * can shut down cleanly, and killed only when it does not stop in time.
+ */
+final class ChildProcess {
+
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+    private final String name;
+
+    private final Process process;
+
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildProcess startJava(String name, List<String> arguments, Map<String, String> environment, Path log,
+            Path workingDirectory) throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(JAVA);
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return new ChildProcess(name, builder.start(), log);
+    }
+
+    /** Runs a JVM to completion (such as a formatting tool) and fails when it exits non-zero. */
+    static void runJava(String name, List<String> arguments, Path log, Path workingDirectory)
+            throws IOException, InterruptedException {
+        ChildProcess child = startJava(name, arguments, Map.of(), log, workingDirectory);
+        if (!child.process.waitFor(2, TimeUnit.MINUTES) || child.process.exitValue() != 0) {
+            child.stop();
+            throw new IllegalStateException(name + " failed; see " + log);
+        }
+    }
+
+    String name() {
+        return this.name;
+    }
+
+    Path log() {
+        return this.log;
+    }
+
+    boolean isAlive() {
+        return this.process.isAlive();
+    }
+
+    long pid() {
+        return this.process.pid();
+    }
+
+    /** SIGTERM, then SIGKILL after the grace period; waits until the process is gone. */
+    void stop() {
+        if (!this.process.isAlive()) {
+            return;
+        }
+        this.process.destroy();
+        try {
+            if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+                this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            this.process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.newsflow.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code ./newsflow up}: starts a real Kafka broker, an embedded MongoDB server persisted under
+ * {@code ./data} and the three services, prints their URLs and {@code ready} once every health check
+ * is UP, and stops everything on Ctrl-C or SIGTERM.
+ */
+public final class LocalStack {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackSettings settings;
+
+    private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final long started = System.nanoTime();
+
+    private volatile EmbeddedMongo mongo;
+
+    private volatile boolean stopping;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1 || !args[0].equals("up")) {
+            System.err.println("usage: ./newsflow up");
+            System.exit(2);
+        }
+        Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(System.getenv(), home);
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println("newsflow: " + ex.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "newsflow-stop"));
+        try {
+            stack.up();
+            stack.watch();
+        }
+        catch (Exception ex) {
+            System.err.println("newsflow: " + ex.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void up() throws IOException, InterruptedException {
+        Files.createDirectories(this.settings.logs());
+        PidFile.claim(this.settings.data());
+        checkPortsFree();
+        ChildProcess kafka = null;
+        if (this.settings.startsKafka()) {
+            step("kafka", "starting a KRaft broker on 127.0.0.1:" + this.settings.kafkaPort());
+            kafka = new KafkaBroker(this.settings).start(libraryClasspath());
+            this.children.add(kafka);
+        }
+        if (this.settings.startsMongo()) {
+            step("mongo", "starting mongo-java-server on 127.0.0.1:" + this.settings.mongoPort() + " (data in "
+                    + this.settings.home().relativize(this.settings.data().resolve("mongo")) + ")");
+            this.mongo = EmbeddedMongo.start(this.settings.data().resolve("mongo"), this.settings.mongoPort());
+            step("mongo", "ready");
+        }
+        else {
+            step("mongo", "using " + redact(this.settings.mongoUri()));
+        }
+        ChildProcess broker = kafka;
+        awaitUntil("kafka", KafkaBroker.startTimeout(), broker,
+                () -> KafkaBroker.isReady(this.settings.kafkaBootstrapServers()));
+        step("kafka", "ready at " + this.settings.kafkaBootstrapServers());
+        Map<StackSettings.Service, ChildProcess> services = new HashMap<>();
+        for (StackSettings.Service service : services()) {
+            step(service.name(), "starting on port " + service.port());
+            services.put(service, startService(service));
+        }
+        for (StackSettings.Service service : services()) {
+            awaitUntil(service.name(), SERVICE_START_TIMEOUT, services.get(service), () -> isUp(service));
+            step(service.name(), "UP");
+        }
+        printReady();
+    }
+
+    private List<StackSettings.Service> services() {
+        return List.of(this.settings.ingest(), this.settings.article(), this.settings.board());
+    }
+
+    private ChildProcess startService(StackSettings.Service service) throws IOException {
+        Path jar = ServiceJars.find(this.settings.home(), service.name());
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers());
+        environment.put("MONGODB_URI", this.settings.mongoUri());
+        environment.put(service.portVariable(), String.valueOf(service.port()));
+        environment.put(service.managementPortVariable(), String.valueOf(service.managementPort()));
+        environment.putIfAbsent("NEWSFLOW_API_KEYS", this.settings.apiKey());
+        List<String> arguments = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar.toString());
+        ChildProcess child = ChildProcess.startJava(service.name(), arguments, environment,
+                this.settings.logs().resolve(service.name() + ".log"), this.settings.home());
+        this.children.add(child);
+        return child;
+    }
+
+    private boolean isUp(StackSettings.Service service) {
+        try {
+            HttpResponse<String> response = this.http.send(
+                    HttpRequest.newBuilder(URI.create(service.healthUrl())).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+        }
+        catch (IOException ex) {
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitUntil(String name, Duration timeout, ChildProcess child, BooleanSupplier ready)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            if (child != null && !child.isAlive()) {
+                throw new IllegalStateException(name + " exited during start; see " + relative(child.log()));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not become ready within " + timeout.toSeconds()
+                        + " s" + (child == null ? "" : "; see " + relative(child.log())));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Keeps the foreground until Ctrl-C; if a part dies, stops the rest and exits non-zero. */
+    private void watch() throws InterruptedException {
+        while (!this.stopping) {
+            for (ChildProcess child : this.children) {
+                if (!child.isAlive() && !this.stopping) {
+                    throw new IllegalStateException(child.name() + " stopped unexpectedly; see "
+                            + relative(child.log()));
+                }
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private synchronized void stop() {
+        if (this.stopping) {
+            return;
+        }
+        this.stopping = true;
+        System.out.println();
+        step("newsflow", "stopping");
+        List<ChildProcess> services = new ArrayList<>(this.children);
+        services.removeIf(child -> child.name().equals("kafka"));
+        services.parallelStream().forEach(ChildProcess::stop);
+        this.children.stream().filter(child -> child.name().equals("kafka")).forEach(ChildProcess::stop);
+        if (this.mongo != null) {
+            this.mongo.close();
+        }
+        PidFile.release(this.settings.data());
+        step("newsflow", "stopped; data kept in " + relative(this.settings.data()));
+    }
+
+    private void checkPortsFree() {
+        List<Integer> ports = new ArrayList<>();
+        if (this.settings.startsKafka()) {
+            ports.add(this.settings.kafkaPort());
+            ports.add(this.settings.kafkaControllerPort());
+        }
+        if (this.settings.startsMongo()) {
+            ports.add(this.settings.mongoPort());
+        }
+        services().forEach(service -> {
+            ports.add(service.port());
+            ports.add(service.managementPort());
+        });
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException("port " + port + " is in use; stop what uses it or choose another"
+                        + " port (see README, Configuration)");
+            }
+        }
+    }
+
+    private void printReady() {
+        System.out.println();
+        System.out.printf("  ingest-service    %s   (POST /api/v1/articles, /api/v1/posts)%n",
+                this.settings.ingest().url());
+        System.out.printf("  article-service   %s   (GET /api/v1/articles/{id})%n", this.settings.article().url());
+        System.out.printf("  board-service     %s   (GET /api/v1/boards/{board}/posts/{number})%n",
+                this.settings.board().url());
+        System.out.printf("  kafka             %s%n", this.settings.kafkaBootstrapServers());
+        System.out.printf("  mongodb           %s%n", redact(this.settings.mongoUri()));
+        System.out.printf("  dev API key       %s   (header X-API-Key)%n", this.settings.apiKey());
+        System.out.printf("  logs              %s%n", relative(this.settings.logs()));
+        System.out.println();
+        System.out.printf("ready in %.1f s — Ctrl-C stops everything%n", (System.nanoTime() - this.started) / 1e9);
+    }
+
+    private String libraryClasspath() {
+        Path jar = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        return jar.resolveSibling("lib").resolve("*").toString();
+    }
+
+    private String relative(Path path) {
+        return path.startsWith(this.settings.home()) ? this.settings.home().relativize(path).toString()
+                : path.toString();
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^@/]+@", "//***@");
+    }
+
+    private void step(String part, String message) {
+        System.out.printf("[%5.1fs] %-16s %s%n", (System.nanoTime() - this.started) / 1e9, part, message);
+    }
+}

@@ -1,0 +1,97 @@
+package io.newsflow.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack runs, read from the environment. Every port can be overridden; when
+ * {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} is set, that broker or server is used and
+ * none is started.
+ */
+record StackSettings(
+        Path home,
+        Path data,
+        String externalKafka,
+        String externalMongo,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Service ingest,
+        Service article,
+        Service board,
+        String apiKey) {
+
+    /** A service of the stack: its module, HTTP port and management (actuator) port. */
+    record Service(String name, int port, int managementPort, String portVariable, String managementPortVariable) {
+
+        String url() {
+            return "http://localhost:" + this.port;
+        }
+
+        String healthUrl() {
+            return "http://127.0.0.1:" + this.managementPort + "/actuator/health";
+        }
+    }
+
+    static final String DEV_API_KEY = "dev-local-key";
+
+    static StackSettings from(Map<String, String> env, Path home) {
+        Path data = home.resolve(env.getOrDefault("NEWSFLOW_DATA", "data")).toAbsolutePath().normalize();
+        return new StackSettings(home, data,
+                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                blankToNull(env.get("MONGODB_URI")),
+                port(env, "KAFKA_PORT", 9092),
+                port(env, "KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "MONGO_PORT", 27017),
+                service(env, "ingest-service", "INGEST", 8081, 9081),
+                service(env, "article-service", "ARTICLE", 8082, 9082),
+                service(env, "board-service", "BOARD", 8083, 9083),
+                env.getOrDefault("NEWSFLOW_API_KEYS", DEV_API_KEY).split(",")[0].trim());
+    }
+
+    boolean startsKafka() {
+        return this.externalKafka == null;
+    }
+
+    boolean startsMongo() {
+        return this.externalMongo == null;
+    }
+
+    String kafkaBootstrapServers() {
+        return startsKafka() ? "127.0.0.1:" + this.kafkaPort : this.externalKafka;
+    }
+
+    String mongoUri() {
+        return startsMongo() ? "mongodb://127.0.0.1:" + this.mongoPort : this.externalMongo;
+    }
+
+    Path logs() {
+        return this.data.resolve("logs");
+    }
+
+    private static Service service(Map<String, String> env, String name, String prefix, int port, int management) {
+        return new Service(name, port(env, prefix + "_PORT", port), port(env, prefix + "_MANAGEMENT_PORT", management),
+                prefix + "_PORT", prefix + "_MANAGEMENT_PORT");
+    }
+
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(variable + " must be a port number between 1 and 65535: " + value);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
