@@ -1,0 +1,40 @@
+package io.newsflow.ingest.normalize;
+
+import java.time.Instant;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatesTests {
+
+    /** 2024-07-24 01:00 in Seoul: the crawl is on the 24th there, still the 23rd in UTC. */
+    private static final Instant CRAWLED_AT = Instant.parse("2024-07-23T16:00:00Z");
+
+    @ParameterizedTest
+    @CsvSource({
+            "2024.07.24, 2024-07-23T15:00:00Z",
+            "2024-07-24, 2024-07-23T15:00:00Z",
+            "2024/7/4, 2024-07-03T15:00:00Z",
+            "2024-07-24 14:32, 2024-07-24T05:32:00Z",
+            "2024.07.24 14:32:10, 2024-07-24T05:32:10Z",
+            "2024-07-24T14:32, 2024-07-24T05:32:00Z",
+            "2024-07-24T14:32:00+09:00, 2024-07-24T05:32:00Z",
+            "2024-07-24T05:32:00Z, 2024-07-24T05:32:00Z",
+            "14:32, 2024-07-24T05:32:00Z",
+            "09:05, 2024-07-24T00:05:00Z"
+    })
+    void readsKoreanAndIsoFormsWithSeoulAsTheDefaultZone(String value, String expected) {
+        assertThat(Dates.parse("postedAt", value, CRAWLED_AT)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2024.13.01", "2024-02-30", "25:00", "yesterday", "2024년 7월 24일", "" })
+    void rejectsWhatIsNotADateNamingTheField(String value) {
+        assertThatThrownBy(() -> Dates.parse("postedAt", value, CRAWLED_AT))
+                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("2024.07.24");
+    }
+}

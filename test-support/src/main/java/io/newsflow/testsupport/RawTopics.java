@@ -1,0 +1,75 @@
+package io.newsflow.testsupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes raw JSON to a topic and reads raw records back, as a producer or operator outside the
+ * services would: for tests of consumers, including records no service would ever write.
+ * Events go to one partition unless a test names another, so their order is the order they are sent in.
+ */
+public final class RawTopics implements AutoCloseable {
+
+    public static final int DEFAULT_PARTITION = 0;
+
+    private final String bootstrapServers;
+
+    private final KafkaProducer<String, String> producer;
+
+    public RawTopics(Infrastructure infrastructure) {
+        this.bootstrapServers = infrastructure.kafkaBootstrapServers();
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    /** Sends and waits for the acknowledgement. */
+    public void send(String topic, String key, String json) {
+        try {
+            this.producer.send(new ProducerRecord<>(topic, DEFAULT_PARTITION, key, json)).get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("Kafka did not acknowledge the test record", ex.getCause());
+        }
+    }
+
+    /** A consumer of the topic from its start, in a group of its own; close it after use. */
+    public KafkaConsumer<String, String> reader(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** What one poll of {@code consumer} returns within {@code timeout}. */
+    public static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer,
+            Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        consumer.poll(timeout).forEach(records::add);
+        return records;
+    }
+
+    @Override
+    public void close() {
+        this.producer.close();
+    }
+}
