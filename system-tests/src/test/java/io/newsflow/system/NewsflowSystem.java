@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +42,8 @@ final class NewsflowSystem {
             "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
             "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration");
 
+    static final String API_KEY = "system-test-key";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String ingest;
@@ -51,7 +54,7 @@ final class NewsflowSystem {
 
     private NewsflowSystem(Infrastructure infrastructure) {
         this.ingest = baseUrl(start(IngestApplication.application(), infrastructure,
-                "--spring.autoconfigure.exclude=" + INGEST_HAS_NO_DATABASE));
+                "--spring.autoconfigure.exclude=" + INGEST_HAS_NO_DATABASE, "--newsflow.security.api-keys=" + API_KEY));
         this.articles = baseUrl(start(ArticleApplication.application(), infrastructure));
         this.boards = baseUrl(start(BoardApplication.application(), infrastructure));
     }
@@ -78,9 +81,14 @@ final class NewsflowSystem {
     }
 
     HttpResponse<String> postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(this.ingest + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A write to ingest with the API key. */
+    HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(this.ingest + pathAndQuery))
+                .header("Content-Type", contentType).header("X-API-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     HttpResponse<String> getArticles(String path) {

@@ -1,10 +1,18 @@
 package io.newsflow.ingest.article;
 
+import java.util.List;
+
+import io.newsflow.ingest.batch.BatchIntake;
+import io.newsflow.ingest.batch.BatchResponses;
+import io.newsflow.ingest.batch.BatchResult;
 import io.newsflow.ingest.config.Accepted;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,8 +25,11 @@ class ArticleController {
 
     private final ArticleIntake intake;
 
-    ArticleController(ArticleIntake intake) {
+    private final BatchIntake batches;
+
+    ArticleController(ArticleIntake intake, BatchIntake batches) {
         this.intake = intake;
+        this.batches = batches;
     }
 
     /** 202 once Kafka acknowledged the article event; the answer carries the article id. */
@@ -26,5 +37,19 @@ class ArticleController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted publish(@Valid @RequestBody ArticleRequest request) {
         return Accepted.article(this.intake.accept(request));
+    }
+
+    /** Up to 1,000 articles; valid items are accepted even when others are rejected. */
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BatchResult> publishBatch(@RequestBody List<ArticleRequest> requests) {
+        return BatchResponses.accept(this.batches, requests, this.intake::prepare);
+    }
+
+    /** 202 once Kafka acknowledged the removal; the read model deletes the article. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted remove(@PathVariable String id) {
+        this.intake.remove(id);
+        return Accepted.article(id);
     }
 }

@@ -3,10 +3,12 @@ package io.newsflow.ingest.article;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticlePublished.Caption;
+import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.normalize.Hashing;
@@ -29,6 +31,8 @@ public class ArticleIntake {
 
     private static final String DEFAULT_LANGUAGE = "ko";
 
+    private static final Pattern ARTICLE_ID = Pattern.compile("a-[0-9a-f]{24}");
+
     private final EventPublisher publisher;
 
     private final RevisionClock clock;
@@ -40,9 +44,24 @@ public class ArticleIntake {
 
     /** Publishes the article and returns its id once Kafka acknowledged it. */
     public String accept(ArticleRequest request) {
-        ArticlePublished event = toEvent(request, this.clock.now());
-        this.publisher.publish(outgoing(event));
-        return event.articleId();
+        OutgoingEvent event = prepare(request);
+        this.publisher.publish(event);
+        return event.key();
+    }
+
+    /** Publishes the removal of an article and returns once Kafka acknowledged it. */
+    public void remove(String id) {
+        if (!ARTICLE_ID.matcher(id).matches()) {
+            throw new InvalidFieldException("id", "must be an article id such as a-3f2b9c4d1e0a7b6c5d4e3f2a");
+        }
+        Instant now = this.clock.now();
+        this.publisher.publish(outgoing(new ArticleRemoved(UUID.randomUUID().toString(), now,
+                ArticleEvent.SCHEMA_VERSION, id, this.clock.next(now))));
+    }
+
+    /** The normalised event of a request, accepted now, ready to publish. */
+    public OutgoingEvent prepare(ArticleRequest request) {
+        return outgoing(toEvent(request, this.clock.now()));
     }
 
     public static OutgoingEvent outgoing(ArticleEvent event) {

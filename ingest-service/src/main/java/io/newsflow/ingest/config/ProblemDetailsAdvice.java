@@ -3,9 +3,12 @@ package io.newsflow.ingest.config;
 import java.util.List;
 import java.util.Map;
 
+import io.newsflow.ingest.batch.BatchRejectedException;
 import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.page.UnrecognisedPageException;
 import io.newsflow.ingest.publish.PublishFailedException;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,10 +44,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (NestedExceptionUtils.getRootCause(ex) instanceof RequestSizeFilter.PayloadTooLargeException tooLarge) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    tooLarge.getMessage());
+            problem.setTitle("Request too large");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape");
+                "The request body is not valid JSON of the expected shape (or not valid UTF-8)");
         problem.setTitle("Malformed request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail batchRejected(BatchRejectedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "No item of the request could be accepted; see items for the reason of each");
+        problem.setTitle("Every item rejected");
+        problem.setProperty("items", ex.result().items());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unrecognisedPage(UnrecognisedPageException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        problem.setTitle("Nothing recognisable in the page");
+        return problem;
     }
 
     @ExceptionHandler

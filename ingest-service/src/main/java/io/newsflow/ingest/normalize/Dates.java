@@ -24,6 +24,12 @@ public final class Dates {
 
     private static final Pattern TIME_ONLY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
+    /** {@code 24.07.24}: a two-digit year of this century. */
+    private static final Pattern SHORT_YEAR = Pattern.compile("(\\d{2})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?");
+
+    /** {@code 07.24}: a day of the reference year, as boards show this year's posts. */
+    private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})[.\\-/](\\d{1,2})\\.?");
+
     private static final String EXPECTED = "must be an ISO-8601 date-time or a date such as 2024.07.24, "
             + "2024-07-24 14:32 or 14:32";
 
@@ -43,11 +49,25 @@ public final class Dates {
             if (time.matches()) {
                 return LocalDate.ofInstant(reference, SEOUL).atTime(time(time, 1)).atZone(SEOUL).toInstant();
             }
+            Matcher shortYear = SHORT_YEAR.matcher(text);
+            if (shortYear.matches()) {
+                return startOfDay(LocalDate.of(2000 + number(shortYear, 1), number(shortYear, 2),
+                        number(shortYear, 3)));
+            }
+            Matcher monthDay = MONTH_DAY.matcher(text);
+            if (monthDay.matches()) {
+                return startOfDay(LocalDate.of(LocalDate.ofInstant(reference, SEOUL).getYear(),
+                        number(monthDay, 1), number(monthDay, 2)));
+            }
             return parseIso(text);
         }
         catch (DateTimeException ex) {
             throw new InvalidFieldException(field, EXPECTED);
         }
+    }
+
+    private static Instant startOfDay(LocalDate date) {
+        return date.atStartOfDay(SEOUL).toInstant();
     }
 
     private static Instant parseIso(String text) {

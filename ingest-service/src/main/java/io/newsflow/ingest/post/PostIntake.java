@@ -7,6 +7,7 @@ import io.newsflow.contracts.PostEvent;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.PostPublished;
+import io.newsflow.contracts.PostRemoved;
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.normalize.Hashing;
@@ -36,9 +37,28 @@ public class PostIntake {
 
     /** Publishes the post and returns its key once Kafka acknowledged it. */
     public String accept(PostRequest request) {
-        PostEvent event = toEvent(request, this.clock.now());
-        this.publisher.publish(outgoing(event));
-        return event.postKey();
+        OutgoingEvent event = prepare(request);
+        this.publisher.publish(event);
+        return event.key();
+    }
+
+    /** Publishes the removal of a post and returns once Kafka acknowledged it. */
+    public void remove(String board, long number) {
+        PostKey key;
+        try {
+            key = new PostKey(board, number);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidFieldException("board", "must be a board slug and number a positive post number");
+        }
+        Instant now = this.clock.now();
+        this.publisher.publish(outgoing(new PostRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION,
+                key.board(), key.number(), this.clock.next(now))));
+    }
+
+    /** The normalised event of a request, accepted now, ready to publish. */
+    public OutgoingEvent prepare(PostRequest request) {
+        return outgoing(toEvent(request, this.clock.now()));
     }
 
     public static OutgoingEvent outgoing(PostEvent event) {

@@ -30,10 +30,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** What ingest puts on the real topics for what it accepts, and that it puts nothing for what it rejects. */
-@SpringBootTest(properties = "spring.config.name=" + IngestApplication.CONFIG_NAME)
+@SpringBootTest(properties = { "spring.config.name=" + IngestApplication.CONFIG_NAME,
+        "newsflow.security.api-keys=" + IngestPublishingTests.KEY })
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
 class IngestPublishingTests {
+
+    static final String KEY = "publishing-test-key";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -55,7 +58,7 @@ class IngestPublishingTests {
     @Test
     void acceptedArticleIsOnTheArticleTopicKeyedByItsIdAsPlainJson() throws Exception {
         try (KafkaConsumer<String, String> articles = topics.reader(Topics.ARTICLES)) {
-            String answer = this.mvc.perform(post("/api/v1/articles").contentType(MediaType.APPLICATION_JSON).content("""
+            String answer = this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
                     {"url": "https://news.example.kr/culture/festival?utm_source=rss", "title": "여름 축제 개막",
                      "paragraphs": ["강변 공원에서 여름 축제가 막을 올렸다."], "outlet": "문화신문",
                      "publishedAt": "2024.07.20 18:00"}
@@ -77,10 +80,10 @@ class IngestPublishingTests {
     @Test
     void rejectedPostIsNotPublished() throws Exception {
         try (KafkaConsumer<String, String> posts = topics.reader(Topics.POSTS)) {
-            this.mvc.perform(post("/api/v1/posts").contentType(MediaType.APPLICATION_JSON).content("""
+            this.mvc.perform(post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
                     {"board": "publish-test", "number": 1, "title": "날짜가 잘못된 글", "postedAt": "어제"}
                     """)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("postedAt"));
-            this.mvc.perform(post("/api/v1/posts").contentType(MediaType.APPLICATION_JSON).content("""
+            this.mvc.perform(post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
                     {"board": "publish-test", "number": 2, "title": "정상 글", "postedAt": "2024.07.24"}
                     """)).andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("publish-test:2"));
 

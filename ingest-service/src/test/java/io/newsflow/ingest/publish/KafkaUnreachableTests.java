@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
         "spring.config.name=" + IngestApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=127.0.0.1:1",
+        "newsflow.security.api-keys=outage-key",
         "spring.kafka.admin.fail-fast=false",
         "spring.kafka.admin.operation-timeout=1s",
         "spring.kafka.admin.close-timeout=1s",
@@ -35,7 +36,7 @@ class KafkaUnreachableTests {
 
     @Test
     void answers503WithRetryAfterInsteadOfAcceptingWhatKafkaDidNotAcknowledge() throws Exception {
-        this.mvc.perform(post("/api/v1/posts").contentType(MediaType.APPLICATION_JSON).content("""
+        this.mvc.perform(post("/api/v1/posts").header("X-API-Key", "outage-key").contentType(MediaType.APPLICATION_JSON).content("""
                 {"board": "outage", "number": 3, "title": "브로커가 없을 때 보낸 글"}
                 """)).andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "7"))
                 .andExpect(jsonPath("$.title").value("Event store unavailable"));

@@ -1,0 +1,101 @@
+package io.newsflow.ingest.batch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import io.newsflow.ingest.batch.BatchResult.FieldError;
+import io.newsflow.ingest.batch.BatchResult.Item;
+import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.publish.EventPublisher;
+import io.newsflow.ingest.publish.OutgoingEvent;
+import io.newsflow.ingest.publish.PublishFailedException;
+import io.newsflow.ingest.publish.PublishProperties;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates, normalises and publishes many items at once. Invalid items are rejected one by one
+ * and never published; the valid ones are all sent and then awaited together. An item is reported
+ * accepted only once Kafka acknowledged its event.
+ */
+@Component
+public class BatchIntake {
+
+    /** The largest batch accepted in one request. */
+    public static final int MAX_ITEMS = 1000;
+
+    private final Validator validator;
+
+    private final EventPublisher publisher;
+
+    private final PublishProperties properties;
+
+    public BatchIntake(Validator validator, EventPublisher publisher, PublishProperties properties) {
+        this.validator = validator;
+        this.publisher = publisher;
+        this.properties = properties;
+    }
+
+    /**
+     * @param toEvent normalises a valid item into its event; may throw {@link InvalidFieldException}
+     * @throws PublishFailedException when valid items existed and Kafka acknowledged none of them
+     */
+    public <R> BatchResult accept(List<? extends R> requests, Function<R, OutgoingEvent> toEvent) {
+        List<Item> items = new ArrayList<>(requests.size());
+        List<Integer> publishedIndexes = new ArrayList<>();
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (int index = 0; index < requests.size(); index++) {
+            R request = requests.get(index);
+            List<FieldError> errors = violations(request);
+            if (errors.isEmpty()) {
+                try {
+                    events.add(toEvent.apply(request));
+                    publishedIndexes.add(index);
+                    continue;
+                }
+                catch (InvalidFieldException ex) {
+                    errors = List.of(new FieldError(ex.field(), ex.getMessage()));
+                }
+            }
+            items.add(new Item(index, BatchResult.REJECTED, null, errors));
+        }
+        items.addAll(publish(publishedIndexes, events));
+        items.sort(Comparator.comparingInt(Item::index));
+        return BatchResult.of(items);
+    }
+
+    private List<Item> publish(List<Integer> indexes, List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<Throwable> failures = this.publisher.publishAll(events);
+        if (failures.stream().allMatch(failure -> failure != null)) {
+            throw new PublishFailedException("Kafka acknowledged none of the batch's events",
+                    this.properties.retryAfter(), failures.get(0));
+        }
+        List<Item> items = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            items.add(failures.get(i) == null ? new Item(indexes.get(i), BatchResult.ACCEPTED, events.get(i).key(), null)
+                    : new Item(indexes.get(i), BatchResult.FAILED, events.get(i).key(),
+                            List.of(new FieldError("", "Kafka did not acknowledge the event in time; send it again"))));
+        }
+        return items;
+    }
+
+    private List<FieldError> violations(Object request) {
+        if (request == null) {
+            return List.of(new FieldError("", "must be an object"));
+        }
+        return this.validator.validate(request).stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(BatchIntake::fieldError).toList();
+    }
+
+    private static FieldError fieldError(ConstraintViolation<?> violation) {
+        return new FieldError(violation.getPropertyPath().toString(), violation.getMessage());
+    }
+}

@@ -1,0 +1,46 @@
+package io.newsflow.ingest.page;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.newsflow.ingest.normalize.Dates;
+import io.newsflow.ingest.page.PageIntake.PageRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/pages")
+class PageController {
+
+    private final PageIntake intake;
+
+    private final Clock clock;
+
+    PageController(PageIntake intake, Clock clock) {
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    /**
+     * A whole scraped board page as {@code text/plain} or {@code text/html} (UTF-8 unless the content
+     * type names another charset). 202 once Kafka acknowledged every extracted event.
+     */
+    @PostMapping(consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE })
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    PageResult ingest(@RequestParam String board, @RequestParam(required = false) String url,
+            @RequestParam(required = false) String crawledAt, @RequestParam(required = false) String title,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType, @RequestBody byte[] body) {
+        Instant now = this.clock.instant();
+        Instant crawled = crawledAt == null || crawledAt.isBlank() ? now : Dates.parse("crawledAt", crawledAt, now);
+        return this.intake.accept(new PageRequest(board, url, crawled, title), body, contentType);
+    }
+}

@@ -1,0 +1,144 @@
+package io.newsflow.ingest.page;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.newsflow.contracts.PostKey;
+import io.newsflow.ingest.article.ArticleIntake;
+import io.newsflow.ingest.article.ArticleRequest;
+import io.newsflow.ingest.batch.BatchIntake;
+import io.newsflow.ingest.batch.BatchRejectedException;
+import io.newsflow.ingest.batch.BatchResult;
+import io.newsflow.ingest.normalize.Dates;
+import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.page.ScrapedPage.ListingRow;
+import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
+import io.newsflow.ingest.post.PostIntake;
+import io.newsflow.ingest.post.PostRequest;
+import io.newsflow.ingest.publish.OutgoingEvent;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a scraped board page into one article event (when the page carries an article) and one
+ * post event per listing row. The extracted items go through the same validation and
+ * normalisation as the JSON API and are published as one batch.
+ */
+@Service
+class PageIntake {
+
+    private final ArticleIntake articles;
+
+    private final PostIntake posts;
+
+    private final BatchIntake batches;
+
+    PageIntake(ArticleIntake articles, PostIntake posts, BatchIntake batches) {
+        this.articles = articles;
+        this.posts = posts;
+        this.batches = batches;
+    }
+
+    PageResult accept(PageRequest request, byte[] body, MediaType type) {
+        String text = decode(body, type);
+        if (MediaType.TEXT_HTML.isCompatibleWith(type)) {
+            text = HtmlPageText.text(text);
+        }
+        ScrapedPage page = PageParser.parse(text);
+        if (page.isEmpty()) {
+            throw new UnrecognisedPageException();
+        }
+        List<Object> items = new ArrayList<>();
+        if (page.article() != null) {
+            items.add(article(page.article(), request));
+        }
+        page.rows().forEach(row -> items.add(post(row, request)));
+        BatchResult result = this.batches.accept(items, this::prepare);
+        if (result.accepted() == 0 && result.failed() == 0) {
+            throw new BatchRejectedException(result);
+        }
+        return result(request, page, result);
+    }
+
+    private OutgoingEvent prepare(Object item) {
+        return item instanceof ArticleRequest article ? this.articles.prepare(article)
+                : this.posts.prepare((PostRequest) item);
+    }
+
+    private static ArticleRequest article(ScrapedArticle article, PageRequest request) {
+        String title = article.title() != null ? article.title()
+                : request.title() != null ? request.title() : firstOrNull(article.subtitles());
+        List<ArticleRequest.CaptionRequest> captions = article.captions().stream()
+                .map(caption -> new ArticleRequest.CaptionRequest(caption.text(), caption.credit())).toList();
+        String publishedAt = article.publishedAt() != null ? article.publishedAt()
+                : request.crawledAt().toString();
+        return new ArticleRequest(request.url(), title, article.subtitles(), article.paragraphs(), null, captions,
+                article.outlet(), null, publishedAt, null, null, null);
+    }
+
+    private static PostRequest post(ListingRow row, PageRequest request) {
+        String date;
+        try {
+            date = Dates.parse("postedAt", row.date(), request.crawledAt()).toString();
+        }
+        catch (InvalidFieldException ex) {
+            date = row.date();
+        }
+        return new PostRequest(request.board(), row.number(), row.title(), row.author(), date, null, null,
+                row.commentCount());
+    }
+
+    private static PageResult result(PageRequest request, ScrapedPage page, BatchResult result) {
+        String articleId = null;
+        List<String> postKeys = new ArrayList<>();
+        for (BatchResult.Item item : result.items()) {
+            if (!BatchResult.ACCEPTED.equals(item.status())) {
+                continue;
+            }
+            if (page.article() != null && item.index() == 0) {
+                articleId = item.id();
+            }
+            else {
+                postKeys.add(item.id());
+            }
+        }
+        return new PageResult(request.board(), request.url(), articleId, postKeys, page.notices(),
+                page.skippedLines(), result.items());
+    }
+
+    /** Strict decoding: invalid bytes are an error, never silently replaced. */
+    private static String decode(byte[] body, MediaType type) {
+        Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        }
+        catch (CharacterCodingException ex) {
+            throw new InvalidFieldException("body", "is not valid " + charset.name());
+        }
+    }
+
+    private static String firstOrNull(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * The page's parameters.
+     * @param crawledAt when the crawler fetched the page; time-only dates are days of it in Seoul
+     */
+    record PageRequest(String board, String url, Instant crawledAt, String title) {
+
+        PageRequest {
+            if (board == null || !PostKey.BOARD_SLUG.matcher(board).matches()) {
+                throw new InvalidFieldException("board", "must be a slug of lower-case letters, digits and dashes");
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.newsflow.ingest;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.newsflow.contracts.Topics;
+import io.newsflow.testsupport.EmbeddedInfrastructure;
+import io.newsflow.testsupport.RawTopics;
+import io.newsflow.testsupport.WithEmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The ingest API end to end on the embedded broker: what it accepts is on the topics, and every
+ * rejected request answers a problem detail and publishes nothing.
+ */
+@SpringBootTest(properties = { "spring.config.name=" + IngestApplication.CONFIG_NAME,
+        "newsflow.security.api-keys=first-key, " + IngestApiTests.KEY })
+@AutoConfigureMockMvc
+@WithEmbeddedInfrastructure
+class IngestApiTests {
+
+    static final String KEY = "second-key";
+
+    private static RawTopics topics;
+
+    @Autowired
+    private MockMvc mvc;
+
+    @BeforeAll
+    static void topics() {
+        topics = new RawTopics(EmbeddedInfrastructure.shared());
+    }
+
+    @AfterAll
+    static void closeTopics() {
+        topics.close();
+    }
+
+    @Test
+    void batchAcceptsTheValidItemsAndListsWhyTheOthersWereRejected() throws Exception {
+        long before = published();
+        this.mvc.perform(json(post("/api/v1/posts/batch"), """
+                [ {"board": "batch-test", "number": 1, "title": "첫 글", "postedAt": "2024.07.24"},
+                  {"board": "Batch Test", "number": 2, "title": "슬러그가 잘못된 글"},
+                  {"board": "batch-test", "number": 3, "title": "둘째 글", "postedAt": "13월 1일"},
+                  {"board": "batch-test", "number": 4, "title": "셋째 글"} ]
+                """)).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.accepted").value(2)).andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.items[0].status").value("accepted"))
+                .andExpect(jsonPath("$.items[0].id").value("batch-test:1"))
+                .andExpect(jsonPath("$.items[1].status").value("rejected"))
+                .andExpect(jsonPath("$.items[1].index").value(1))
+                .andExpect(jsonPath("$.items[1].errors[0].field").value("board"))
+                .andExpect(jsonPath("$.items[2].errors[0].field").value("postedAt"))
+                .andExpect(jsonPath("$.items[3].id").value("batch-test:4"));
+        assertThat(published()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void articleBatchWithEveryItemInvalidIs422AndPublishesNothing() throws Exception {
+        long before = published();
+        this.mvc.perform(json(post("/api/v1/articles/batch"), """
+                [ {"title": "본문 없는 기사"}, {"body": "제목 없는 기사 본문."} ]
+                """)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.items[0].errors[0].field").value("paragraphs"))
+                .andExpect(jsonPath("$.items[1].errors[0].field").value("title"));
+        assertThat(published()).isEqualTo(before);
+    }
+
+    @Test
+    void batchOverAThousandItemsIsRejectedWhole() throws Exception {
+        String items = IntStream.rangeClosed(1, 1001)
+                .mapToObj(n -> "{\"board\": \"big\", \"number\": " + n + ", \"title\": \"글 " + n + "\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+        long before = published();
+
+        this.mvc.perform(json(post("/api/v1/posts/batch"), items)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("items"))
+                .andExpect(jsonPath("$.detail", containsString("1000")));
+        assertThat(published()).isEqualTo(before);
+    }
+
+    @Test
+    void textPageYieldsItsArticleAndOneEventPerListingRow() throws Exception {
+        long before = published();
+        this.mvc.perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN)
+                .param("board", "harbor-news").param("url", "https://board.example.kr/harbor-news/5013")
+                .param("crawledAt", "2024-07-21T10:00:00+09:00"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.articleId").isNotEmpty())
+                .andExpect(jsonPath("$.posts.length()").value(5))
+                .andExpect(jsonPath("$.posts[0]").value("harbor-news:5012"))
+                .andExpect(jsonPath("$.notices").value(1))
+                .andExpect(jsonPath("$.skippedLines").value(1));
+        assertThat(published()).isEqualTo(before + 6);
+    }
+
+    @Test
+    void htmlPageYieldsTheSameItemsAsItsText() throws Exception {
+        this.mvc.perform(page("article-and-listing.html", MediaType.TEXT_HTML).param("board", "harbor-news")
+                .param("url", "https://board.example.kr/harbor-news/5013"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.posts.length()").value(5))
+                .andExpect(jsonPath("$.notices").value(1));
+    }
+
+    @Test
+    void pageInAnotherCharsetIsReadAsItsContentTypeSays() throws Exception {
+        Charset eucKr = Charset.forName("EUC-KR");
+        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "legacy")
+                .contentType(new MediaType("text", "plain", eucKr))
+                .content("번호 제목 글쓴이 날짜\n77 옛 게시판의 글 손님 2024.07.24\n".getBytes(eucKr)))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.posts[0]").value("legacy:77"));
+    }
+
+    @Test
+    void pageWithNothingRecognisableIs422SayingWhatWasExpected() throws Exception {
+        long before = published();
+        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "empty")
+                .contentType(MediaType.TEXT_PLAIN).content("로그인이 필요합니다"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", containsString("번호 제목 글쓴이 날짜")));
+        assertThat(published()).isEqualTo(before);
+    }
+
+    @Test
+    void pageWithInvalidUtf8Is400() throws Exception {
+        byte[] broken = "번호 제목 글쓴이 날짜\n1 글 손님 14:00".getBytes(StandardCharsets.UTF_8);
+        broken[5] = (byte) 0xFF;
+        long before = published();
+        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "broken")
+                .contentType(MediaType.TEXT_PLAIN).content(broken))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        assertThat(published()).isEqualTo(before);
+    }
+
+    @Test
+    void pageNeedsAValidBoard() throws Exception {
+        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).contentType(MediaType.TEXT_PLAIN)
+                .content("번호 제목 글쓴이 날짜\n1 글 손님 14:00")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("board")));
+        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "../etc")
+                .contentType(MediaType.TEXT_PLAIN).content("번호 제목 글쓴이 날짜\n1 글 손님 14:00"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("board"));
+    }
+
+    @Test
+    void writesWithoutAKeyAre401AndWithAWrongKeyAre403() throws Exception {
+        String post = "{\"board\": \"keys\", \"number\": 1, \"title\": \"열쇠 없는 글\"}";
+        long before = published();
+        this.mvc.perform(post("/api/v1/posts").contentType(MediaType.APPLICATION_JSON).content(post))
+                .andExpect(status().isUnauthorized()).andExpect(header().exists("WWW-Authenticate"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        this.mvc.perform(post("/api/v1/posts").header("X-API-Key", "second-kez")
+                .contentType(MediaType.APPLICATION_JSON).content(post)).andExpect(status().isForbidden());
+        this.mvc.perform(delete("/api/v1/boards/keys/posts/1")).andExpect(status().isUnauthorized());
+        assertThat(published()).isEqualTo(before);
+        this.mvc.perform(post("/api/v1/posts").header("X-API-Key", "first-key")
+                .contentType(MediaType.APPLICATION_JSON).content(post)).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void removalsArePublishedForValidKeysOnly() throws Exception {
+        long before = published();
+        this.mvc.perform(delete("/api/v1/articles/a-0123456789abcdef01234567").header("X-API-Key", KEY))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("a-0123456789abcdef01234567"));
+        this.mvc.perform(delete("/api/v1/boards/free/posts/12").header("X-API-Key", KEY))
+                .andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("free:12"));
+        this.mvc.perform(delete("/api/v1/articles/..%2F..%2Fetc").header("X-API-Key", KEY))
+                .andExpect(status().is4xxClientError());
+        this.mvc.perform(delete("/api/v1/articles/not-an-id").header("X-API-Key", KEY))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("id"));
+        this.mvc.perform(delete("/api/v1/boards/free/posts/-3").header("X-API-Key", KEY))
+                .andExpect(status().isBadRequest());
+        assertThat(published()).isEqualTo(before + 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"title\": \"닫히지 않은", "[1, 2, 3]", "\"just a string\"", "{\"title\": {\"$gt\": \"\"}}" })
+    void malformedOrMisshapenJsonIs400(String body) throws Exception {
+        long before = published();
+        this.mvc.perform(json(post("/api/v1/articles"), body)).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(published()).isEqualTo(before);
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.TEXT_PLAIN)
+                .content("제목: 본문")).andExpect(status().isUnsupportedMediaType());
+        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "b")
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnsupportedMediaType());
+    }
+
+    @Test
+    void oversizeFieldIs400NamingItAndOversizeBodyIs413() throws Exception {
+        String longBody = "가".repeat(1_000_001);
+        this.mvc.perform(json(post("/api/v1/articles"), "{\"title\": \"긴 기사\", \"body\": \"" + longBody + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "huge")
+                .contentType(MediaType.TEXT_PLAIN).content(huge)).andExpect(status().isContentTooLarge());
+    }
+
+    @Test
+    void apiDocsDescribeTheEndpoints() throws Exception {
+        this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/pages'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/articles/batch'].post").exists());
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static MockHttpServletRequestBuilder page(String fixture, MediaType type) throws Exception {
+        try (var in = IngestApiTests.class.getResourceAsStream("/pages/" + fixture)) {
+            return post("/api/v1/pages").header("X-API-Key", KEY)
+                    .contentType(new MediaType(type, StandardCharsets.UTF_8)).content(in.readAllBytes());
+        }
+    }
+
+    private static long published() {
+        return topics.size(Topics.ARTICLES) + topics.size(Topics.POSTS);
+    }
+
+}

@@ -1,0 +1,108 @@
+package io.newsflow.ingest.page;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.newsflow.ingest.page.ScrapedPage.Caption;
+import io.newsflow.ingest.page.ScrapedPage.ListingRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page format on pages written for these tests, in text and in HTML. */
+class PageParserTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "text", "html", "crlf" })
+    void readsTheArticleOfAPageWhateverItsForm(String form) throws IOException {
+        ScrapedPage page = PageParser.parse(articleAndListing(form));
+
+        assertThat(page.article().title()).isNull();
+        assertThat(page.article().subtitles()).containsExactly("“항만 물동량 역대 최대”", "“신규 선석 2곳 내년 개장”",
+                "“지역 고용도 늘어난다 \"");
+        assertThat(page.article().paragraphs()).containsExactly(
+                "남해안의 한 항만이 올해 상반기 물동량 기록을 다시 썼다고 항만공사가 21일 밝혔다.",
+                "항만공사 관계자는 “신규 선석이 문을 열면 처리 능력이 30% 늘어난다”고 말했다.",
+                "“물류비 부담이 줄어들 것”이라는 기대도 나온다.");
+        assertThat(page.article().captions()).containsExactly(
+                new Caption("21일 오후 항만 부두에서 컨테이너를 실은 선박이 출항하고 있다.", "뉴스1"));
+        assertThat(page.article().outlet()).isEqualTo("한빛경제");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "text", "html", "crlf" })
+    void readsTheListingRowsKeepingTitlesAsWritten(String form) throws IOException {
+        ScrapedPage page = PageParser.parse(articleAndListing(form));
+
+        assertThat(page.rows()).containsExactly(
+                new ListingRow(5012, "물가 3.1% 상승…“체감은 더 높다”", 12, "소식봇", "2024.07.21"),
+                new ListingRow(5011, "[단독] 2024.08.01부터 버스 요금 인상", null, "소식봇", "14:32"),
+                new ListingRow(5010, "‘K-푸드’ 수출 10조 원 돌파… 라면·김 효자 품목", null, "소식봇", "2024.07.21"),
+                new ListingRow(5009, "여름휴가 어디로? 국내 여행지 TOP 10 (사진)", null, "소식봇", "07.20"),
+                new ListingRow(5008, "주말 날씨: 낮 최고 35도·소나기", 3, "소식봇", "2024-07-20"));
+    }
+
+    @Test
+    void noticeRowsAreCountedNotStoredAndOtherLinesAreSkipped() throws IOException {
+        ScrapedPage page = PageParser.parse(fixture("article-and-listing.txt"));
+
+        assertThat(page.notices()).isEqualTo(1);
+        assertThat(page.skippedLines()).isEqualTo(1);
+        assertThat(page.rows()).extracting(ListingRow::number).doesNotContain(0L);
+    }
+
+    @Test
+    void articleOnlyPageHasItsTitleLineAndDateLine() throws IOException {
+        ScrapedPage page = PageParser.parse(fixture("article-only.txt"));
+
+        assertThat(page.rows()).isEmpty();
+        assertThat(page.article().title()).isEqualTo("도심 공원에 반딧불이 돌아왔다");
+        assertThat(page.article().publishedAt()).isEqualTo("2024.07.22 09:15");
+        assertThat(page.article().subtitles()).isEmpty();
+        assertThat(page.article().paragraphs()).hasSize(2).first().asString().startsWith("도심 한가운데");
+        assertThat(page.article().outlet()).isEqualTo("푸른일보");
+    }
+
+    @Test
+    void listingOnlyPageWithExtraColumnsAndTimeOnlyDates() throws IOException {
+        ScrapedPage page = PageParser.parse(fixture("listing-only.txt").replace("\n", "\r\n"));
+
+        assertThat(page.article()).isNull();
+        assertThat(page.notices()).isEqualTo(1);
+        assertThat(page.rows()).containsExactly(
+                new ListingRow(3021, "오늘의 점심 메뉴 추천 받습니다", 5, "점심요정", "12:05"),
+                new ListingRow(3020, "중고 자전거 팝니다 (상태 A급)", null, "두발자전거", "2024.07.23"),
+                new ListingRow(3019, "\"이 가격 실화?\" 노트북 특가 정보", null, "알뜰이", "2024.07.23"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "\n\n", "안녕하세요", "번호 제목 글쓴이 날짜\n목록이 비었습니다" })
+    void pageWithoutArticleOrRowsIsEmpty(String text) {
+        assertThat(PageParser.parse(text).isEmpty()).isTrue();
+    }
+
+    @Test
+    void quotedParagraphAfterTheSubtitlesIsNoSubtitle() {
+        ScrapedPage page = PageParser.parse("“부제 하나”\n\n“인용으로 시작하는 문단”이라고 그는 말했다.\n\n둘째 문단이다.");
+
+        assertThat(page.article().subtitles()).containsExactly("“부제 하나”");
+        assertThat(page.article().paragraphs()).hasSize(2);
+    }
+
+    static String articleAndListing(String form) throws IOException {
+        return switch (form) {
+            case "html" -> HtmlPageText.text(fixture("article-and-listing.html"));
+            case "crlf" -> fixture("article-and-listing.txt").replace("\n", "\r\n");
+            default -> fixture("article-and-listing.txt");
+        };
+    }
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = PageParserTests.class.getResourceAsStream("/pages/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
