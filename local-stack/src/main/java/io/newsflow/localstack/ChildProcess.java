@@ -39,16 +39,6 @@ final class ChildProcess {
         return new ChildProcess(name, builder.start(), log);
     }
 
-    /** Runs a JVM to completion (such as a formatting tool) and fails when it exits non-zero. */
-    static void runJava(String name, List<String> arguments, Path log, Path workingDirectory)
-            throws IOException, InterruptedException {
-        ChildProcess child = startJava(name, arguments, Map.of(), log, workingDirectory);
-        if (!child.process.waitFor(2, TimeUnit.MINUTES) || child.process.exitValue() != 0) {
-            child.stop();
-            throw new IllegalStateException(name + " failed; see " + log);
-        }
-    }
-
     String name() {
         return this.name;
     }

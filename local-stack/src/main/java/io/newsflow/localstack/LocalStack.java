@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
+import io.newsflow.kafkaprocess.KafkaServerProcess;
+
 /**
  * {@code ./newsflow up}: starts a real Kafka broker, an embedded MongoDB server persisted under
  * {@code ./data} and the three services, prints their URLs and {@code ready} once every health check
@@ -35,6 +37,8 @@ public final class LocalStack {
     private final long started = System.nanoTime();
 
     private volatile EmbeddedMongo mongo;
+
+    private volatile KafkaServerProcess kafka;
 
     private volatile boolean stopping;
 
@@ -73,11 +77,9 @@ public final class LocalStack {
         Files.createDirectories(this.settings.logs());
         PidFile.claim(this.settings.data());
         checkPortsFree();
-        ChildProcess kafka = null;
         if (this.settings.startsKafka()) {
             step("kafka", "starting a KRaft broker on 127.0.0.1:" + this.settings.kafkaPort());
-            kafka = new KafkaBroker(this.settings).start(libraryClasspath());
-            this.children.add(kafka);
+            this.kafka = KafkaBroker.start(this.settings, libraryClasspath());
         }
         if (this.settings.startsMongo()) {
             step("mongo", "starting mongo-java-server on 127.0.0.1:" + this.settings.mongoPort() + " (data in "
@@ -88,9 +90,13 @@ public final class LocalStack {
         else {
             step("mongo", "using " + redact(this.settings.mongoUri()));
         }
-        ChildProcess broker = kafka;
-        awaitUntil("kafka", KafkaBroker.startTimeout(), broker,
-                () -> KafkaBroker.isReady(this.settings.kafkaBootstrapServers()));
+        if (this.kafka != null) {
+            this.kafka.awaitReady(KafkaBroker.START_TIMEOUT);
+        }
+        else {
+            awaitUntil("kafka", KafkaBroker.START_TIMEOUT, null,
+                    () -> KafkaServerProcess.isReady(this.settings.kafkaBootstrapServers()));
+        }
         step("kafka", "ready at " + this.settings.kafkaBootstrapServers());
         Map<StackSettings.Service, ChildProcess> services = new HashMap<>();
         for (StackSettings.Service service : services()) {
@@ -158,6 +164,9 @@ public final class LocalStack {
     /** Keeps the foreground until Ctrl-C; if a part dies, stops the rest and exits non-zero. */
     private void watch() throws InterruptedException {
         while (!this.stopping) {
+            if (this.kafka != null && !this.kafka.isAlive() && !this.stopping) {
+                throw new IllegalStateException("kafka stopped unexpectedly; see " + relative(this.kafka.log()));
+            }
             for (ChildProcess child : this.children) {
                 if (!child.isAlive() && !this.stopping) {
                     throw new IllegalStateException(child.name() + " stopped unexpectedly; see "
@@ -175,10 +184,10 @@ public final class LocalStack {
         this.stopping = true;
         System.out.println();
         step("newsflow", "stopping");
-        List<ChildProcess> services = new ArrayList<>(this.children);
-        services.removeIf(child -> child.name().equals("kafka"));
-        services.parallelStream().forEach(ChildProcess::stop);
-        this.children.stream().filter(child -> child.name().equals("kafka")).forEach(ChildProcess::stop);
+        this.children.parallelStream().forEach(ChildProcess::stop);
+        if (this.kafka != null) {
+            this.kafka.stop();
+        }
         if (this.mongo != null) {
             this.mongo.close();
         }
