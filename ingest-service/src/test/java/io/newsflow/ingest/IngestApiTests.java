@@ -229,7 +229,10 @@ class IngestApiTests {
     void apiDocsDescribeTheEndpoints() throws Exception {
         this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/pages'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/articles/batch'].post").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/articles/batch'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/articles'].post.requestBody.content['application/json']"
+                        + ".example.title").value("남해안 항만 확장 사업 첫 삽"))
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("X-API-Key"));
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

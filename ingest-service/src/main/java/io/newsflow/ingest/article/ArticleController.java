@@ -6,6 +6,11 @@ import io.newsflow.ingest.batch.BatchIntake;
 import io.newsflow.ingest.batch.BatchResponses;
 import io.newsflow.ingest.batch.BatchResult;
 import io.newsflow.ingest.config.Accepted;
+import io.newsflow.ingest.config.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -33,6 +38,14 @@ class ArticleController {
     }
 
     /** 202 once Kafka acknowledged the article event; the answer carries the article id. */
+    @Operation(summary = "Publish an article",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.ARTICLE))),
+            responses = {
+                    @ApiResponse(responseCode = "202", content = @Content(examples = @ExampleObject(
+                            value = ApiExamples.ARTICLE_ACCEPTED))),
+                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
+                            examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted publish(@Valid @RequestBody ArticleRequest request) {
@@ -40,6 +53,8 @@ class ArticleController {
     }
 
     /** Up to 1,000 articles; valid items are accepted even when others are rejected. */
+    @Operation(summary = "Publish up to 1,000 articles", responses = @ApiResponse(responseCode = "202",
+            content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResult> publishBatch(@RequestBody List<ArticleRequest> requests) {
         return BatchResponses.accept(this.batches, requests, this.intake::prepare);

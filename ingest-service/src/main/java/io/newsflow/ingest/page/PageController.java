@@ -3,6 +3,11 @@ package io.newsflow.ingest.page;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.newsflow.ingest.config.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.page.PageIntake.PageRequest;
 
@@ -34,6 +39,14 @@ class PageController {
      * A whole scraped board page as {@code text/plain} or {@code text/html} (UTF-8 unless the content
      * type names another charset). 202 once Kafka acknowledged every extracted event.
      */
+    @Operation(summary = "Ingest a whole scraped board page",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "text/plain", examples = @ExampleObject(value = ApiExamples.PAGE))),
+            responses = {
+                    @ApiResponse(responseCode = "202", content = @Content(examples = @ExampleObject(
+                            value = ApiExamples.PAGE_RESULT))),
+                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
+                            examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
     @PostMapping(consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE })
     @ResponseStatus(HttpStatus.ACCEPTED)
     PageResult ingest(@RequestParam String board, @RequestParam(required = false) String url,

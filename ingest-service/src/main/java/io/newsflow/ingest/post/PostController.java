@@ -7,6 +7,11 @@ import io.newsflow.ingest.batch.BatchIntake;
 import io.newsflow.ingest.batch.BatchResponses;
 import io.newsflow.ingest.batch.BatchResult;
 import io.newsflow.ingest.config.Accepted;
+import io.newsflow.ingest.config.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -34,6 +39,14 @@ class PostController {
     }
 
     /** 202 once Kafka acknowledged the post event; the answer carries the key {@code board:number}. */
+    @Operation(summary = "Publish a board post (a listing row without body, a full post with one)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.POST))),
+            responses = {
+                    @ApiResponse(responseCode = "202", content = @Content(examples = @ExampleObject(
+                            value = ApiExamples.POST_ACCEPTED))),
+                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
+                            examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
     @PostMapping(path = "/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted publish(@Valid @RequestBody PostRequest request) {
@@ -41,6 +54,8 @@ class PostController {
     }
 
     /** Up to 1,000 posts; valid items are accepted even when others are rejected. */
+    @Operation(summary = "Publish up to 1,000 board posts", responses = @ApiResponse(responseCode = "202",
+            content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
     @PostMapping(path = "/posts/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResult> publishBatch(@RequestBody List<PostRequest> requests) {
         return BatchResponses.accept(this.batches, requests, this.intake::prepare);
