@@ -24,6 +24,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What every consumer service gets from this module: ping-based Mongo health, problem details for
@@ -53,6 +55,16 @@ public class ProjectionAutoConfiguration {
     @Bean
     ReadApiProblemDetails readApiProblemDetails() {
         return new ReadApiProblemDetails();
+    }
+
+    @Bean
+    WebMvcConfigurer queryGuardConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new QueryGuard()).addPathPatterns("/api/**");
+            }
+        };
     }
 
     /**

@@ -47,32 +47,41 @@ public class ProjectionWriter<E> {
 
     private final MongoTemplate mongo;
 
-    private final String collection;
+    private final ReadModel readModel;
 
     private final Projection<E> projection;
 
     private final Clock clock;
 
-    public ProjectionWriter(MongoTemplate mongo, String collection, Projection<E> projection, Clock clock) {
+    public ProjectionWriter(MongoTemplate mongo, ReadModel readModel, Projection<E> projection, Clock clock) {
         this.mongo = mongo;
-        this.collection = collection;
+        this.readModel = readModel;
         this.projection = projection;
         this.clock = clock;
     }
 
-    public String collection() {
-        return this.collection;
+    public ReadModel readModel() {
+        return this.readModel;
     }
 
-    /** Applies the events; throws when the store fails, so the batch is retried. */
+    public Projection<E> projection() {
+        return this.projection;
+    }
+
+    /** Applies the events to the served collection; throws when the store fails, so the batch is retried. */
     public Outcome write(List<E> events) {
+        return write(events, this.readModel.collection());
+    }
+
+    /** Applies the events to {@code collection}, such as the shadow collection of a rebuild. */
+    public Outcome write(List<E> events, String collection) {
         if (events.isEmpty()) {
             return Outcome.NONE;
         }
         List<E> newest = newestPerId(events);
         int superseded = events.size() - newest.size();
-        Set<Integer> rejected = bulkUpsert(newest);
-        Outcome outcome = classify(newest, rejected);
+        Set<Integer> rejected = bulkUpsert(newest, collection);
+        Outcome outcome = classify(newest, rejected, collection);
         return outcome.plus(new Outcome(0, 0, 0, superseded));
     }
 
@@ -86,8 +95,8 @@ public class ProjectionWriter<E> {
         return new ArrayList<>(newest.values());
     }
 
-    private Set<Integer> bulkUpsert(List<E> events) {
-        var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, this.collection);
+    private Set<Integer> bulkUpsert(List<E> events, String collection) {
+        var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
         Date now = Date.from(this.clock.instant());
         for (E event : events) {
             Query guard = Query.query(Criteria.where("_id").is(this.projection.id(event))
@@ -121,8 +130,8 @@ public class ProjectionWriter<E> {
     }
 
     /** Rejected upserts are repeats when the stored content is the same, late arrivals otherwise. */
-    private Outcome classify(List<E> events, Set<Integer> rejected) {
-        Map<String, Document> stored = rejected.isEmpty() ? Map.of() : storedVersions(events, rejected);
+    private Outcome classify(List<E> events, Set<Integer> rejected, String collection) {
+        Map<String, Document> stored = rejected.isEmpty() ? Map.of() : storedVersions(events, rejected, collection);
         int applied = 0;
         int removed = 0;
         int duplicate = 0;
@@ -154,12 +163,12 @@ public class ProjectionWriter<E> {
         return this.projection.contentHash(event).equals(stored.getString(CONTENT_HASH));
     }
 
-    private Map<String, Document> storedVersions(List<E> events, Set<Integer> rejected) {
+    private Map<String, Document> storedVersions(List<E> events, Set<Integer> rejected, String collection) {
         List<String> ids = rejected.stream().map(i -> this.projection.id(events.get(i))).toList();
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include(CONTENT_HASH, REMOVED);
         Map<String, Document> stored = new HashMap<>();
-        for (Document document : this.mongo.find(query, Document.class, this.collection)) {
+        for (Document document : this.mongo.find(query, Document.class, collection)) {
             stored.put(document.getString("_id"), document);
         }
         return stored;

@@ -1,12 +1,21 @@
 package io.newsflow.article.article;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import io.newsflow.projection.InvalidParameterException;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
-@RequestMapping("/api/v1/articles")
+@RequestMapping("/api/v1")
 class ArticleController {
 
     private final ArticleQueries queries;
@@ -15,8 +24,45 @@ class ArticleController {
         this.queries = queries;
     }
 
-    @GetMapping("/{id}")
-    ArticleView byId(@PathVariable String id) {
-        return this.queries.byId(id);
+    /** Newest first; {@code q} is Korean-aware; page on with {@code nextCursor}. */
+    @GetMapping("/articles")
+    ArticlePage list(@RequestParam(required = false) String q, @RequestParam(required = false) String outlet,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "" + ArticleSearch.DEFAULT_LIMIT) int limit,
+            @RequestParam(required = false) String cursor) {
+        return this.queries.list(new ArticleSearch(blankToNull(q), blankToNull(outlet), instant("from", from),
+                instant("to", to), limit, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor)));
+    }
+
+    /** The article with an ETag of its revision; {@code If-None-Match} with it answers 304. */
+    @GetMapping("/articles/{id}")
+    ResponseEntity<ArticleView> byId(@PathVariable String id, WebRequest request) {
+        ArticleView article = this.queries.byId(id);
+        String etag = "\"" + article.revision() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(article);
+    }
+
+    @GetMapping("/outlets")
+    List<ArticleQueries.OutletCount> outlets() {
+        return this.queries.outlets();
+    }
+
+    private static Instant instant(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        }
+        catch (DateTimeParseException ex) {
+            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2024-07-24T00:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.article.article;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.projection.PoisonEventException;
 import io.newsflow.projection.Projection;
+import io.newsflow.projection.search.KoreanTokens;
 import org.bson.Document;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 class ArticleProjection implements Projection<ArticleEvent> {
 
     static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions",
-            "outlet", "author", "publishedAt", "section", "tags", "language", "acceptedAt");
+            "outlet", "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens");
 
     @Override
     public String id(ArticleEvent event) {
@@ -55,7 +57,24 @@ class ArticleProjection implements Projection<ArticleEvent> {
                 .append("section", article.section())
                 .append("tags", article.tags())
                 .append("language", article.language())
-                .append("acceptedAt", Date.from(article.occurredAt()));
+                .append("acceptedAt", Date.from(article.occurredAt()))
+                .append("headTokens", KoreanTokens.of(head(article)))
+                .append("tokens", KoreanTokens.of(everything(article)));
+    }
+
+    /** Title and sub-headlines: a hit there ranks before a hit in the body only. */
+    private static List<String> head(ArticlePublished article) {
+        List<String> texts = new ArrayList<>();
+        texts.add(article.title());
+        texts.addAll(article.subtitles());
+        return texts;
+    }
+
+    private static List<String> everything(ArticlePublished article) {
+        List<String> texts = head(article);
+        texts.addAll(article.paragraphs());
+        article.captions().forEach(caption -> texts.add(caption.text()));
+        return texts;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.newsflow.board.post;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.projection.NotFoundException;
 import io.newsflow.projection.ProjectionWriter;
+import io.newsflow.projection.ReadModel;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,13 +17,16 @@ class PostQueries {
 
     private final MongoTemplate mongo;
 
-    PostQueries(MongoTemplate mongo) {
+    private final ReadModel model;
+
+    PostQueries(MongoTemplate mongo, ReadModel postsReadModel) {
         this.mongo = mongo;
+        this.model = postsReadModel;
     }
 
     PostView byKey(PostKey key) {
         Query query = Query.query(Criteria.where("_id").is(key.toString()).and(ProjectionWriter.REMOVED).ne(true));
-        Document document = this.mongo.findOne(query, Document.class, PostProjectionConfig.COLLECTION);
+        Document document = this.mongo.findOne(query, Document.class, this.model.collection());
         if (document == null) {
             throw new NotFoundException("No post " + key.number() + " on board " + key.board());
         }

@@ -1,0 +1,187 @@
+package io.newsflow.article.article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.newsflow.article.ArticleApplication;
+import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.contracts.Topics;
+import io.newsflow.testsupport.EmbeddedInfrastructure;
+import io.newsflow.testsupport.RawTopics;
+import io.newsflow.testsupport.WithEmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The article read API over events on the real topic: search, cursor paging, ETags and bad parameters. */
+@SpringBootTest(properties = "spring.config.name=" + ArticleApplication.CONFIG_NAME)
+@AutoConfigureMockMvc
+@WithEmbeddedInfrastructure
+class ArticleReadApiTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Instant BASE = Instant.parse("2024-07-01T00:00:00Z");
+
+    private static RawTopics topics;
+
+    @Autowired
+    private MockMvc mvc;
+
+    @BeforeAll
+    static void topics() {
+        topics = new RawTopics(EmbeddedInfrastructure.shared());
+    }
+
+    @AfterAll
+    static void closeTopics() {
+        topics.close();
+    }
+
+    @Test
+    void searchFindsKoreanWordsInInflectedFormsAndRanksTitleHitsFirst() throws Exception {
+        String outlet = outlet();
+        String inTitle = publish(outlet, 1, "카자흐스탄과 경제협력 확대", "양국 정상이 만났다.");
+        String inBody = publish(outlet, 5, "중앙아시아 순방 마무리", "대통령은 카자흐스탄의 인프라 사업을 언급했다.");
+        String compound = publish(outlet, 3, "광물 협력 논의", "핵심광물 공급망을 강화해야 한다는 목소리가 나왔다.");
+        String both = publish(outlet, 2, "자원 외교 성과", "카자흐스탄과 공급망 협력을 넓히기로 했다.");
+        publish(outlet, 4, "반도체 공장 증설", "새 공장이 문을 열었다.");
+        awaitCount(outlet, 5);
+
+        assertThat(ids(search(outlet, "카자흐스탄"))).containsExactly(inTitle, inBody, both);
+        assertThat(ids(search(outlet, "공급망"))).containsExactly(compound, both);
+        assertThat(ids(search(outlet, "카자흐스탄 공급망"))).containsExactly(both);
+        assertThat(ids(search(outlet, "우즈베키스탄"))).isEmpty();
+    }
+
+    @Test
+    void cursorPagingHasNoDuplicatesOrGapsWhenArticlesArriveBetweenPages() throws Exception {
+        String outlet = outlet();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            expected.add(publish(outlet, 100 + i, "기사 " + i, "본문 " + i + "."));
+        }
+        awaitCount(outlet, 25);
+
+        List<String> seen = new ArrayList<>();
+        JsonNode page = page(outlet, null);
+        ids(page).forEach(seen::add);
+        publish(outlet, 500, "사이에 들어온 새 기사", "가장 최근 본문.");
+        expected.add(publish(outlet, 50, "사이에 들어온 옛 기사", "가장 오래된 본문."));
+        awaitCount(outlet, 27);
+        while (!page.get("nextCursor").isNull()) {
+            page = page(outlet, page.get("nextCursor").asString());
+            ids(page).forEach(seen::add);
+        }
+
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(seen.get(0)).isEqualTo(expected.get(24));
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(expected.get(25));
+    }
+
+    @Test
+    void matchingETagAnswers304UntilTheArticleChanges() throws Exception {
+        String outlet = outlet();
+        String id = publish(outlet, 1, "태그 확인 기사", "본문.");
+        awaitCount(outlet, 1);
+        String etag = this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(status().isOk())
+                .andExpect(header().exists("ETag")).andReturn().getResponse().getHeader("ETag");
+
+        this.mvc.perform(get("/api/v1/articles/" + id).header("If-None-Match", etag))
+                .andExpect(status().isNotModified());
+        send(id, article(id, 2, outlet, 1, "태그 확인 기사 (수정)", "본문."));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.mvc
+                .perform(get("/api/v1/articles/" + id).header("If-None-Match", etag)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("태그 확인 기사 (수정)")));
+    }
+
+    @Test
+    void outletsAreListedWithTheirArticleCounts() throws Exception {
+        String outlet = outlet();
+        publish(outlet, 1, "하나", "본문.");
+        publish(outlet, 2, "둘", "본문.");
+        awaitCount(outlet, 2);
+
+        JsonNode outlets = JSON.readTree(this.mvc.perform(get("/api/v1/outlets")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(outlets.valueStream().filter(o -> o.get("outlet").asString().equals(outlet))
+                .map(o -> o.get("articles").asInt())).containsExactly(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "cursor=bm90LWEtY3Vyc29y", "cursor=%%%",
+            "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z", "from=yesterday", "q[$ne]=x",
+            "outlet={\"$gt\":\"\"}", "q=$where", "outlet.$gt=a", "q=a&q=b" })
+    void badParametersAre400AndNeverReachTheStore(String query) throws Exception {
+        var request = get("/api/v1/articles");
+        for (String parameter : query.split("&")) {
+            String[] nameAndValue = parameter.split("=", 2);
+            request.param(nameAndValue[0], nameAndValue[1]);
+        }
+        this.mvc.perform(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.status").value(400));
+    }
+
+    private JsonNode search(String outlet, String q) throws Exception {
+        return JSON.readTree(this.mvc.perform(get("/api/v1/articles").param("outlet", outlet).param("q", q))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private JsonNode page(String outlet, String cursor) throws Exception {
+        var request = get("/api/v1/articles").param("outlet", outlet).param("limit", "10");
+        if (cursor != null) {
+            request.param("cursor", cursor);
+        }
+        return JSON.readTree(this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    private void awaitCount(String outlet, int count) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.mvc
+                .perform(get("/api/v1/articles").param("outlet", outlet).param("limit", "100"))
+                .andExpect(jsonPath("$.items.length()").value(count)));
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(item -> item.get("id").asString()).toList();
+    }
+
+    private static String outlet() {
+        return "시험일보-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Publishes an article whose publishedAt is {@code hour} hours after the base time; returns its id. */
+    private static String publish(String outlet, int hour, String title, String body) {
+        String id = "a-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        send(id, article(id, 1, outlet, hour, title, body));
+        return id;
+    }
+
+    private static void send(String id, String json) {
+        topics.send(Topics.ARTICLES, id, json);
+    }
+
+    private static String article(String id, long revision, String outlet, int hour, String title, String body) {
+        return JSON.writeValueAsString(new ArticlePublished(UUID.randomUUID().toString(), Instant.now(), 1, id,
+                revision, "hash-" + title + body, null, title, List.of(), List.of(body), List.of(), outlet, null,
+                BASE.plus(Duration.ofHours(hour)), null, List.of(), "ko"));
+    }
+}

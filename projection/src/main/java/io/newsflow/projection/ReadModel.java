@@ -1,0 +1,76 @@
+package io.newsflow.projection;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The collection a read model is served from. It starts as the model's name (such as
+ * {@code articles}); a rebuild fills a shadow collection and {@link #switchTo switches} to it in one
+ * step, recorded in the {@code readModels} collection so every instance and every restart serves
+ * the same one.
+ */
+public class ReadModel {
+
+    static final String REGISTRY = "readModels";
+
+    private final MongoTemplate mongo;
+
+    private final String name;
+
+    private final AtomicReference<String> active;
+
+    private final List<Index> indexes;
+
+    /**
+     * @param indexes the indexes every collection of the model gets (the embedded server ignores
+     * non-unique ones; a real MongoDB needs them)
+     */
+    public ReadModel(MongoTemplate mongo, String name, List<Index> indexes) {
+        this.mongo = mongo;
+        this.name = name;
+        this.indexes = List.copyOf(indexes);
+        Document registered = mongo.findById(name, Document.class, REGISTRY);
+        this.active = new AtomicReference<>(registered == null ? name : registered.getString("active"));
+    }
+
+    public String name() {
+        return this.name;
+    }
+
+    /** The collection reads and writes go to now. */
+    public String collection() {
+        return this.active.get();
+    }
+
+    /** Creates the model's indexes on {@code collection} where they are missing. */
+    public void ensureIndexes(String collection) {
+        IndexOperations operations = this.mongo.indexOps(collection);
+        this.indexes.forEach(operations::createIndex);
+    }
+
+    /** Re-reads the registry, for instances that did not run the switch themselves. */
+    public void refresh() {
+        Document registered = this.mongo.findById(this.name, Document.class, REGISTRY);
+        if (registered != null) {
+            this.active.set(registered.getString("active"));
+        }
+    }
+
+    /** Serves {@code collection} from now on; returns the collection served before. */
+    public String switchTo(String collection) {
+        this.mongo.findAndModify(Query.query(Criteria.where("_id").is(this.name)),
+                new Update().set("active", collection), FindAndModifyOptions.options().upsert(true), Document.class,
+                REGISTRY);
+        return this.active.getAndSet(collection);
+    }
+}
