@@ -2,8 +2,13 @@ package io.newsflow.projection;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.newsflow.projection.ops.DeadLetterEndpoint;
+import io.newsflow.projection.ops.DeadLetterQueue;
+import io.newsflow.projection.ops.ReadModelRebuild;
+import io.newsflow.projection.ops.RebuildEndpoint;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -12,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +29,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -34,6 +41,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @ConditionalOnBean(Projection.class)
+@EnableScheduling
+@EnableConfigurationProperties(ProjectionProperties.class)
 public class ProjectionAutoConfiguration {
 
     /** Backoff between retries of a batch the store failed: 200 ms doubling up to 10 s, for as long as it fails. */
@@ -50,6 +59,24 @@ public class ProjectionAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    ReadModelMaintenance readModelMaintenance(List<ReadModel> models, MongoTemplate mongo,
+            ProjectionProperties properties, Clock clock) {
+        return new ReadModelMaintenance(models, mongo, properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnBean(DeadLetterQueue.class)
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetterQueue queue) {
+        return new DeadLetterEndpoint(queue);
+    }
+
+    @Bean
+    @ConditionalOnBean(ReadModelRebuild.class)
+    RebuildEndpoint rebuildEndpoint(ReadModelRebuild<?> rebuild) {
+        return new RebuildEndpoint(rebuild);
     }
 
     @Bean

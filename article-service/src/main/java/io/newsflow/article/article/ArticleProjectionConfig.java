@@ -7,17 +7,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ProjectionListener;
+import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ReadModel;
+import io.newsflow.projection.ops.DeadLetterQueue;
+import io.newsflow.projection.ops.OperationsWiring;
+import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ProjectionWriter;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class ArticleProjectionConfig {
+
+    static final String LISTENER_ID = "articles";
 
     static final String NAME = "articles";
 
@@ -43,5 +53,21 @@ class ArticleProjectionConfig {
     ProjectionListener<ArticleEvent> articleProjectionListener(ProjectionWriter<ArticleEvent> writer,
             ArticleProjection projection, MeterRegistry registry) {
         return new ProjectionListener<>(writer, projection, registry, Topics.ARTICLES);
+    }
+
+    /** Listing, replay and discard of articles dead letters: {@code /actuator/deadletters}. */
+    @Bean
+    DeadLetterQueue articleDeadLetters(KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate,
+            MongoTemplate mongo, Clock clock, MeterRegistry registry) {
+        return OperationsWiring.deadLetters(Topics.ARTICLES, kafka, deadLetterTemplate, mongo, clock, registry);
+    }
+
+    /** Rebuild of the read model from the start of its topic: {@code /actuator/rebuild}. */
+    @Bean
+    ReadModelRebuild<ArticleEvent> articleRebuild(ProjectionWriter<ArticleEvent> writer, ConsumerFactory<?, ?> consumers,
+            KafkaListenerEndpointRegistry listeners, MongoTemplate mongo, Clock clock,
+            ProjectionProperties properties) {
+        return OperationsWiring.rebuild(Topics.ARTICLES, LISTENER_ID, writer, consumers, listeners, mongo, clock,
+                properties);
     }
 }

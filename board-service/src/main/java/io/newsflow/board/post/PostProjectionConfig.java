@@ -7,17 +7,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.PostEvent;
 import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ProjectionListener;
+import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ReadModel;
+import io.newsflow.projection.ops.DeadLetterQueue;
+import io.newsflow.projection.ops.OperationsWiring;
+import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ProjectionWriter;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class PostProjectionConfig {
+
+    static final String LISTENER_ID = "posts";
 
     static final String NAME = "posts";
 
@@ -42,5 +52,21 @@ class PostProjectionConfig {
     ProjectionListener<PostEvent> postProjectionListener(ProjectionWriter<PostEvent> writer,
             PostProjection projection, MeterRegistry registry) {
         return new ProjectionListener<>(writer, projection, registry, Topics.POSTS);
+    }
+
+    /** Listing, replay and discard of posts dead letters: {@code /actuator/deadletters}. */
+    @Bean
+    DeadLetterQueue postDeadLetters(KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate,
+            MongoTemplate mongo, Clock clock, MeterRegistry registry) {
+        return OperationsWiring.deadLetters(Topics.POSTS, kafka, deadLetterTemplate, mongo, clock, registry);
+    }
+
+    /** Rebuild of the read model from the start of its topic: {@code /actuator/rebuild}. */
+    @Bean
+    ReadModelRebuild<PostEvent> postRebuild(ProjectionWriter<PostEvent> writer, ConsumerFactory<?, ?> consumers,
+            KafkaListenerEndpointRegistry listeners, MongoTemplate mongo, Clock clock,
+            ProjectionProperties properties) {
+        return OperationsWiring.rebuild(Topics.POSTS, LISTENER_ID, writer, consumers, listeners, mongo, clock,
+                properties);
     }
 }

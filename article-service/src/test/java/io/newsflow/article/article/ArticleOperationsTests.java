@@ -1,0 +1,164 @@
+package io.newsflow.article.article;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.newsflow.article.ArticleApplication;
+import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.contracts.ArticleRemoved;
+import io.newsflow.contracts.Topics;
+import io.newsflow.projection.ReadModel;
+import io.newsflow.projection.ops.DeadLetterEndpoint;
+import io.newsflow.projection.ops.DeadLetterQueue.DeadLetter;
+import io.newsflow.projection.ops.RebuildEndpoint;
+import io.newsflow.testsupport.EmbeddedInfrastructure;
+import io.newsflow.testsupport.RawTopics;
+import io.newsflow.testsupport.WithEmbeddedInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The operators' tools of the management port: dead letters and the rebuild of the read model. */
+@SpringBootTest(properties = "spring.config.name=" + ArticleApplication.CONFIG_NAME)
+@AutoConfigureMockMvc
+@WithEmbeddedInfrastructure
+class ArticleOperationsTests {
+
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static RawTopics topics;
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private DeadLetterEndpoint deadLetters;
+
+    @Autowired
+    private RebuildEndpoint rebuild;
+
+    @Autowired
+    private ReadModel articlesReadModel;
+
+    @BeforeAll
+    static void topics() {
+        topics = new RawTopics(EmbeddedInfrastructure.shared());
+    }
+
+    @AfterAll
+    static void closeTopics() {
+        topics.close();
+    }
+
+    @Test
+    void poisonRecordIsListedWithItsOriginAndCanBeDiscarded() {
+        String key = newId();
+        topics.send(Topics.ARTICLES, key, "{\"type\":\"ArticlePublished\",\"articleId\":");
+
+        DeadLetter letter = await().atMost(WITHIN).until(() -> pending(key), found -> found != null);
+        assertThat(letter.originalTopic()).isEqualTo(Topics.ARTICLES);
+        assertThat(letter.originalOffset()).isNotNull();
+        assertThat(letter.exception()).contains("DeserializationException");
+
+        this.deadLetters.act(letter.id(), "discard");
+
+        assertThat(pending(key)).isNull();
+        assertThatThrownBy(() -> this.deadLetters.act(letter.id(), "replay")).hasMessageContaining("already handled");
+    }
+
+    @Test
+    void replayedDeadLetterIsAppliedThroughTheGuard() throws Exception {
+        String id = newId();
+        deadLetter(id, article(id, 3, "고친 뒤 다시 보낸 기사"));
+        DeadLetter letter = await().atMost(WITHIN).until(() -> pending(id), found -> found != null);
+
+        this.deadLetters.act(letter.id(), "replay");
+
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value("고친 뒤 다시 보낸 기사")));
+        assertThat(pending(id)).isNull();
+    }
+
+    @Test
+    void rebuildFillsAShadowCollectionAndSwitchesToIt() throws Exception {
+        String kept = newId();
+        String removed = newId();
+        topics.send(Topics.ARTICLES, kept, article(kept, 1, "재구축 뒤에도 남을 기사"));
+        topics.send(Topics.ARTICLES, removed, article(removed, 1, "지워질 기사"));
+        topics.send(Topics.ARTICLES, removed, JSON.writeValueAsString(
+                new ArticleRemoved(UUID.randomUUID().toString(), Instant.now(), 1, removed, 2)));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + kept))
+                .andExpect(status().isOk()));
+        String servedBefore = this.articlesReadModel.collection();
+
+        assertThat(this.rebuild.start().state()).isEqualTo("running");
+        await().atMost(WITHIN).until(() -> !this.rebuild.status().state().equals("running"));
+
+        assertThat(this.rebuild.status().state()).isEqualTo("switched");
+        assertThat(this.rebuild.status().recordsRead()).isGreaterThanOrEqualTo(3);
+        assertThat(this.articlesReadModel.collection()).isNotEqualTo(servedBefore)
+                .isEqualTo(this.rebuild.status().shadow());
+        this.mvc.perform(get("/api/v1/articles/" + kept)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("재구축 뒤에도 남을 기사"));
+        this.mvc.perform(get("/api/v1/articles/" + removed)).andExpect(status().isNotFound());
+        String after = newId();
+        topics.send(Topics.ARTICLES, after, article(after, 1, "전환 뒤에 온 기사"));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + after))
+                .andExpect(status().isOk()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private DeadLetter pending(String key) {
+        List<DeadLetter> records = (List<DeadLetter>) this.deadLetters.pending().get("records");
+        return records.stream().filter(letter -> key.equals(letter.key())).findFirst().orElse(null);
+    }
+
+    /** A dead letter as an earlier version of the service would have written it. */
+    private static void deadLetter(String key, String json) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.ARTICLES), key, json);
+            record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.ARTICLES.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(42).array());
+            record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                    "outlet not recognised by version 0.0.9".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    private static String article(String id, long revision, String title) {
+        return JSON.writeValueAsString(new ArticlePublished(UUID.randomUUID().toString(), Instant.now(), 1, id,
+                revision, "hash-" + title, null, title, List.of(), List.of("본문."), List.of(), "운영일보", null,
+                Instant.parse("2024-07-24T00:00:00Z"), null, List.of(), "ko"));
+    }
+
+    private static String newId() {
+        return "a-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+}
