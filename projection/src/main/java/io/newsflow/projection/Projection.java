@@ -31,6 +31,25 @@ public interface Projection<E> {
     List<String> contentFields();
 
     /**
+     * Fields guarded by a revision of their own, for fields that not every event of the entity
+     * carries (a board post's body comes only with the full post, never with a listing row). Each
+     * group is written only when the event is newer than the group's stored revision, whatever the
+     * document's revision: a newer event without the field never erases it, an older one with it
+     * fills it in.
+     */
+    default List<FieldGroup> fieldGroups(E event) {
+        return List.of();
+    }
+
+    /**
+     * A group of fields with their own revision field.
+     * @param revisionField the document field that holds the group's revision
+     * @param fields the values to set
+     */
+    record FieldGroup(String revisionField, Document fields) {
+    }
+
+    /**
      * Checks that the event can ever be applied.
      * @throws PoisonEventException when it cannot; the record then goes to the dead-letter topic
      */

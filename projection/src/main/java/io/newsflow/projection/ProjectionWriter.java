@@ -3,6 +3,7 @@ package io.newsflow.projection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public class ProjectionWriter<E> {
         }
         List<E> newest = newestPerId(events);
         int superseded = events.size() - newest.size();
-        Set<Integer> rejected = bulkUpsert(newest, collection);
+        Set<Integer> rejected = bulkUpsert(newest, newestFieldGroups(events), collection);
         Outcome outcome = classify(newest, rejected, collection);
         return outcome.plus(new Outcome(0, 0, 0, superseded));
     }
@@ -95,13 +96,22 @@ public class ProjectionWriter<E> {
         return new ArrayList<>(newest.values());
     }
 
-    private Set<Integer> bulkUpsert(List<E> events, String collection) {
+    /**
+     * One conditional upsert per event, plus one per field group; answers the indexes of the events
+     * whose main upsert the guard rejected (a field group's own rejection only means it had newer data).
+     */
+    private Set<Integer> bulkUpsert(List<E> events, Collection<GroupWrite> groups, String collection) {
         var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
         Date now = Date.from(this.clock.instant());
         for (E event : events) {
-            Query guard = Query.query(Criteria.where("_id").is(this.projection.id(event))
-                    .and(REVISION).lt(this.projection.revision(event)));
-            bulk.upsert(guard, update(event, now));
+            Criteria guard = newerThanStored(this.projection.id(event), REVISION, this.projection.revision(event));
+            bulk.upsert(Query.query(guard), update(event, now));
+        }
+        for (GroupWrite write : groups) {
+            Update update = new Update().set(write.group().revisionField(), write.revision());
+            write.group().fields().forEach(update::set);
+            bulk.upsert(Query.query(newerThanStored(write.id(), write.group().revisionField(), write.revision())),
+                    update);
         }
         try {
             bulk.execute();
@@ -113,8 +123,40 @@ public class ProjectionWriter<E> {
             if (!failures.isEmpty()) {
                 throw ex;
             }
-            return ex.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
+            return ex.getErrors().stream().map(BulkWriteError::getIndex).filter(index -> index < events.size())
+                    .collect(Collectors.toSet());
         }
+    }
+
+    /**
+     * The newest value of every field group of every entity in the batch, whichever event brought it:
+     * an older full post still fills in a body that a newer listing row of the same batch lacks.
+     */
+    private Collection<GroupWrite> newestFieldGroups(List<E> events) {
+        Map<String, GroupWrite> newest = new LinkedHashMap<>();
+        for (E event : events) {
+            if (this.projection.removes(event)) {
+                continue;
+            }
+            for (Projection.FieldGroup group : this.projection.fieldGroups(event)) {
+                GroupWrite write = new GroupWrite(this.projection.id(event), this.projection.revision(event), group);
+                newest.merge(write.id() + '\u0000' + group.revisionField(), write,
+                        (kept, next) -> next.revision() > kept.revision() ? next : kept);
+            }
+        }
+        return newest.values();
+    }
+
+    private record GroupWrite(String id, long revision, Projection.FieldGroup group) {
+    }
+
+    /**
+     * The guard: the document does not exist yet, has no such revision (it was created by a field
+     * group), or holds an older one. Otherwise the upsert collides on {@code _id} and changes nothing.
+     */
+    private static Criteria newerThanStored(String id, String revisionField, long revision) {
+        return Criteria.where("_id").is(id).orOperator(Criteria.where(revisionField).lt(revision),
+                Criteria.where(revisionField).exists(false));
     }
 
     private Update update(E event, Date now) {
@@ -122,6 +164,9 @@ public class ProjectionWriter<E> {
         if (this.projection.removes(event)) {
             update.set(REMOVED, true).set(REMOVED_AT, now).unset(CONTENT_HASH);
             this.projection.contentFields().forEach(update::unset);
+            // an older event's field group must not fill a tombstone either
+            this.projection.fieldGroups(event).forEach(group -> update.set(group.revisionField(),
+                    this.projection.revision(event)));
             return update;
         }
         update.set(REMOVED, false).unset(REMOVED_AT).set(CONTENT_HASH, this.projection.contentHash(event));

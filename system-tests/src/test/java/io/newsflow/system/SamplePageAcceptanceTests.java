@@ -66,6 +66,11 @@ class SamplePageAcceptanceTests {
             String expectedTitle = titleOnPage(lines, number);
             assertThat(post.get("title").asString()).isEqualTo(expectedTitle);
         }
+        JsonNode boards = this.json.readTree(system.getBoards("/api/v1/boards").body());
+        JsonNode board = boards.valueStream().filter(b -> b.get("slug").asString().equals("rank-news")).findFirst()
+                .orElseThrow();
+        assertThat(board.get("posts").asLong()).isEqualTo(20);
+        assertThat(board.get("newestNumber").asLong()).isEqualTo(29264);
     }
 
     /** The title as the page shows it: the row without its number, author and date. */

@@ -1,10 +1,8 @@
 package io.newsflow.article.article;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import io.newsflow.projection.InvalidParameterException;
+import io.newsflow.projection.QueryParameters;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +28,8 @@ class ArticleController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "" + ArticleSearch.DEFAULT_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        return this.queries.list(new ArticleSearch(blankToNull(q), blankToNull(outlet), instant("from", from),
-                instant("to", to), limit, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor)));
+        return this.queries.list(new ArticleSearch(QueryParameters.text(q), QueryParameters.text(outlet), QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to), limit, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor)));
     }
 
     /** The article with an ETag of its revision; {@code If-None-Match} with it answers 304. */
@@ -48,21 +46,5 @@ class ArticleController {
     @GetMapping("/outlets")
     List<ArticleQueries.OutletCount> outlets() {
         return this.queries.outlets();
-    }
-
-    private static Instant instant(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        }
-        catch (DateTimeParseException ex) {
-            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2024-07-24T00:00:00Z");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -11,19 +11,24 @@ import io.newsflow.contracts.PostPublished;
 import io.newsflow.contracts.PostRemoved;
 import io.newsflow.projection.PoisonEventException;
 import io.newsflow.projection.Projection;
+import io.newsflow.projection.search.KoreanTokens;
 import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Post events as documents of the {@code posts} collection, keyed by {@code board:number}. A listing
- * row sets only the listing fields, so it never erases the body of a full post.
+ * Post events as documents of the {@code posts} collection, keyed by {@code board:number}. Listing
+ * rows and full posts of one key merge: the listing fields follow the document's revision (the newer
+ * event wins, and a value an event lacks is never erased), the body has a revision of its own, so a
+ * listing row never erases it and a full post fills it in whenever it arrives.
  */
 @Component
 class PostProjection implements Projection<PostEvent> {
 
+    static final String BODY_REVISION = "bodyRevision";
+
     static final List<String> CONTENT_FIELDS = List.of("title", "author", "postedAt", "commentCount", "url", "body",
-            "acceptedAt");
+            "acceptedAt", "tokens");
 
     @Override
     public String id(PostEvent event) {
@@ -57,21 +62,33 @@ class PostProjection implements Projection<PostEvent> {
         }
         else if (event instanceof PostPublished post) {
             putListing(fields, post.title(), post.author(), post.postedAt(), post.commentCount(), post.url());
-            fields.append("body", post.body());
         }
         return fields;
     }
 
+    /** Only the values the event has: what it lacks stays as stored. */
     private static void putListing(Document fields, String title, String author, Instant postedAt,
             Integer commentCount, String url) {
-        fields.append("title", title).append("author", author)
-                .append("postedAt", postedAt == null ? null : Date.from(postedAt));
-        if (commentCount != null) {
-            fields.append("commentCount", commentCount);
+        putIfPresent(fields, "title", title);
+        putIfPresent(fields, "tokens", title == null ? null : KoreanTokens.of(title));
+        putIfPresent(fields, "author", author);
+        putIfPresent(fields, "postedAt", postedAt == null ? null : Date.from(postedAt));
+        putIfPresent(fields, "commentCount", commentCount);
+        putIfPresent(fields, "url", url);
+    }
+
+    private static void putIfPresent(Document fields, String name, Object value) {
+        if (value != null) {
+            fields.append(name, value);
         }
-        if (url != null) {
-            fields.append("url", url);
+    }
+
+    @Override
+    public List<FieldGroup> fieldGroups(PostEvent event) {
+        if (event instanceof PostPublished post && post.body() != null) {
+            return List.of(new FieldGroup(BODY_REVISION, new Document("body", post.body())));
         }
+        return event instanceof PostRemoved ? List.of(new FieldGroup(BODY_REVISION, new Document())) : List.of();
     }
 
     @Override

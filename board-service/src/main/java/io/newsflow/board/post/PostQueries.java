@@ -1,12 +1,19 @@
 package io.newsflow.board.post;
 
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
 import io.newsflow.contracts.PostKey;
 import io.newsflow.projection.NotFoundException;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
+import io.newsflow.projection.search.KoreanTokens;
 import org.bson.Document;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -14,6 +21,8 @@ import org.springframework.stereotype.Service;
 /** Reads of the board read model; tombstones of removed posts are never returned. */
 @Service
 class PostQueries {
+
+    private static final Sort NEWEST_NUMBER_FIRST = Sort.by(Sort.Order.desc("number"));
 
     private final MongoTemplate mongo;
 
@@ -31,5 +40,52 @@ class PostQueries {
             throw new NotFoundException("No post " + key.number() + " on board " + key.board());
         }
         return PostView.of(document);
+    }
+
+    /** Every board with its post count, newest post number and the time of its latest post. */
+    List<BoardSummary> boards() {
+        Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where(ProjectionWriter.REMOVED).ne(true)),
+                Aggregation.group("board").count().as("posts").max("number").as("newestNumber")
+                        .max("postedAt").as("latestPostAt"),
+                Aggregation.sort(Sort.by("_id")));
+        return this.mongo.aggregate(aggregation, this.model.collection(), Document.class).getMappedResults().stream()
+                .map(BoardSummary::of).toList();
+    }
+
+    /** One page of a board, newest number first, as the board itself lists it. */
+    PostPage list(PostSearch search) {
+        if (!this.mongo.exists(Query.query(live().and("board").is(search.board())), this.model.collection())) {
+            throw new NotFoundException("No board " + search.board());
+        }
+        List<Criteria> all = new ArrayList<>();
+        all.add(live().and("board").is(search.board()));
+        if (search.author() != null) {
+            all.add(Criteria.where("author").is(search.author()));
+        }
+        if (search.from() != null) {
+            all.add(Criteria.where("postedAt").gte(Date.from(search.from())));
+        }
+        if (search.to() != null) {
+            all.add(Criteria.where("postedAt").lte(Date.from(search.to())));
+        }
+        if (search.q() != null) {
+            List<String> tokens = KoreanTokens.of(search.q());
+            if (tokens.isEmpty()) {
+                return PostPage.of(List.of(), search, 0);
+            }
+            all.add(Criteria.where("tokens").all(tokens));
+        }
+        Query query = Query.query(new Criteria().andOperator(all));
+        long total = this.mongo.count(query, this.model.collection());
+        query.with(NEWEST_NUMBER_FIRST).skip((long) search.page() * search.size()).limit(search.size());
+        query.fields().exclude("body", "tokens");
+        List<PostSummary> items = this.mongo.find(query, Document.class, this.model.collection()).stream()
+                .map(PostSummary::of).toList();
+        return PostPage.of(items, search, total);
+    }
+
+    private static Criteria live() {
+        return Criteria.where(ProjectionWriter.REMOVED).ne(true);
     }
 }

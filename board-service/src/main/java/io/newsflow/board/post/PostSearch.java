@@ -1,0 +1,35 @@
+package io.newsflow.board.post;
+
+import java.time.Instant;
+
+import io.newsflow.contracts.PostKey;
+import io.newsflow.projection.InvalidParameterException;
+
+/** A validated board listing request; {@code page} counts from 0. */
+record PostSearch(String board, int page, int size, String q, String author, Instant from, Instant to) {
+
+    static final int MAX_SIZE = 100;
+
+    static final int DEFAULT_SIZE = 20;
+
+    /** Pages past this would make the store skip too far; narrow the query instead. */
+    static final int MAX_PAGE = 10_000;
+
+    PostSearch {
+        if (!PostKey.BOARD_SLUG.matcher(board).matches()) {
+            throw new InvalidParameterException("board", "must be a board slug");
+        }
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidParameterException("page", "must be between 0 and " + MAX_PAGE);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidParameterException("from", "must not be after to");
+        }
+        if (q != null && q.length() > 200) {
+            throw new InvalidParameterException("q", "must be at most 200 characters");
+        }
+    }
+}

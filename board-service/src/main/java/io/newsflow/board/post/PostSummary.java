@@ -1,0 +1,19 @@
+package io.newsflow.board.post;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+
+/** A post in a listing: its row, and whether its full text is known. */
+record PostSummary(String board, long number, String title, String author, Instant postedAt, Integer commentCount,
+        String url, boolean hasBody) {
+
+    static PostSummary of(Document document) {
+        Date postedAt = document.getDate("postedAt");
+        return new PostSummary(document.getString("board"), document.get("number", Number.class).longValue(),
+                document.getString("title"), document.getString("author"),
+                postedAt == null ? null : postedAt.toInstant(), document.getInteger("commentCount"),
+                document.getString("url"), document.get(PostProjection.BODY_REVISION) != null);
+    }
+}

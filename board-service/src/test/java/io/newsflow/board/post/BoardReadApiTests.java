@@ -1,0 +1,243 @@
+package io.newsflow.board.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import io.newsflow.board.BoardApplication;
+import io.newsflow.contracts.PostListed;
+import io.newsflow.contracts.PostPublished;
+import io.newsflow.contracts.Topics;
+import io.newsflow.testsupport.EmbeddedInfrastructure;
+import io.newsflow.testsupport.RawTopics;
+import io.newsflow.testsupport.WithEmbeddedInfrastructure;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The board API over post events on the real topic: merges, listings, search, paging and dead letters. */
+@SpringBootTest(properties = "spring.config.name=" + BoardApplication.CONFIG_NAME)
+@AutoConfigureMockMvc
+@WithEmbeddedInfrastructure
+class BoardReadApiTests {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Instant DAY = Instant.parse("2024-07-23T15:00:00Z");
+
+    private static RawTopics topics;
+
+    @Autowired
+    private MockMvc mvc;
+
+    @BeforeAll
+    static void topics() {
+        topics = new RawTopics(EmbeddedInfrastructure.shared());
+    }
+
+    @AfterAll
+    static void closeTopics() {
+        topics.close();
+    }
+
+    @Test
+    void listingOfTwentyRowsThenAFullPostForOneOfThem() throws Exception {
+        String board = board();
+        LongStream.rangeClosed(1, 20).forEach(n -> send(board, n, listed(board, n, 1, "목록 " + n, 2)));
+        send(board, 7, published(board, 7, 2, "본문과 함께 고친 제목", "일곱째 글의 본문."));
+
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 7)))
+                .andExpect(jsonPath("$.body").value("일곱째 글의 본문."))
+                .andExpect(jsonPath("$.title").value("본문과 함께 고친 제목")));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("size", "100"))
+                .andExpect(jsonPath("$.totalElements").value(20))
+                .andExpect(jsonPath("$.items[0].number").value(20))
+                .andExpect(jsonPath("$.items[13].hasBody").value(true))
+                .andExpect(jsonPath("$.items[12].hasBody").value(false));
+    }
+
+    @Test
+    void fullPostThenANewerListingOfTwentyRowsKeepsTheBody() throws Exception {
+        String board = board();
+        send(board, 7, published(board, 7, 1, "먼저 온 전체 글", "지워지면 안 되는 본문."));
+        LongStream.rangeClosed(1, 20).forEach(n -> send(board, n, listed(board, n, 2, "목록 " + n, 5)));
+
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 7)))
+                .andExpect(jsonPath("$.title").value("목록 7"))
+                .andExpect(jsonPath("$.commentCount").value(5))
+                .andExpect(jsonPath("$.body").value("지워지면 안 되는 본문.")));
+    }
+
+    @Test
+    void olderFullPostArrivingAfterANewerListingRowFillsInTheBodyOnly() throws Exception {
+        String board = board();
+        send(board, 1, listed(board, 1, 5, "새 목록 제목", 9));
+        send(board, 1, published(board, 1, 3, "옛 제목", "늦게 도착한 본문."));
+
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
+                .andExpect(jsonPath("$.body").value("늦게 도착한 본문."))
+                .andExpect(jsonPath("$.title").value("새 목록 제목"))
+                .andExpect(jsonPath("$.revision").value(5)));
+    }
+
+    @Test
+    void repeatedRowsChangeNothing() throws Exception {
+        String board = board();
+        String row = listed(board, 1, 1, "한 번만", 0);
+        send(board, 1, row);
+        send(board, 1, row);
+        send(board, 2, listed(board, 2, 1, "뒤따른 글", 0));
+
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+                .andExpect(jsonPath("$.totalElements").value(2)));
+        this.mvc.perform(get(post(board, 1))).andExpect(jsonPath("$.revision").value(1));
+    }
+
+    @Test
+    void boardsAreListedWithCountNewestNumberAndLatestPost() throws Exception {
+        String board = board();
+        send(board, 41, listed(board, 41, 1, "마흔하나", 0));
+        send(board, 42, listed(board, 42, 1, "마흔둘", 0));
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            JsonNode boards = JSON.readTree(this.mvc.perform(get("/api/v1/boards")).andReturn().getResponse()
+                    .getContentAsString());
+            JsonNode summary = boards.valueStream().filter(b -> b.get("slug").asString().equals(board)).findFirst()
+                    .orElseThrow();
+            assertThat(summary.get("posts").asLong()).isEqualTo(2);
+            assertThat(summary.get("newestNumber").asLong()).isEqualTo(42);
+            assertThat(summary.get("latestPostAt").asString()).isEqualTo(DAY.plusSeconds(42).toString());
+        });
+    }
+
+    @Test
+    void titleSearchFindsInflectedKoreanWordsAndAuthorIsExact() throws Exception {
+        String board = board();
+        send(board, 1, listed(board, 1, 1, "카자흐스탄과 협력 확대", 0));
+        send(board, 2, listed(board, 2, 1, "공급망을 다시 짠다", 0));
+        send(board, 3, listed(board, 3, 1, "반도체 수출 회복", 0));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+                .andExpect(jsonPath("$.totalElements").value(3)));
+
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "카자흐스탄"))
+                .andExpect(jsonPath("$.totalElements").value(1)).andExpect(jsonPath("$.items[0].number").value(1));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "공급망"))
+                .andExpect(jsonPath("$.items[0].number").value(2));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "우즈베키스탄"))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "작성"))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "작성자"))
+                .andExpect(jsonPath("$.totalElements").value(3));
+    }
+
+    @Test
+    void pagingThroughTwoHundredFiftyPostsHasNoGapsOrDuplicates() throws Exception {
+        String board = board();
+        LongStream.rangeClosed(1, 250).forEach(n -> send(board, n, listed(board, n, 1, "글 " + n, 0)));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+                .andExpect(jsonPath("$.totalElements").value(250)));
+
+        List<Long> numbers = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode result = JSON.readTree(this.mvc.perform(get("/api/v1/boards/" + board + "/posts")
+                    .param("page", String.valueOf(page)).param("size", "100")).andReturn().getResponse()
+                    .getContentAsString());
+            assertThat(result.get("totalPages").asInt()).isEqualTo(3);
+            result.get("items").forEach(item -> numbers.add(item.get("number").asLong()));
+        }
+
+        assertThat(numbers).hasSize(250).doesNotHaveDuplicates()
+                .isEqualTo(LongStream.iterate(250, n -> n - 1).limit(250).boxed().toList());
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicWhileTheRestAreStored() throws Exception {
+        String board = board();
+        try (KafkaConsumer<String, String> dlt = topics.reader(Topics.deadLetter(Topics.POSTS))) {
+            send(board, 1, listed(board, 1, 1, "앞선 글", 0));
+            send(board, 2, "{\"type\":\"PostListed\",\"board\":");
+            send(board, 3, listed(board, 3, 1, "뒤따른 글", 0));
+
+            await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+                    .andExpect(jsonPath("$.totalElements").value(2)));
+            List<String> dead = new ArrayList<>();
+            await().atMost(WITHIN).untilAsserted(() -> {
+                RawTopics.poll(dlt, Duration.ofMillis(300)).forEach(record -> dead.add(record.key()));
+                assertThat(dead).contains(board + ":2");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "page=-1", "size=0", "size=1000", "page=abc", "q[$ne]=x", "author=$where",
+            "author={\"$gt\":\"\"}", "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z" })
+    void badParametersAre400(String query) throws Exception {
+        var request = get("/api/v1/boards/some-board/posts");
+        for (String parameter : query.split("&")) {
+            String[] nameAndValue = parameter.split("=", 2);
+            request.param(nameAndValue[0], nameAndValue[1]);
+        }
+        this.mvc.perform(request).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void matchingETagAnswers304() throws Exception {
+        String board = board();
+        send(board, 1, listed(board, 1, 1, "태그", 0));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1))).andExpect(status().isOk()));
+        String etag = this.mvc.perform(get(post(board, 1))).andReturn().getResponse().getHeader("ETag");
+
+        this.mvc.perform(get(post(board, 1)).header("If-None-Match", etag)).andExpect(status().isNotModified());
+        this.mvc.perform(get(post(board, 1)).header("If-None-Match", "\"0\"")).andExpect(status().isOk());
+    }
+
+    @Test
+    void unknownBoardIs404() throws Exception {
+        this.mvc.perform(get("/api/v1/boards/no-such-board/posts")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("No board no-such-board"));
+    }
+
+    private static String post(String board, long number) {
+        return "/api/v1/boards/" + board + "/posts/" + number;
+    }
+
+    private static String board() {
+        return "b-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void send(String board, long number, String json) {
+        topics.send(Topics.POSTS, board + ":" + number, json);
+    }
+
+    private static String listed(String board, long number, long revision, String title, int comments) {
+        return JSON.writeValueAsString(new PostListed(UUID.randomUUID().toString(), Instant.now(), 1, board, number,
+                revision, "hash-" + title + comments, title, "작성자", DAY.plusSeconds(number), comments, null));
+    }
+
+    private static String published(String board, long number, long revision, String title, String body) {
+        return JSON.writeValueAsString(new PostPublished(UUID.randomUUID().toString(), Instant.now(), 1, board,
+                number, revision, "hash-" + title + body, title, "작성자", DAY.plusSeconds(number), null, null, body));
+    }
+}
