@@ -1,5 +1,6 @@
 package io.newsflow.projection;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.bson.Document;
@@ -20,6 +21,9 @@ public interface Projection<E> {
 
     /** Whether the event deletes its entity (the document is replaced by a tombstone). */
     boolean removes(E event);
+
+    /** When ingest accepted the event: the start of its freshness. */
+    Instant acceptedAt(E event);
 
     /** Hash of the content, so a repeat of the same content is told from a revision; unused for removals. */
     String contentHash(E event);

@@ -1,9 +1,15 @@
 package io.newsflow.projection;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,21 +36,30 @@ public class ProjectionListener<E> {
 
     private final ProjectionMetrics metrics;
 
-    public ProjectionListener(ProjectionWriter<E> writer, Projection<E> projection, MeterRegistry registry,
-            String topic) {
+    private final RecordTracing tracing;
+
+    private final Clock clock;
+
+    /**
+     * @param tracer and {@code propagator} continue the producers' traces; either may be {@code null}
+     */
+    public ProjectionListener(ProjectionWriter<E> writer, MeterRegistry registry, String topic, Tracer tracer,
+            Propagator propagator, Clock clock) {
         this.writer = writer;
-        this.projection = projection;
+        this.projection = writer.projection();
         this.metrics = new ProjectionMetrics(registry, topic);
+        this.tracing = new RecordTracing(tracer, propagator, topic);
+        this.clock = clock;
     }
 
     /** Writes the batch; offsets are committed by the container once this returns. */
     public Outcome apply(List<ConsumerRecord<String, E>> records) {
-        List<E> events = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, E>> applicable = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, E> record = records.get(i);
             RuntimeException poison = poison(record);
             if (poison != null) {
-                Outcome outcome = write(events);
+                write(applicable);
                 this.metrics.failed();
                 log.warn("Poison record {}-{}@{} goes to the dead-letter topic: {}", record.topic(),
                         record.partition(), record.offset(), poison.getMessage());
@@ -52,16 +67,28 @@ public class ProjectionListener<E> {
                         poison, i);
             }
             if (record.value() != null) {
-                events.add(record.value());
+                applicable.add(record);
             }
         }
-        return write(events);
+        return write(applicable);
     }
 
-    private Outcome write(List<E> events) {
+    private Outcome write(List<ConsumerRecord<String, E>> records) {
+        List<E> events = records.stream().map(ConsumerRecord::value).toList();
+        List<Span> spans = this.tracing.start(records);
         long started = System.nanoTime();
-        Outcome outcome = this.writer.write(events);
+        Outcome outcome;
+        try {
+            outcome = this.writer.write(events);
+        }
+        catch (RuntimeException ex) {
+            this.tracing.end(spans, ex);
+            throw ex;
+        }
+        this.tracing.end(spans, null);
+        Instant queryable = this.clock.instant();
         this.metrics.record(outcome, events.size(), System.nanoTime() - started);
+        events.forEach(event -> this.metrics.fresh(Duration.between(this.projection.acceptedAt(event), queryable)));
         return outcome;
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.projection;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -7,8 +8,12 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Meters of one projected topic: events by outcome, bulk-write latency and batch size. */
+/** Meters of one projected topic: events by outcome, bulk-write latency, batch size and freshness. */
 class ProjectionMetrics {
+
+    private static final Duration[] SLO_BUCKETS = { Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(5), Duration.ofSeconds(10) };
 
     private final Counter applied;
 
@@ -24,6 +29,8 @@ class ProjectionMetrics {
 
     private final DistributionSummary batchSize;
 
+    private final Timer freshness;
+
     ProjectionMetrics(MeterRegistry registry, String topic) {
         this.applied = outcome(registry, topic, "applied");
         this.removed = outcome(registry, topic, "removed");
@@ -35,6 +42,11 @@ class ProjectionMetrics {
                 .tag("topic", topic).publishPercentileHistogram().register(registry);
         this.batchSize = DistributionSummary.builder("newsflow.projection.batch.size")
                 .description("Events written by one bulk write").tag("topic", topic).register(registry);
+        this.freshness = Timer.builder("newsflow.freshness")
+                .description("Time from ingest's acceptance of an event to the moment it is queryable")
+                .tag("topic", topic).publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+                .serviceLevelObjectives(SLO_BUCKETS).minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
     }
 
     private static Counter outcome(MeterRegistry registry, String topic, String outcome) {
@@ -52,6 +64,10 @@ class ProjectionMetrics {
             this.bulkWrite.record(nanos, TimeUnit.NANOSECONDS);
             this.batchSize.record(events);
         }
+    }
+
+    void fresh(Duration sinceAcceptance) {
+        this.freshness.record(sinceAcceptance.isNegative() ? Duration.ZERO : sinceAcceptance);
     }
 
     void failed() {

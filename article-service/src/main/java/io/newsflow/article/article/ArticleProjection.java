@@ -1,6 +1,7 @@
 package io.newsflow.article.article;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
@@ -29,6 +30,11 @@ class ArticleProjection implements Projection<ArticleEvent> {
     @Override
     public long revision(ArticleEvent event) {
         return event.revision();
+    }
+
+    @Override
+    public Instant acceptedAt(ArticleEvent event) {
+        return event.occurredAt();
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ProjectionListener;
@@ -14,6 +16,7 @@ import io.newsflow.projection.ops.OperationsWiring;
 import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ProjectionWriter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,9 +53,10 @@ class ArticleProjectionConfig {
     }
 
     @Bean
-    ProjectionListener<ArticleEvent> articleProjectionListener(ProjectionWriter<ArticleEvent> writer,
-            ArticleProjection projection, MeterRegistry registry) {
-        return new ProjectionListener<>(writer, projection, registry, Topics.ARTICLES);
+    ProjectionListener<ArticleEvent> articleProjectionListener(ProjectionWriter<ArticleEvent> writer, MeterRegistry registry,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, Clock clock) {
+        return new ProjectionListener<>(writer, registry, Topics.ARTICLES, tracer.getIfAvailable(),
+                propagator.getIfAvailable(), clock);
     }
 
     /** Listing, replay and discard of articles dead letters: {@code /actuator/deadletters}. */

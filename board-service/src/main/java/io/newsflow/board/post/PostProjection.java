@@ -41,6 +41,11 @@ class PostProjection implements Projection<PostEvent> {
     }
 
     @Override
+    public Instant acceptedAt(PostEvent event) {
+        return event.occurredAt();
+    }
+
+    @Override
     public boolean removes(PostEvent event) {
         return event instanceof PostRemoved;
     }

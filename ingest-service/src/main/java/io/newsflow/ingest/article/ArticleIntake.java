@@ -10,6 +10,7 @@ import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticlePublished.Caption;
 import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.contracts.Topics;
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.normalize.Hashing;
 import io.newsflow.ingest.normalize.InvalidFieldException;
@@ -37,15 +38,19 @@ public class ArticleIntake {
 
     private final RevisionClock clock;
 
-    public ArticleIntake(EventPublisher publisher, RevisionClock clock) {
+    private final IngestMetrics metrics;
+
+    public ArticleIntake(EventPublisher publisher, RevisionClock clock, IngestMetrics metrics) {
         this.publisher = publisher;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Publishes the article and returns its id once Kafka acknowledged it. */
     public String accept(ArticleRequest request) {
         OutgoingEvent event = prepare(request);
         this.publisher.publish(event);
+        this.metrics.accepted(IngestMetrics.ARTICLE, 1);
         return event.key();
     }
 

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
+import io.newsflow.ingest.article.ArticleRequest;
 import io.newsflow.ingest.batch.BatchResult.FieldError;
 import io.newsflow.ingest.batch.BatchResult.Item;
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.publish.EventPublisher;
 import io.newsflow.ingest.publish.OutgoingEvent;
@@ -34,10 +36,14 @@ public class BatchIntake {
 
     private final PublishProperties properties;
 
-    public BatchIntake(Validator validator, EventPublisher publisher, PublishProperties properties) {
+    private final IngestMetrics metrics;
+
+    public BatchIntake(Validator validator, EventPublisher publisher, PublishProperties properties,
+            IngestMetrics metrics) {
         this.validator = validator;
         this.publisher = publisher;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /**
@@ -65,6 +71,7 @@ public class BatchIntake {
         }
         items.addAll(publish(publishedIndexes, events));
         items.sort(Comparator.comparingInt(Item::index));
+        count(requests, items);
         return BatchResult.of(items);
     }
 
@@ -84,6 +91,17 @@ public class BatchIntake {
                             List.of(new FieldError("", "Kafka did not acknowledge the event in time; send it again"))));
         }
         return items;
+    }
+
+    private void count(List<?> requests, List<Item> items) {
+        for (Item item : items) {
+            String kind = requests.get(item.index()) instanceof ArticleRequest ? IngestMetrics.ARTICLE : IngestMetrics.POST;
+            switch (item.status()) {
+                case BatchResult.ACCEPTED -> this.metrics.accepted(kind, 1);
+                case BatchResult.REJECTED -> this.metrics.rejected(kind, "invalid");
+                default -> this.metrics.failed(kind, 1);
+            }
+        }
     }
 
     private List<FieldError> violations(Object request) {

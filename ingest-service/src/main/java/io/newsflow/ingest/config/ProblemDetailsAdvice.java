@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.newsflow.ingest.batch.BatchRejectedException;
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.page.UnrecognisedPageException;
 import io.newsflow.ingest.publish.PublishFailedException;
@@ -18,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -27,6 +29,35 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private final IngestMetrics metrics;
+
+    ProblemDetailsAdvice(IngestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Every problem answered by the base class is a rejected request; count it by kind and status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        count(request, reason(statusCode));
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private void count(WebRequest request, String reason) {
+        if (request instanceof ServletWebRequest servlet) {
+            this.metrics.rejected(IngestMetrics.kindOf(servlet.getRequest().getRequestURI()), reason);
+        }
+    }
+
+    private static String reason(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 405, 406 -> "unsupported_request";
+            default -> status.is4xxClientError() ? "invalid" : "error";
+        };
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -66,14 +97,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unrecognisedPage(UnrecognisedPageException ex) {
+    ProblemDetail unrecognisedPage(UnrecognisedPageException ex, WebRequest request) {
+        count(request, "unrecognised_page");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
         problem.setTitle("Nothing recognisable in the page");
         return problem;
     }
 
     @ExceptionHandler
-    ProblemDetail invalidField(InvalidFieldException ex) {
+    ProblemDetail invalidField(InvalidFieldException ex, WebRequest request) {
+        count(request, "invalid");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 ex.field() + " " + ex.getMessage());
         problem.setTitle("Invalid request");
@@ -82,7 +115,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> publishFailed(PublishFailedException ex) {
+    ResponseEntity<ProblemDetail> publishFailed(PublishFailedException ex, WebRequest request) {
+        count(request, "kafka_unavailable");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The event store did not acknowledge in time; nothing was accepted. Retry later.");
         problem.setTitle("Event store unavailable");

@@ -15,6 +15,7 @@ import io.newsflow.ingest.article.ArticleRequest;
 import io.newsflow.ingest.batch.BatchIntake;
 import io.newsflow.ingest.batch.BatchRejectedException;
 import io.newsflow.ingest.batch.BatchResult;
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.page.ScrapedPage.ListingRow;
@@ -40,10 +41,13 @@ class PageIntake {
 
     private final BatchIntake batches;
 
-    PageIntake(ArticleIntake articles, PostIntake posts, BatchIntake batches) {
+    private final IngestMetrics metrics;
+
+    PageIntake(ArticleIntake articles, PostIntake posts, BatchIntake batches, IngestMetrics metrics) {
         this.articles = articles;
         this.posts = posts;
         this.batches = batches;
+        this.metrics = metrics;
     }
 
     PageResult accept(PageRequest request, byte[] body, MediaType type) {
@@ -53,8 +57,10 @@ class PageIntake {
         }
         ScrapedPage page = PageParser.parse(text);
         if (page.isEmpty()) {
+            this.metrics.page(request.board(), "unrecognised");
             throw new UnrecognisedPageException();
         }
+        this.metrics.page(request.board(), "parsed");
         List<Object> items = new ArrayList<>();
         if (page.article() != null) {
             items.add(article(page.article(), request));

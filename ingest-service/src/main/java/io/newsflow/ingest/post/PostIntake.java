@@ -9,6 +9,7 @@ import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.PostPublished;
 import io.newsflow.contracts.PostRemoved;
 import io.newsflow.contracts.Topics;
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.normalize.Hashing;
 import io.newsflow.ingest.normalize.InvalidFieldException;
@@ -30,15 +31,19 @@ public class PostIntake {
 
     private final RevisionClock clock;
 
-    public PostIntake(EventPublisher publisher, RevisionClock clock) {
+    private final IngestMetrics metrics;
+
+    public PostIntake(EventPublisher publisher, RevisionClock clock, IngestMetrics metrics) {
         this.publisher = publisher;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Publishes the post and returns its key once Kafka acknowledged it. */
     public String accept(PostRequest request) {
         OutgoingEvent event = prepare(request);
         this.publisher.publish(event);
+        this.metrics.accepted(IngestMetrics.POST, 1);
         return event.key();
     }
 

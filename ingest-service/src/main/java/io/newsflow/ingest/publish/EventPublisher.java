@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.newsflow.ingest.metrics.IngestMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,14 @@ public class EventPublisher {
 
     private final PublishProperties properties;
 
+    private final IngestMetrics metrics;
+
     /** Boot's template is declared {@code KafkaTemplate<?, ?>}; its serializers are String keys and JSON values. */
     @SuppressWarnings("unchecked")
-    public EventPublisher(KafkaTemplate<?, ?> template, PublishProperties properties) {
+    public EventPublisher(KafkaTemplate<?, ?> template, PublishProperties properties, IngestMetrics metrics) {
         this.template = (KafkaTemplate<String, Object>) template;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     /**
@@ -53,7 +57,8 @@ public class EventPublisher {
      * @return for each event, in order, {@code null} when acknowledged or the reason it was not
      */
     public List<Throwable> publishAll(List<OutgoingEvent> events) {
-        long deadline = System.nanoTime() + this.properties.timeout().toNanos();
+        long started = System.nanoTime();
+        long deadline = started + this.properties.timeout().toNanos();
         List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(events.size());
         for (OutgoingEvent event : events) {
             sends.add(send(event));
@@ -62,6 +67,7 @@ public class EventPublisher {
         for (CompletableFuture<SendResult<String, Object>> send : sends) {
             failures.add(await(send, deadline));
         }
+        this.metrics.published(System.nanoTime() - started, failures.stream().allMatch(f -> f == null));
         return failures;
     }
 

@@ -1,0 +1,81 @@
+package io.newsflow.ingest.metrics;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What ingest counts: items by kind ({@code article}, {@code post}, {@code page}) and outcome
+ * ({@code accepted}, {@code rejected} with a reason, {@code failed} when Kafka did not acknowledge),
+ * the latency of publishing, and pages parsed or unrecognised by board.
+ */
+@Component
+public class IngestMetrics {
+
+    public static final String ARTICLE = "article";
+
+    public static final String POST = "post";
+
+    public static final String PAGE = "page";
+
+    private final MeterRegistry registry;
+
+    private final Timer acknowledged;
+
+    private final Timer unacknowledged;
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.acknowledged = publishTimer(registry, "acknowledged");
+        this.unacknowledged = publishTimer(registry, "failed");
+    }
+
+    private static Timer publishTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("newsflow.ingest.publish")
+                .description("Time from sending a request's events to Kafka's last acknowledgement")
+                .tag("outcome", outcome).publishPercentileHistogram().register(registry);
+    }
+
+    public void accepted(String kind, int count) {
+        items(kind, "accepted", "none").increment(count);
+    }
+
+    /** @param reason a bounded word such as {@code invalid}, {@code malformed}, {@code too_large} */
+    public void rejected(String kind, String reason) {
+        items(kind, "rejected", reason).increment();
+    }
+
+    public void failed(String kind, int count) {
+        items(kind, "failed", "kafka_unavailable").increment(count);
+    }
+
+    public void published(long nanos, boolean allAcknowledged) {
+        (allAcknowledged ? this.acknowledged : this.unacknowledged).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** @param outcome {@code parsed} or {@code unrecognised} */
+    public void page(String board, String outcome) {
+        Counter.builder("newsflow.ingest.pages").description("Scraped pages by board and parse outcome")
+                .tag("board", board).tag("outcome", outcome).register(this.registry).increment();
+    }
+
+    /** The kind of entity a request path writes. */
+    public static String kindOf(String path) {
+        if (path.contains("/articles")) {
+            return ARTICLE;
+        }
+        if (path.contains("/pages")) {
+            return PAGE;
+        }
+        return path.contains("/posts") ? POST : "other";
+    }
+
+    private Counter items(String kind, String outcome, String reason) {
+        return Counter.builder("newsflow.ingest.items").description("Items sent to ingest, by kind and outcome")
+                .tag("kind", kind).tag("outcome", outcome).tag("reason", reason).register(this.registry);
+    }
+}
