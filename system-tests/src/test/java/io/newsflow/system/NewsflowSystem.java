@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -44,6 +46,9 @@ final class NewsflowSystem {
 
     static final String API_KEY = "system-test-key";
 
+    /** The spans every service of every system in this JVM finished. */
+    static final RecordedSpans SPANS = new RecordedSpans();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String ingest;
@@ -51,6 +56,8 @@ final class NewsflowSystem {
     private final String articles;
 
     private final String boards;
+
+    private final List<String> managementUrls = new ArrayList<>();
 
     private NewsflowSystem(Infrastructure infrastructure) {
         this.ingest = baseUrl(start(IngestApplication.application(), infrastructure,
@@ -66,6 +73,7 @@ final class NewsflowSystem {
     /** Connection properties and random ports go in as command-line arguments, over the service's configuration. */
     private static ConfigurableApplicationContext start(SpringApplication application, Infrastructure infrastructure,
             String... extraArgs) {
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("recordedSpans", SPANS));
         Map<String, Object> properties = new HashMap<>(InfrastructureProperties.of(infrastructure));
         properties.put("server.port", 0);
         properties.put("management.server.port", 0);
@@ -76,19 +84,34 @@ final class NewsflowSystem {
         return context;
     }
 
-    private static String baseUrl(ConfigurableApplicationContext context) {
+    private String baseUrl(ConfigurableApplicationContext context) {
+        this.managementUrls.add("http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** What every service's {@code /actuator/prometheus} serves, one after the other. */
+    String prometheus() {
+        StringBuilder scraped = new StringBuilder();
+        for (String management : this.managementUrls) {
+            scraped.append(send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus")).GET().build())
+                    .body()).append('\n');
+        }
+        return scraped.toString();
     }
 
     HttpResponse<String> postJson(String path, String json) {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A write to ingest with the API key. */
-    HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(this.ingest + pathAndQuery))
+    /** A write to ingest with the API key, and any further headers as name, value pairs. */
+    HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.ingest + pathAndQuery))
                 .header("Content-Type", contentType).header("X-API-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     HttpResponse<String> getArticles(String path) {

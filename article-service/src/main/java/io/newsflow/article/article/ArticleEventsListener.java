@@ -20,7 +20,7 @@ class ArticleEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = ArticleProjectionConfig.LISTENER_ID, topics = Topics.ARTICLES, batch = "true")
+    @KafkaListener(id = ArticleProjectionConfig.LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES, batch = "true")
     void on(List<ConsumerRecord<String, ArticleEvent>> records) {
         this.projection.apply(records);
     }

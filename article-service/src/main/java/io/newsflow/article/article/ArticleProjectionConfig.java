@@ -12,6 +12,7 @@ import io.newsflow.projection.ProjectionListener;
 import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.ops.DeadLetterQueue;
+import io.newsflow.projection.ops.KafkaLagMonitor;
 import io.newsflow.projection.ops.OperationsWiring;
 import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ProjectionWriter;
@@ -73,5 +74,11 @@ class ArticleProjectionConfig {
             ProjectionProperties properties) {
         return OperationsWiring.rebuild(Topics.ARTICLES, LISTENER_ID, writer, consumers, listeners, mongo, clock,
                 properties);
+    }
+
+    /** Consumer lag per partition and dead-letter counts as gauges. */
+    @Bean
+    KafkaLagMonitor articleLagMonitor(KafkaProperties kafka, MongoTemplate mongo, MeterRegistry registry) {
+        return OperationsWiring.lagMonitor(Topics.ARTICLES, kafka, mongo, registry);
     }
 }

@@ -20,7 +20,7 @@ class PostEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = PostProjectionConfig.LISTENER_ID, topics = Topics.POSTS, batch = "true")
+    @KafkaListener(id = PostProjectionConfig.LISTENER_ID, idIsGroup = false, topics = Topics.POSTS, batch = "true")
     void on(List<ConsumerRecord<String, PostEvent>> records) {
         this.projection.apply(records);
     }

@@ -12,6 +12,7 @@ import io.newsflow.projection.ProjectionListener;
 import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.ops.DeadLetterQueue;
+import io.newsflow.projection.ops.KafkaLagMonitor;
 import io.newsflow.projection.ops.OperationsWiring;
 import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ProjectionWriter;
@@ -72,5 +73,11 @@ class PostProjectionConfig {
             ProjectionProperties properties) {
         return OperationsWiring.rebuild(Topics.POSTS, LISTENER_ID, writer, consumers, listeners, mongo, clock,
                 properties);
+    }
+
+    /** Consumer lag per partition and dead-letter counts as gauges. */
+    @Bean
+    KafkaLagMonitor postLagMonitor(KafkaProperties kafka, MongoTemplate mongo, MeterRegistry registry) {
+        return OperationsWiring.lagMonitor(Topics.POSTS, kafka, mongo, registry);
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.projection.NotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -65,6 +66,14 @@ public class DeadLetterQueue {
         this.mongo = mongo;
         this.clock = clock;
         this.registry = registry;
+        for (Action action : Action.values()) {
+            handledCounter(sourceTopic, action);
+        }
+    }
+
+    private Counter handledCounter(String originalTopic, Action action) {
+        return this.registry.counter("newsflow.projection.deadletters.handled", "topic", originalTopic, "action",
+                action.name().toLowerCase());
     }
 
     public String topic() {
@@ -119,8 +128,7 @@ public class DeadLetterQueue {
         }
         this.mongo.save(new Document("_id", letter.id()).append("action", action.name().toLowerCase())
                 .append("at", Date.from(this.clock.instant())).append("key", letter.key()), HANDLED);
-        this.registry.counter("newsflow.projection.deadletters.handled", "topic", letter.originalTopic(),
-                "action", action.name().toLowerCase()).increment();
+        handledCounter(letter.originalTopic(), action).increment();
     }
 
     private void replay(ConsumerRecord<String, byte[]> record, DeadLetter letter) {

@@ -25,6 +25,13 @@ public final class OperationsWiring {
                 clock, registry);
     }
 
+    /** The lag and dead-letter gauges of the service's consumer group on {@code topic}. */
+    public static KafkaLagMonitor lagMonitor(String topic, KafkaProperties kafka, MongoTemplate mongo,
+            MeterRegistry registry) {
+        return new KafkaLagMonitor(kafka.buildAdminProperties(), kafka.getConsumer().getGroupId(), topic, mongo,
+                registry);
+    }
+
     /**
      * @param consumers Boot's consumer factory, configured for the topic's event type
      * @param listenerId the id of the service's {@code @KafkaListener}
