@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import io.newsflow.kafkaprocess.KafkaServerProcess;
+import io.newsflow.opsconsole.OpsConsole;
 
 /**
  * {@code ./newsflow up}: starts a real Kafka broker, an embedded MongoDB server persisted under
@@ -39,6 +41,8 @@ public final class LocalStack {
     private volatile EmbeddedMongo mongo;
 
     private volatile KafkaServerProcess kafka;
+
+    private volatile OpsConsole console;
 
     private volatile boolean stopping;
 
@@ -107,6 +111,9 @@ public final class LocalStack {
             awaitUntil(service.name(), SERVICE_START_TIMEOUT, services.get(service), () -> isUp(service));
             step(service.name(), "UP");
         }
+        Map<String, String> management = new LinkedHashMap<>();
+        services().forEach(service -> management.put(service.name(), "http://127.0.0.1:" + service.managementPort()));
+        this.console = OpsConsole.start(this.settings.opsPort(), management);
         printReady();
     }
 
@@ -188,6 +195,9 @@ public final class LocalStack {
         if (this.kafka != null) {
             this.kafka.stop();
         }
+        if (this.console != null) {
+            this.console.close();
+        }
         if (this.mongo != null) {
             this.mongo.close();
         }
@@ -208,6 +218,7 @@ public final class LocalStack {
             ports.add(service.port());
             ports.add(service.managementPort());
         });
+        ports.add(this.settings.opsPort());
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
@@ -222,10 +233,12 @@ public final class LocalStack {
 
     private void printReady() {
         System.out.println();
-        System.out.printf("  ingest-service    %s   (POST /api/v1/articles, /api/v1/posts)%n",
+        System.out.printf("  ops page          http://localhost:%d/   (the pipeline live)%n", this.settings.opsPort());
+        System.out.printf("  ingest-service    %s   (POST /api/v1/articles, /posts, /pages; /swagger-ui.html)%n",
                 this.settings.ingest().url());
-        System.out.printf("  article-service   %s   (GET /api/v1/articles/{id})%n", this.settings.article().url());
-        System.out.printf("  board-service     %s   (GET /api/v1/boards/{board}/posts/{number})%n",
+        System.out.printf("  article-service   %s   (GET /api/v1/articles?q=, /api/v1/articles/{id})%n",
+                this.settings.article().url());
+        System.out.printf("  board-service     %s   (GET /api/v1/boards, /api/v1/boards/{board}/posts)%n",
                 this.settings.board().url());
         System.out.printf("  kafka             %s%n", this.settings.kafkaBootstrapServers());
         System.out.printf("  mongodb           %s%n", redact(this.settings.mongoUri()));

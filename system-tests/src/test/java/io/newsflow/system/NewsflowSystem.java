@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +88,16 @@ final class NewsflowSystem {
     private String baseUrl(ConfigurableApplicationContext context) {
         this.managementUrls.add("http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Service name to management base URL, in start order: ingest, article, board. */
+    Map<String, String> managementUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<String> names = List.of("ingest-service", "article-service", "board-service");
+        for (int i = 0; i < names.size(); i++) {
+            urls.put(names.get(i), this.managementUrls.get(i));
+        }
+        return urls;
     }
 
     /** What every service's {@code /actuator/prometheus} serves, one after the other. */
