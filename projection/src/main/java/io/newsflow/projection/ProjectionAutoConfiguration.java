@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ops.DeadLetterEndpoint;
 import io.newsflow.projection.ops.DeadLetterQueue;
 import io.newsflow.projection.ops.ReadModelRebuild;
@@ -102,7 +103,7 @@ public class ProjectionAutoConfiguration {
     @Bean
     CommonErrorHandler projectionErrorHandler(KafkaTemplate<Object, Object> deadLetterTemplate) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(INITIAL_INTERVAL_MS, 2.0);
         backOff.setMaxInterval(MAX_INTERVAL_MS);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);

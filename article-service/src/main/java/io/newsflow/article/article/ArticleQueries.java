@@ -32,9 +32,9 @@ class ArticleQueries {
 
     private final ReadModel model;
 
-    ArticleQueries(MongoTemplate mongo, ReadModel articlesReadModel) {
+    ArticleQueries(MongoTemplate mongo, ReadModel readModel) {
         this.mongo = mongo;
-        this.model = articlesReadModel;
+        this.model = readModel;
     }
 
     ArticleView byId(String id) {

@@ -63,7 +63,7 @@ class ArticleOperationsTests {
     private RebuildEndpoint rebuild;
 
     @Autowired
-    private ReadModel articlesReadModel;
+    private ReadModel readModel;
 
     @BeforeAll
     static void topics() {
@@ -114,14 +114,14 @@ class ArticleOperationsTests {
                 new ArticleRemoved(UUID.randomUUID().toString(), Instant.now(), 1, removed, 2)));
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + kept))
                 .andExpect(status().isOk()));
-        String servedBefore = this.articlesReadModel.collection();
+        String servedBefore = this.readModel.collection();
 
         assertThat(this.rebuild.start().state()).isEqualTo("running");
         await().atMost(WITHIN).until(() -> !this.rebuild.status().state().equals("running"));
 
         assertThat(this.rebuild.status().state()).isEqualTo("switched");
         assertThat(this.rebuild.status().recordsRead()).isGreaterThanOrEqualTo(3);
-        assertThat(this.articlesReadModel.collection()).isNotEqualTo(servedBefore)
+        assertThat(this.readModel.collection()).isNotEqualTo(servedBefore)
                 .isEqualTo(this.rebuild.status().shadow());
         this.mvc.perform(get("/api/v1/articles/" + kept)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("재구축 뒤에도 남을 기사"));

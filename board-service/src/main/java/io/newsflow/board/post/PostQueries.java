@@ -28,9 +28,9 @@ class PostQueries {
 
     private final ReadModel model;
 
-    PostQueries(MongoTemplate mongo, ReadModel postsReadModel) {
+    PostQueries(MongoTemplate mongo, ReadModel readModel) {
         this.mongo = mongo;
-        this.model = postsReadModel;
+        this.model = readModel;
     }
 
     PostView byKey(PostKey key) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.contracts.Topics;
 import io.newsflow.projection.NotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,7 +61,7 @@ public class DeadLetterQueue {
 
     public DeadLetterQueue(String sourceTopic, String bootstrapServers, KafkaTemplate<Object, Object> template,
             MongoTemplate mongo, Clock clock, MeterRegistry registry) {
-        this.topic = sourceTopic + ".DLT";
+        this.topic = Topics.deadLetter(sourceTopic);
         this.bootstrapServers = bootstrapServers;
         this.template = template;
         this.mongo = mongo;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.newsflow.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -57,7 +58,7 @@ public class KafkaLagMonitor implements AutoCloseable {
         this.admin = Admin.create(config);
         this.groupId = groupId;
         this.topic = topic;
-        this.deadLetterTopic = topic + ".DLT";
+        this.deadLetterTopic = Topics.deadLetter(topic);
         this.mongo = mongo;
         this.lag = MultiGauge.builder("newsflow.consumer.lag")
                 .description("Records of the topic not yet stored by the consumer group, per partition")
