@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,20 +210,24 @@ class IngestApiTests {
 
     @Test
     void wrongContentTypeIs415() throws Exception {
+        long before = published();
         this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.TEXT_PLAIN)
                 .content("제목: 본문")).andExpect(status().isUnsupportedMediaType());
         this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "b")
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnsupportedMediaType());
+        assertThat(published()).isEqualTo(before);
     }
 
     @Test
     void oversizeFieldIs400NamingItAndOversizeBodyIs413() throws Exception {
+        long before = published();
         String longBody = "가".repeat(1_000_001);
         this.mvc.perform(json(post("/api/v1/articles"), "{\"title\": \"긴 기사\", \"body\": \"" + longBody + "\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
         byte[] huge = new byte[10 * 1024 * 1024 + 1];
         this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "huge")
                 .contentType(MediaType.TEXT_PLAIN).content(huge)).andExpect(status().isContentTooLarge());
+        assertThat(published()).isEqualTo(before);
     }
 
     @Test
@@ -233,6 +238,38 @@ class IngestApiTests {
                 .andExpect(jsonPath("$.paths['/api/v1/articles'].post.requestBody.content['application/json']"
                         + ".example.title").value("남해안 항만 확장 사업 첫 삽"))
                 .andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("X-API-Key"));
+    }
+
+    /** Each bad single request answers its status as a problem detail naming what is wrong, and publishes nothing. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/articles | {\"url\": \"javascript:alert(1)\", \"title\": \"t\", \"body\": \"b\"} | 400 | url",
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"publishedAt\": \"2024.02.30\"} | 400 | publishedAt",
+            "/api/v1/articles | {\"body\": \"제목 없는 기사\"} | 400 | title",
+            "/api/v1/articles | {\"title\": \"  \", \"body\": \"b\"} | 400 | title",
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"language\": \"Korean!\"} | 400 | language",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 0, \"title\": \"t\"} | 400 | number",
+            "/api/v1/posts | {\"board\": \"b\", \"title\": \"t\"} | 400 | number",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"t\", \"commentCount\": -1} | 400 | commentCount" })
+    void badSingleRequestIsRejectedNamingTheFieldAndPublishesNothing(String path, String body, int status,
+            String field) throws Exception {
+        long before = published();
+        this.mvc.perform(json(post(path), body)).andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value(field));
+        assertThat(published()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidUtf8JsonIs400AndPublishesNothing() throws Exception {
+        byte[] body = "{\"title\": \"깨진 글자\", \"body\": \"본문\"}".getBytes(StandardCharsets.UTF_8);
+        body[12] = (byte) 0xC3;
+        body[13] = (byte) 0x28;
+        long before = published();
+        this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(published()).isEqualTo(before);
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
