@@ -250,7 +250,10 @@ class IngestApiTests {
             "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"language\": \"Korean!\"} | 400 | language",
             "/api/v1/posts | {\"board\": \"b\", \"number\": 0, \"title\": \"t\"} | 400 | number",
             "/api/v1/posts | {\"board\": \"b\", \"title\": \"t\"} | 400 | number",
-            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"t\", \"commentCount\": -1} | 400 | commentCount" })
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"t\", \"commentCount\": -1} | 400 | commentCount",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": \"열둘\", \"title\": \"t\"} | 400 | number",
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"$where\": \"sleep(1000)\"} | 400 | $where",
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"captions\": [{\"text\": {\"$gt\": \"\"}}]} | 400 | captions[0].text" })
     void badSingleRequestIsRejectedNamingTheFieldAndPublishesNothing(String path, String body, int status,
             String field) throws Exception {
         long before = published();

@@ -45,6 +45,11 @@ public interface Projection<E> {
         return List.of();
     }
 
+    /** The revision fields of every field group this projection can write (see {@link #fieldGroups}). */
+    default List<String> fieldGroupRevisionFields() {
+        return List.of();
+    }
+
     /**
      * A group of fields with their own revision field.
      * @param revisionField the document field that holds the group's revision

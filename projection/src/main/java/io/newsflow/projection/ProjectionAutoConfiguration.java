@@ -101,14 +101,19 @@ public class ProjectionAutoConfiguration {
      * exponential backoff and never dead-lettered, since a store outage says nothing about the records.
      */
     @Bean
-    CommonErrorHandler projectionErrorHandler(KafkaTemplate<Object, Object> deadLetterTemplate) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+    CommonErrorHandler projectionErrorHandler(DeadLetterPublishingRecoverer recoverer) {
         ExponentialBackOff backOff = new ExponentialBackOff(INITIAL_INTERVAL_MS, 2.0);
         backOff.setMaxInterval(MAX_INTERVAL_MS);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    /** Publishes a record to {@code <topic>.DLT} with the standard exception headers, waiting for the acknowledgement. */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterPublisher(KafkaTemplate<Object, Object> deadLetterTemplate) {
+        return new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
     }
 
     /** Writes dead letters: the original bytes of undeserialisable records, JSON for the others. */

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Everything a consumer service needs to project one topic into one read model, from four facts
@@ -58,9 +59,10 @@ public abstract class ProjectionConfiguration<E> {
     }
 
     @Bean
-    public ProjectionListener<E> projectionListener(ProjectionWriter<E> writer, MeterRegistry registry,
-            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, Clock clock) {
-        return new ProjectionListener<>(writer, registry, topic(), tracer.getIfAvailable(),
+    public ProjectionListener<E> projectionListener(ProjectionWriter<E> writer,
+            DeadLetterPublishingRecoverer deadLetterPublisher, MeterRegistry registry, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator, Clock clock) {
+        return new ProjectionListener<>(writer, deadLetterPublisher, registry, topic(), tracer.getIfAvailable(),
                 propagator.getIfAvailable(), clock);
     }
 

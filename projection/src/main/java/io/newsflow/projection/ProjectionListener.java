@@ -15,14 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Applies a polled batch to the read model. Records that can never be applied (undeserialisable, or
- * rejected by {@link Projection#validate}) are reported with {@link BatchListenerFailedException}:
- * the records before one are written first, the error handler sends it alone to the dead-letter
- * topic and redelivers the records after it, so a poison record never blocks its partition.
+ * Applies a polled batch to the read model. A record that can never be applied (undeserialisable,
+ * or rejected by {@link Projection#validate}) is sent alone to the dead-letter topic on the spot and
+ * the rest of the batch is written, so a poison record costs one send and never stalls its partition.
+ * Should that send fail, the records before it are written and it is reported with
+ * {@link BatchListenerFailedException}, so the container's error handler retries it and redelivers the
+ * records after it.
  *
  * @param <E> the event type
  */
@@ -40,11 +43,14 @@ public class ProjectionListener<E> {
 
     private final Clock clock;
 
+    private final ConsumerRecordRecoverer deadLetters;
+
     /**
      * @param tracer and {@code propagator} continue the producers' traces; either may be {@code null}
      */
-    public ProjectionListener(ProjectionWriter<E> writer, MeterRegistry registry, String topic, Tracer tracer,
-            Propagator propagator, Clock clock) {
+    public ProjectionListener(ProjectionWriter<E> writer, ConsumerRecordRecoverer deadLetters, MeterRegistry registry,
+            String topic, Tracer tracer, Propagator propagator, Clock clock) {
+        this.deadLetters = deadLetters;
         this.writer = writer;
         this.projection = writer.projection();
         this.metrics = new ProjectionMetrics(registry, topic);
@@ -59,12 +65,17 @@ public class ProjectionListener<E> {
             ConsumerRecord<String, E> record = records.get(i);
             RuntimeException poison = poison(record);
             if (poison != null) {
-                write(applicable);
-                this.metrics.failed();
                 log.warn("Poison record {}-{}@{} goes to the dead-letter topic: {}", record.topic(),
                         record.partition(), record.offset(), poison.getMessage());
-                throw new BatchListenerFailedException("Record can never be applied: " + poison.getMessage(),
-                        poison, i);
+                try {
+                    this.deadLetters.accept(record, poison);
+                }
+                catch (RuntimeException ex) {
+                    write(applicable);
+                    throw new BatchListenerFailedException("Dead-lettering failed: " + ex.getMessage(), poison, i);
+                }
+                this.metrics.failed();
+                continue;
             }
             if (record.value() != null) {
                 applicable.add(record);

@@ -108,7 +108,8 @@ public class ProjectionWriter<E> {
             bulk.upsert(Query.query(guard), update(event, now));
         }
         for (GroupWrite write : groups) {
-            Update update = new Update().set(write.group().revisionField(), write.revision());
+            Update update = new Update().set(write.group().revisionField(), write.revision())
+                    .setOnInsert(REVISION, 0L);
             write.group().fields().forEach(update::set);
             bulk.upsert(Query.query(newerThanStored(write.id(), write.group().revisionField(), write.revision())),
                     update);
@@ -151,12 +152,13 @@ public class ProjectionWriter<E> {
     }
 
     /**
-     * The guard: the document does not exist yet, has no such revision (it was created by a field
-     * group), or holds an older one. Otherwise the upsert collides on {@code _id} and changes nothing.
+     * The guard: the document does not exist yet or holds an older revision; otherwise the upsert
+     * collides on {@code _id} and changes nothing. Every document has every revision field (a write
+     * that creates a document starts the others at 0), so the filter is a plain comparison that any
+     * server answers from the {@code _id} index.
      */
     private static Criteria newerThanStored(String id, String revisionField, long revision) {
-        return Criteria.where("_id").is(id).orOperator(Criteria.where(revisionField).lt(revision),
-                Criteria.where(revisionField).exists(false));
+        return Criteria.where("_id").is(id).and(revisionField).lt(revision);
     }
 
     private Update update(E event, Date now) {
@@ -171,6 +173,7 @@ public class ProjectionWriter<E> {
         }
         update.set(REMOVED, false).unset(REMOVED_AT).set(CONTENT_HASH, this.projection.contentHash(event));
         this.projection.fields(event).forEach(update::set);
+        this.projection.fieldGroupRevisionFields().forEach(field -> update.setOnInsert(field, 0L));
         return update;
     }
 

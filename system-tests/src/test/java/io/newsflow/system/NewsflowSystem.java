@@ -81,7 +81,7 @@ final class NewsflowSystem {
         String[] args = Stream.concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
                 Stream.of(extraArgs)).toArray(String[]::new);
         ConfigurableApplicationContext context = application.run(args);
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+        infrastructure.beforeStop(context::close);
         return context;
     }
 
@@ -108,6 +108,18 @@ final class NewsflowSystem {
                     .body()).append('\n');
         }
         return scraped.toString();
+    }
+
+    String ingestUrl() {
+        return this.ingest;
+    }
+
+    String articlesUrl() {
+        return this.articles;
+    }
+
+    String boardsUrl() {
+        return this.boards;
     }
 
     HttpResponse<String> postJson(String path, String json) {

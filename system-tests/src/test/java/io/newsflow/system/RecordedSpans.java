@@ -1,7 +1,8 @@
 package io.newsflow.system;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import brave.handler.MutableSpan;
 import brave.handler.SpanHandler;
@@ -10,7 +11,7 @@ import brave.propagation.TraceContext;
 /** Keeps every span the services in this JVM finish, so tests can follow a trace across Kafka. */
 final class RecordedSpans extends SpanHandler {
 
-    private final List<MutableSpan> spans = new CopyOnWriteArrayList<>();
+    private final Queue<MutableSpan> spans = new ConcurrentLinkedQueue<>();
 
     @Override
     public boolean end(TraceContext context, MutableSpan span, Cause cause) {

@@ -1,6 +1,8 @@
 package io.newsflow.testsupport;
 
 import java.net.InetSocketAddress;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -21,6 +23,8 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     private static final int DEFAULT_PARTITIONS = 3;
 
     private static EmbeddedInfrastructure shared;
+
+    private final Deque<Runnable> beforeStop = new ConcurrentLinkedDeque<>();
 
     private final EmbeddedKafkaKraftBroker broker;
 
@@ -62,7 +66,25 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         return "embedded";
     }
 
+    /**
+     * Runs {@code action} when the JVM exits, before the broker and server stop (latest registered
+     * first): applications started on this infrastructure close while it is still there, instead of
+     * retrying against a broker that is already gone.
+     */
+    @Override
+    public void beforeStop(Runnable action) {
+        this.beforeStop.push(action);
+    }
+
     private void stop() {
+        for (Runnable action : this.beforeStop) {
+            try {
+                action.run();
+            }
+            catch (RuntimeException ex) {
+                log.warn("Closing before the embedded infrastructure stops failed", ex);
+            }
+        }
         this.mongo.shutdownNow();
         this.broker.destroy();
     }

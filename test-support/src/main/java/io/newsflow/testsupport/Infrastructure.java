@@ -14,4 +14,9 @@ public interface Infrastructure {
 
     /** What this infrastructure is, for test names and logs. */
     String description();
+
+    /** Runs {@code action} at JVM exit while the broker and server are still up. */
+    default void beforeStop(Runnable action) {
+        Runtime.getRuntime().addShutdownHook(new Thread(action));
+    }
 }

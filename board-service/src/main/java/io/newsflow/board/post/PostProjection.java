@@ -89,6 +89,11 @@ class PostProjection implements Projection<PostEvent> {
     }
 
     @Override
+    public List<String> fieldGroupRevisionFields() {
+        return List.of(BODY_REVISION);
+    }
+
+    @Override
     public List<FieldGroup> fieldGroups(PostEvent event) {
         if (event instanceof PostPublished post && post.body() != null) {
             return List.of(new FieldGroup(BODY_REVISION, new Document("body", post.body())));

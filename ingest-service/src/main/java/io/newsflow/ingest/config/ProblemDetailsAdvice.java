@@ -9,6 +9,10 @@ import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.page.UnrecognisedPageException;
 import io.newsflow.ingest.publish.PublishFailedException;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -84,7 +88,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape (or not valid UTF-8)");
         problem.setTitle("Malformed request body");
+        String field = fieldOf(ex);
+        if (field != null) {
+            String message = NestedExceptionUtils.getMostSpecificCause(ex) instanceof UnrecognizedPropertyException
+                    ? "is not a field of this API" : "has a value of the wrong type";
+            problem.setDetail(field + " " + message);
+            problem.setProperty("errors", List.of(fieldError(field, message)));
+        }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The JSON path of the field Jackson could not bind, such as {@code captions[0].text}. */
+    private static String fieldOf(HttpMessageNotReadableException ex) {
+        if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof DatabindException binding)
+                || binding.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : binding.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     @ExceptionHandler
