@@ -6,11 +6,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.newsflow.contracts.Topics;
-import io.newsflow.testsupport.EmbeddedInfrastructure;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,20 +42,10 @@ class IngestApiTests {
 
     static final String KEY = "second-key";
 
-    private static RawTopics topics;
+    private static final RawTopics TOPICS = RawTopics.shared();
 
     @Autowired
     private MockMvc mvc;
-
-    @BeforeAll
-    static void topics() {
-        topics = new RawTopics(EmbeddedInfrastructure.shared());
-    }
-
-    @AfterAll
-    static void closeTopics() {
-        topics.close();
-    }
 
     @Test
     void batchAcceptsTheValidItemsAndListsWhyTheOthersWereRejected() throws Exception {
@@ -287,7 +274,7 @@ class IngestApiTests {
     }
 
     private static long published() {
-        return topics.size(Topics.ARTICLES) + topics.size(Topics.POSTS);
+        return TOPICS.size(Topics.ARTICLES) + TOPICS.size(Topics.POSTS);
     }
 
 }

@@ -26,6 +26,8 @@ public final class RawTopics implements AutoCloseable {
 
     public static final int DEFAULT_PARTITION = 0;
 
+    private static RawTopics shared;
+
     private final String bootstrapServers;
 
     private final KafkaProducer<String, String> producer;
@@ -34,6 +36,16 @@ public final class RawTopics implements AutoCloseable {
         this.bootstrapServers = infrastructure.kafkaBootstrapServers();
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    /** The one instance on the JVM's embedded broker, closed when the JVM exits. */
+    public static synchronized RawTopics shared() {
+        if (shared == null) {
+            EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.shared();
+            shared = new RawTopics(infrastructure);
+            infrastructure.beforeStop(shared::close);
+        }
+        return shared;
     }
 
     /** Sends and waits for the acknowledgement. */

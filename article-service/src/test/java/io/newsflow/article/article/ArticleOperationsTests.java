@@ -23,8 +23,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +49,7 @@ class ArticleOperationsTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static RawTopics topics;
+    private static final RawTopics TOPICS = RawTopics.shared();
 
     @Autowired
     private MockMvc mvc;
@@ -65,20 +63,10 @@ class ArticleOperationsTests {
     @Autowired
     private ReadModel readModel;
 
-    @BeforeAll
-    static void topics() {
-        topics = new RawTopics(EmbeddedInfrastructure.shared());
-    }
-
-    @AfterAll
-    static void closeTopics() {
-        topics.close();
-    }
-
     @Test
     void poisonRecordIsListedWithItsOriginAndCanBeDiscarded() {
         String key = newId();
-        topics.send(Topics.ARTICLES, key, "{\"type\":\"ArticlePublished\",\"articleId\":");
+        TOPICS.send(Topics.ARTICLES, key, "{\"type\":\"ArticlePublished\",\"articleId\":");
 
         DeadLetter letter = await().atMost(WITHIN).until(() -> pending(key), found -> found != null);
         assertThat(letter.originalTopic()).isEqualTo(Topics.ARTICLES);
@@ -108,9 +96,9 @@ class ArticleOperationsTests {
     void rebuildFillsAShadowCollectionAndSwitchesToIt() throws Exception {
         String kept = newId();
         String removed = newId();
-        topics.send(Topics.ARTICLES, kept, article(kept, 1, "재구축 뒤에도 남을 기사"));
-        topics.send(Topics.ARTICLES, removed, article(removed, 1, "지워질 기사"));
-        topics.send(Topics.ARTICLES, removed, JSON.writeValueAsString(
+        TOPICS.send(Topics.ARTICLES, kept, article(kept, 1, "재구축 뒤에도 남을 기사"));
+        TOPICS.send(Topics.ARTICLES, removed, article(removed, 1, "지워질 기사"));
+        TOPICS.send(Topics.ARTICLES, removed, JSON.writeValueAsString(
                 new ArticleRemoved(UUID.randomUUID().toString(), Instant.now(), 1, removed, 2)));
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + kept))
                 .andExpect(status().isOk()));
@@ -127,7 +115,7 @@ class ArticleOperationsTests {
                 .andExpect(jsonPath("$.title").value("재구축 뒤에도 남을 기사"));
         this.mvc.perform(get("/api/v1/articles/" + removed)).andExpect(status().isNotFound());
         String after = newId();
-        topics.send(Topics.ARTICLES, after, article(after, 1, "전환 뒤에 온 기사"));
+        TOPICS.send(Topics.ARTICLES, after, article(after, 1, "전환 뒤에 온 기사"));
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + after))
                 .andExpect(status().isOk()));
     }

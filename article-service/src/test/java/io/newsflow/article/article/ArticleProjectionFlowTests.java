@@ -12,13 +12,10 @@ import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticlePublished.Caption;
 import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.contracts.Topics;
-import io.newsflow.testsupport.EmbeddedInfrastructure;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,23 +43,13 @@ class ArticleProjectionFlowTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static RawTopics topics;
+    private static final RawTopics TOPICS = RawTopics.shared();
 
     @Autowired
     private MockMvc mvc;
 
     @Autowired
     private MeterRegistry registry;
-
-    @BeforeAll
-    static void topics() {
-        topics = new RawTopics(EmbeddedInfrastructure.shared());
-    }
-
-    @AfterAll
-    static void closeTopics() {
-        topics.close();
-    }
 
     @Test
     void olderEventArrivingLateChangesNothing() throws Exception {
@@ -127,7 +114,7 @@ class ArticleProjectionFlowTests {
         String poisonKey = newId();
         String behind = newId();
         String invalid = newId();
-        try (KafkaConsumer<String, String> dlt = topics.reader(Topics.deadLetter(Topics.ARTICLES))) {
+        try (KafkaConsumer<String, String> dlt = TOPICS.reader(Topics.deadLetter(Topics.ARTICLES))) {
             send(poisonKey, "{\"type\":\"ArticlePublished\", not json");
             send(invalid, article(newId(), 3, "키와 다른 아이디"));
             send(behind, article(behind, 1, "독 레코드 뒤의 기사"));
@@ -167,7 +154,7 @@ class ArticleProjectionFlowTests {
     }
 
     private static void send(String key, String json) {
-        topics.send(Topics.ARTICLES, key, json);
+        TOPICS.send(Topics.ARTICLES, key, json);
     }
 
     private static String article(String id, long revision, String title) {

@@ -9,11 +9,8 @@ import java.util.UUID;
 import io.newsflow.article.ArticleApplication;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.Topics;
-import io.newsflow.testsupport.EmbeddedInfrastructure;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,20 +39,10 @@ class ArticleReadApiTests {
 
     private static final Instant BASE = Instant.parse("2024-07-01T00:00:00Z");
 
-    private static RawTopics topics;
+    private static final RawTopics TOPICS = RawTopics.shared();
 
     @Autowired
     private MockMvc mvc;
-
-    @BeforeAll
-    static void topics() {
-        topics = new RawTopics(EmbeddedInfrastructure.shared());
-    }
-
-    @AfterAll
-    static void closeTopics() {
-        topics.close();
-    }
 
     @Test
     void searchFindsKoreanWordsInInflectedFormsAndRanksTitleHitsFirst() throws Exception {
@@ -176,7 +163,7 @@ class ArticleReadApiTests {
     }
 
     private static void send(String id, String json) {
-        topics.send(Topics.ARTICLES, id, json);
+        TOPICS.send(Topics.ARTICLES, id, json);
     }
 
     private static String article(String id, long revision, String outlet, int hour, String title, String body) {

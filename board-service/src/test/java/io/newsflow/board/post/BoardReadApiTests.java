@@ -11,12 +11,9 @@ import io.newsflow.board.BoardApplication;
 import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.PostPublished;
 import io.newsflow.contracts.Topics;
-import io.newsflow.testsupport.EmbeddedInfrastructure;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,20 +43,10 @@ class BoardReadApiTests {
 
     private static final Instant DAY = Instant.parse("2024-07-23T15:00:00Z");
 
-    private static RawTopics topics;
+    private static final RawTopics TOPICS = RawTopics.shared();
 
     @Autowired
     private MockMvc mvc;
-
-    @BeforeAll
-    static void topics() {
-        topics = new RawTopics(EmbeddedInfrastructure.shared());
-    }
-
-    @AfterAll
-    static void closeTopics() {
-        topics.close();
-    }
 
     @Test
     void listingOfTwentyRowsThenAFullPostForOneOfThem() throws Exception {
@@ -175,7 +162,7 @@ class BoardReadApiTests {
     @Test
     void poisonRecordGoesToTheDeadLetterTopicWhileTheRestAreStored() throws Exception {
         String board = board();
-        try (KafkaConsumer<String, String> dlt = topics.reader(Topics.deadLetter(Topics.POSTS))) {
+        try (KafkaConsumer<String, String> dlt = TOPICS.reader(Topics.deadLetter(Topics.POSTS))) {
             send(board, 1, listed(board, 1, 1, "앞선 글", 0));
             send(board, 2, "{\"type\":\"PostListed\",\"board\":");
             send(board, 3, listed(board, 3, 1, "뒤따른 글", 0));
@@ -228,7 +215,7 @@ class BoardReadApiTests {
     }
 
     private static void send(String board, long number, String json) {
-        topics.send(Topics.POSTS, board + ":" + number, json);
+        TOPICS.send(Topics.POSTS, board + ":" + number, json);
     }
 
     private static String listed(String board, long number, long revision, String title, int comments) {

@@ -10,11 +10,8 @@ import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.PostPublished;
 import io.newsflow.contracts.PostRemoved;
 import io.newsflow.contracts.Topics;
-import io.newsflow.testsupport.EmbeddedInfrastructure;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,20 +42,10 @@ class PostProjectionFlowTests {
 
     private static final AtomicLong NUMBERS = new AtomicLong(100);
 
-    private static RawTopics topics;
+    private static final RawTopics TOPICS = RawTopics.shared();
 
     @Autowired
     private MockMvc mvc;
-
-    @BeforeAll
-    static void topics() {
-        topics = new RawTopics(EmbeddedInfrastructure.shared());
-    }
-
-    @AfterAll
-    static void closeTopics() {
-        topics.close();
-    }
 
     @Test
     void newerListingRowUpdatesTheTitleButKeepsTheBodyOfTheFullPost() throws Exception {
@@ -118,7 +105,7 @@ class PostProjectionFlowTests {
     }
 
     private static void send(long number, String json) {
-        topics.send(Topics.POSTS, BOARD + ":" + number, json);
+        TOPICS.send(Topics.POSTS, BOARD + ":" + number, json);
     }
 
     private static String listingRow(long number, long revision, String title) {

@@ -6,13 +6,10 @@ import java.util.List;
 
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.IngestApplication;
-import io.newsflow.testsupport.EmbeddedInfrastructure;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,24 +37,14 @@ class IngestPublishingTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static RawTopics topics;
+    private static final RawTopics TOPICS = RawTopics.shared();
 
     @Autowired
     private MockMvc mvc;
 
-    @BeforeAll
-    static void topics() {
-        topics = new RawTopics(EmbeddedInfrastructure.shared());
-    }
-
-    @AfterAll
-    static void closeTopics() {
-        topics.close();
-    }
-
     @Test
     void acceptedArticleIsOnTheArticleTopicKeyedByItsIdAsPlainJson() throws Exception {
-        try (KafkaConsumer<String, String> articles = topics.reader(Topics.ARTICLES)) {
+        try (KafkaConsumer<String, String> articles = TOPICS.reader(Topics.ARTICLES)) {
             String answer = this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
                     {"url": "https://news.example.kr/culture/festival?utm_source=rss", "title": "여름 축제 개막",
                      "paragraphs": ["강변 공원에서 여름 축제가 막을 올렸다."], "outlet": "문화신문",
@@ -79,7 +66,7 @@ class IngestPublishingTests {
 
     @Test
     void rejectedPostIsNotPublished() throws Exception {
-        try (KafkaConsumer<String, String> posts = topics.reader(Topics.POSTS)) {
+        try (KafkaConsumer<String, String> posts = TOPICS.reader(Topics.POSTS)) {
             this.mvc.perform(post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
                     {"board": "publish-test", "number": 1, "title": "날짜가 잘못된 글", "postedAt": "어제"}
                     """)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("postedAt"));
