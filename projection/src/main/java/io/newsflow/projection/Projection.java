@@ -54,8 +54,17 @@ public interface Projection<E> {
      * A group of fields with their own revision field.
      * @param revisionField the document field that holds the group's revision
      * @param fields the values to set
+     * @param revisionOf the revision of the event that brought the values (set by the writer)
      */
-    record FieldGroup(String revisionField, Document fields) {
+    record FieldGroup(String revisionField, Document fields, long revisionOf) {
+
+        public FieldGroup(String revisionField, Document fields) {
+            this(revisionField, fields, 0);
+        }
+
+        FieldGroup withRevision(long revision) {
+            return new FieldGroup(this.revisionField, this.fields, revision);
+        }
     }
 
     /**

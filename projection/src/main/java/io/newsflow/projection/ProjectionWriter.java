@@ -3,8 +3,8 @@ package io.newsflow.projection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +74,26 @@ public class ProjectionWriter<E> {
         return write(events, this.readModel.collection());
     }
 
-    /** Applies the events to {@code collection}, such as the shadow collection of a rebuild. */
+    /**
+     * Applies the events to {@code collection}, such as the shadow collection of a rebuild. Entities
+     * the collection does not hold yet are inserted whole (an insert that collides because another
+     * writer created the entity meanwhile falls back to the guarded path); entities it holds get the
+     * conditional upserts of the version guard.
+     */
     public Outcome write(List<E> events, String collection) {
         if (events.isEmpty()) {
             return Outcome.NONE;
         }
         List<E> newest = newestPerId(events);
         int superseded = events.size() - newest.size();
-        Set<Integer> rejected = bulkUpsert(newest, newestFieldGroups(events), collection);
+        Map<String, List<Projection.FieldGroup>> groups = newestFieldGroups(events);
+        Set<String> stored = storedIds(newest, collection);
+        Date now = Date.from(this.clock.instant());
+        List<E> absent = newest.stream().filter(event -> !stored.contains(this.projection.id(event))).toList();
+        Set<String> collided = insert(absent, groups, collection, now);
+        List<E> guarded = newest.stream().filter(event -> stored.contains(this.projection.id(event))
+                || collided.contains(this.projection.id(event))).toList();
+        Set<String> rejected = bulkUpsert(guarded, groups, collection, now);
         Outcome outcome = classify(newest, rejected, collection);
         return outcome.plus(new Outcome(0, 0, 0, superseded));
     }
@@ -96,59 +108,116 @@ public class ProjectionWriter<E> {
         return new ArrayList<>(newest.values());
     }
 
-    /**
-     * One conditional upsert per event, plus one per field group; answers the indexes of the events
-     * whose main upsert the guard rejected (a field group's own rejection only means it had newer data).
-     */
-    private Set<Integer> bulkUpsert(List<E> events, Collection<GroupWrite> groups, String collection) {
+    private Set<String> storedIds(List<E> events, String collection) {
+        Query query = Query.query(Criteria.where("_id").in(events.stream().map(this.projection::id).toList()));
+        query.fields().include("_id");
+        Set<String> ids = new HashSet<>();
+        this.mongo.find(query, Document.class, collection).forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    /** Inserts new entities whole; answers the ids another writer created in the meantime. */
+    private Set<String> insert(List<E> events, Map<String, List<Projection.FieldGroup>> groups, String collection,
+            Date now) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
         var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
-        Date now = Date.from(this.clock.instant());
+        events.forEach(event -> bulk.insert(document(event, groups.getOrDefault(this.projection.id(event),
+                List.of()), now)));
+        try {
+            bulk.execute();
+            return Set.of();
+        }
+        catch (BulkOperationException ex) {
+            return collidedIds(ex, events);
+        }
+    }
+
+    private Document document(E event, List<Projection.FieldGroup> groups, Date now) {
+        long revision = this.projection.revision(event);
+        Document document = new Document("_id", this.projection.id(event)).append(REVISION, revision)
+                .append(APPLIED_AT, now);
+        if (this.projection.removes(event)) {
+            this.projection.fieldGroupRevisionFields().forEach(field -> document.append(field, revision));
+            return document.append(REMOVED, true).append(REMOVED_AT, now);
+        }
+        document.append(REMOVED, false).append(CONTENT_HASH, this.projection.contentHash(event));
+        document.putAll(this.projection.fields(event));
+        this.projection.fieldGroupRevisionFields().forEach(field -> document.append(field, 0L));
+        groups.forEach(group -> {
+            document.putAll(group.fields());
+            document.append(group.revisionField(), group.revisionOf());
+        });
+        return document;
+    }
+
+    /**
+     * The version guard: one conditional upsert per event, plus one per field group; answers the
+     * ids whose main upsert the guard rejected (a field group's own rejection only means it holds
+     * newer data).
+     */
+    private Set<String> bulkUpsert(List<E> events, Map<String, List<Projection.FieldGroup>> groups, String collection,
+            Date now) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
         for (E event : events) {
             Criteria guard = newerThanStored(this.projection.id(event), REVISION, this.projection.revision(event));
             bulk.upsert(Query.query(guard), update(event, now));
         }
-        for (GroupWrite write : groups) {
-            Update update = new Update().set(write.group().revisionField(), write.revision())
-                    .setOnInsert(REVISION, 0L);
-            write.group().fields().forEach(update::set);
-            bulk.upsert(Query.query(newerThanStored(write.id(), write.group().revisionField(), write.revision())),
-                    update);
+        for (E event : events) {
+            if (this.projection.removes(event)) {
+                continue;
+            }
+            for (Projection.FieldGroup group : groups.getOrDefault(this.projection.id(event), List.of())) {
+                Update update = new Update().set(group.revisionField(), group.revisionOf()).setOnInsert(REVISION, 0L);
+                group.fields().forEach(update::set);
+                bulk.upsert(Query.query(newerThanStored(this.projection.id(event), group.revisionField(),
+                        group.revisionOf())), update);
+            }
         }
         try {
             bulk.execute();
             return Set.of();
         }
         catch (BulkOperationException ex) {
-            List<BulkWriteError> failures = ex.getErrors().stream()
-                    .filter(error -> error.getCode() != DUPLICATE_KEY).toList();
-            if (!failures.isEmpty()) {
-                throw ex;
-            }
-            return ex.getErrors().stream().map(BulkWriteError::getIndex).filter(index -> index < events.size())
-                    .collect(Collectors.toSet());
+            return collidedIds(ex, events);
         }
+    }
+
+    /** The ids of the first {@code events.size()} operations that collided on {@code _id}; other errors are thrown. */
+    private Set<String> collidedIds(BulkOperationException ex, List<E> events) {
+        List<BulkWriteError> failures = ex.getErrors().stream().filter(error -> error.getCode() != DUPLICATE_KEY)
+                .toList();
+        if (!failures.isEmpty()) {
+            throw ex;
+        }
+        return ex.getErrors().stream().map(BulkWriteError::getIndex).filter(index -> index < events.size())
+                .map(index -> this.projection.id(events.get(index))).collect(Collectors.toSet());
     }
 
     /**
      * The newest value of every field group of every entity in the batch, whichever event brought it:
      * an older full post still fills in a body that a newer listing row of the same batch lacks.
      */
-    private Collection<GroupWrite> newestFieldGroups(List<E> events) {
-        Map<String, GroupWrite> newest = new LinkedHashMap<>();
+    private Map<String, List<Projection.FieldGroup>> newestFieldGroups(List<E> events) {
+        Map<String, Map<String, Projection.FieldGroup>> newest = new HashMap<>();
         for (E event : events) {
             if (this.projection.removes(event)) {
                 continue;
             }
+            long revision = this.projection.revision(event);
             for (Projection.FieldGroup group : this.projection.fieldGroups(event)) {
-                GroupWrite write = new GroupWrite(this.projection.id(event), this.projection.revision(event), group);
-                newest.merge(write.id() + '\u0000' + group.revisionField(), write,
-                        (kept, next) -> next.revision() > kept.revision() ? next : kept);
+                newest.computeIfAbsent(this.projection.id(event), id -> new LinkedHashMap<>()).merge(
+                        group.revisionField(), group.withRevision(revision),
+                        (kept, next) -> next.revisionOf() > kept.revisionOf() ? next : kept);
             }
         }
-        return newest.values();
-    }
-
-    private record GroupWrite(String id, long revision, Projection.FieldGroup group) {
+        Map<String, List<Projection.FieldGroup>> groups = new HashMap<>();
+        newest.forEach((id, byField) -> groups.put(id, List.copyOf(byField.values())));
+        return groups;
     }
 
     /**
@@ -178,8 +247,8 @@ public class ProjectionWriter<E> {
     }
 
     /** Rejected upserts are repeats when the stored content is the same, late arrivals otherwise. */
-    private Outcome classify(List<E> events, Set<Integer> rejected, String collection) {
-        Map<String, Document> stored = rejected.isEmpty() ? Map.of() : storedVersions(events, rejected, collection);
+    private Outcome classify(List<E> events, Set<String> rejected, String collection) {
+        Map<String, Document> stored = rejected.isEmpty() ? Map.of() : storedVersions(rejected, collection);
         int applied = 0;
         int removed = 0;
         int duplicate = 0;
@@ -187,7 +256,7 @@ public class ProjectionWriter<E> {
         for (int i = 0; i < events.size(); i++) {
             E event = events.get(i);
             boolean removes = this.projection.removes(event);
-            if (!rejected.contains(i)) {
+            if (!rejected.contains(this.projection.id(event))) {
                 applied += removes ? 0 : 1;
                 removed += removes ? 1 : 0;
             }
@@ -211,8 +280,7 @@ public class ProjectionWriter<E> {
         return this.projection.contentHash(event).equals(stored.getString(CONTENT_HASH));
     }
 
-    private Map<String, Document> storedVersions(List<E> events, Set<Integer> rejected, String collection) {
-        List<String> ids = rejected.stream().map(i -> this.projection.id(events.get(i))).toList();
+    private Map<String, Document> storedVersions(Set<String> ids, String collection) {
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include(CONTENT_HASH, REMOVED);
         Map<String, Document> stored = new HashMap<>();

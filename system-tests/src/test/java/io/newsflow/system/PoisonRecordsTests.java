@@ -82,8 +82,32 @@ class PoisonRecordsTests {
 
         Figures.print("poison-records: valid=" + expectedValid + " stored=" + stored(system, board) + " poison="
                 + poisonKeys.size() + " deadLettered=" + deadKeys.size() + " drainedMs=" + drained.toMillis()
-                + " longestPartitionStallMs=" + longestStall.toMillis());
+                + " longestPartitionStallMs=" + longestStall.toMillis() + " " + bulkWrites(system));
         assertThat(deadKeys).containsExactlyInAnyOrderElementsOf(poisonKeys);
+    }
+
+    /** The board consumer's bulk writes so far: how many, their mean and longest time. */
+    private static String bulkWrites(NewsflowSystem system) {
+        double count = 0;
+        double sum = 0;
+        double max = 0;
+        for (String line : system.prometheus().split("\n")) {
+            if (!line.contains("topic=\"" + Topics.POSTS + "\"")) {
+                continue;
+            }
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith("newsflow_projection_bulk_write_seconds_count")) {
+                count += value;
+            }
+            else if (line.startsWith("newsflow_projection_bulk_write_seconds_sum")) {
+                sum += value;
+            }
+            else if (line.startsWith("newsflow_projection_bulk_write_seconds_max")) {
+                max = Math.max(max, value);
+            }
+        }
+        return String.format("bulkWrites=%d meanMs=%.0f maxMs=%.0f", (long) count, count == 0 ? 0 : sum / count * 1000,
+                max * 1000);
     }
 
     private static long stored(NewsflowSystem system, String board) {
