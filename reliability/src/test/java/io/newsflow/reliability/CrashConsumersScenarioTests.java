@@ -1,0 +1,90 @@
+package io.newsflow.reliability;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import com.mongodb.client.MongoClient;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scenario 1: article-service and board-service are killed with SIGKILL while at least 50,000
+ * events flow, then started again. Every acknowledged event is stored exactly once, with the
+ * content it was acknowledged with.
+ */
+class CrashConsumersScenarioTests {
+
+    private static final int BATCH = 500;
+
+    @Test
+    void everyAcknowledgedEventIsStoredExactlyOnceAfterTheConsumersCrash() throws Exception {
+        int events = Integer.getInteger("newsflow.reliability.events", 50_000);
+        try (ProcessCluster cluster = ProcessCluster.start("crash-consumers")) {
+            Map<String, String> acknowledged = new HashMap<>();
+            int batches = events / BATCH;
+            long started = System.nanoTime();
+            for (int batch = 0; batch < batches; batch++) {
+                if (batch == batches * 2 / 5) {
+                    cluster.service("article-service").kill();
+                    cluster.service("board-service").kill();
+                }
+                if (batch == batches * 3 / 5) {
+                    cluster.service("article-service").start();
+                    cluster.service("board-service").start();
+                }
+                boolean articles = batch % 2 == 0;
+                StringJoiner items = new StringJoiner(",", "[", "]");
+                Map<String, String> sent = new HashMap<>();
+                for (int i = 0; i < BATCH; i++) {
+                    int n = batch * BATCH + i;
+                    String title = "사건 " + n + " 의 제목";
+                    if (articles) {
+                        items.add("{\"url\": \"https://news.example.kr/crash/" + n + "\", \"title\": \"" + title
+                                + "\", \"body\": \"본문 " + n + ".\"}");
+                        sent.put("url:" + n, title);
+                    }
+                    else {
+                        items.add("{\"board\": \"crash\", \"number\": " + (n + 1) + ", \"title\": \"" + title + "\"}");
+                        sent.put("crash:" + (n + 1), title);
+                    }
+                }
+                int[] answer = cluster.post(articles ? "/api/v1/articles/batch" : "/api/v1/posts/batch",
+                        items.toString(), Duration.ofSeconds(30));
+                assertThat(answer[0]).isEqualTo(202);
+                acknowledged.putAll(sent);
+            }
+            cluster.service("article-service").awaitReady();
+            cluster.service("board-service").awaitReady();
+
+            try (MongoClient mongo = cluster.mongoClient()) {
+                var articles = mongo.getDatabase("articles").getCollection("articles");
+                var posts = mongo.getDatabase("boards").getCollection("posts");
+                long expectedArticles = acknowledged.keySet().stream().filter(k -> k.startsWith("url:")).count();
+                long expectedPosts = acknowledged.size() - expectedArticles;
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> articles.countDocuments() >= expectedArticles
+                                && posts.countDocuments() >= expectedPosts);
+                long lost = 0;
+                long wrong = 0;
+                for (Document post : posts.find()) {
+                    String expected = acknowledged.get(post.getString("_id"));
+                    wrong += expected == null || !expected.equals(post.getString("title")) ? 1 : 0;
+                }
+                long storedArticles = articles.countDocuments();
+                long storedPosts = posts.countDocuments();
+                lost = expectedArticles - storedArticles + expectedPosts - storedPosts;
+                Figures.print("crash-consumers: acknowledged=%d stored=%d lost=%d duplicates=%d wrong=%d "
+                        + "seconds=%.1f", acknowledged.size(), storedArticles + storedPosts, lost,
+                        Math.max(0, -lost), wrong, (System.nanoTime() - started) / 1e9);
+                assertThat(storedArticles).isEqualTo(expectedArticles);
+                assertThat(storedPosts).isEqualTo(expectedPosts);
+                assertThat(wrong).isZero();
+            }
+        }
+    }
+}
