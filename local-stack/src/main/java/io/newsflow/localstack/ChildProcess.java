@@ -51,10 +51,6 @@ final class ChildProcess {
         return this.process.isAlive();
     }
 
-    long pid() {
-        return this.process.pid();
-    }
-
     /** SIGTERM, then SIGKILL after the grace period; waits until the process is gone. */
     void stop() {
         if (!this.process.isAlive()) {

@@ -15,8 +15,4 @@ public record Outcome(int applied, int removed, int duplicate, int stale) {
         return new Outcome(this.applied + other.applied, this.removed + other.removed,
                 this.duplicate + other.duplicate, this.stale + other.stale);
     }
-
-    public int total() {
-        return this.applied + this.removed + this.duplicate + this.stale;
-    }
 }

@@ -13,9 +13,4 @@ public class InvalidFieldException extends RuntimeException {
     public String field() {
         return this.field;
     }
-
-    /** The same problem for a field nested under {@code prefix}, such as an item of a batch. */
-    public InvalidFieldException under(String prefix) {
-        return new InvalidFieldException(prefix + "." + this.field, getMessage());
-    }
 }
