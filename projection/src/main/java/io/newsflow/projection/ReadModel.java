@@ -52,6 +52,16 @@ public class ReadModel {
         return this.active.get();
     }
 
+    /**
+     * The served document of {@code id}, or null when there is none or it is a tombstone. The id is
+     * looked up alone and the tombstone told apart here: any other filter next to {@code _id} makes
+     * the embedded server scan the whole collection instead of using its {@code _id} index.
+     */
+    public Document find(String id) {
+        Document document = this.mongo.findById(id, Document.class, collection());
+        return document == null || Boolean.TRUE.equals(document.get(ProjectionWriter.REMOVED)) ? null : document;
+    }
+
     /** Creates the model's indexes on {@code collection} where they are missing. */
     public void ensureIndexes(String collection) {
         IndexOperations operations = this.mongo.indexOps(collection);

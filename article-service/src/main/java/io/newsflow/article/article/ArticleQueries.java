@@ -38,8 +38,7 @@ class ArticleQueries {
     }
 
     ArticleView byId(String id) {
-        Query query = Query.query(Criteria.where("_id").is(id).and(ProjectionWriter.REMOVED).ne(true));
-        Document document = this.mongo.findOne(query, Document.class, this.model.collection());
+        Document document = this.model.find(id);
         if (document == null) {
             throw new NotFoundException("No article with id " + id);
         }

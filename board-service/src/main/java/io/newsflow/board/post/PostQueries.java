@@ -34,8 +34,7 @@ class PostQueries {
     }
 
     PostView byKey(PostKey key) {
-        Query query = Query.query(Criteria.where("_id").is(key.toString()).and(ProjectionWriter.REMOVED).ne(true));
-        Document document = this.mongo.findOne(query, Document.class, this.model.collection());
+        Document document = this.model.find(key.toString());
         if (document == null) {
             throw new NotFoundException("No post " + key.number() + " on board " + key.board());
         }
