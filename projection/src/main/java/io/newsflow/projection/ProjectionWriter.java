@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.mongodb.bulk.BulkWriteError;
@@ -81,13 +82,25 @@ public class ProjectionWriter<E> {
      * conditional upserts of the version guard.
      */
     public Outcome write(List<E> events, String collection) {
+        return write(events, collection, null);
+    }
+
+    /**
+     * {@link #write(List, String)} for a writer that knows which entities the collection cannot hold
+     * yet, such as a rebuild filling a new collection: those are inserted without asking the store
+     * first, the others go straight to the guarded path. A wrong guess costs a retry, never an
+     * overwrite: an insert that collides falls back to the guard.
+     * @param knownAbsent whether the collection cannot hold an id yet; null asks the collection
+     */
+    public Outcome write(List<E> events, String collection, Predicate<String> knownAbsent) {
         if (events.isEmpty()) {
             return Outcome.NONE;
         }
         List<E> newest = newestPerId(events);
         int superseded = events.size() - newest.size();
         Map<String, List<Projection.FieldGroup>> groups = newestFieldGroups(events);
-        Set<String> stored = storedIds(newest, collection);
+        Set<String> stored = knownAbsent == null ? storedIds(newest, collection)
+                : newest.stream().map(this.projection::id).filter(knownAbsent.negate()).collect(Collectors.toSet());
         Date now = Date.from(this.clock.instant());
         List<E> absent = newest.stream().filter(event -> !stored.contains(this.projection.id(event))).toList();
         Set<String> collided = insert(absent, groups, collection, now);
@@ -122,9 +135,11 @@ public class ProjectionWriter<E> {
         if (events.isEmpty()) {
             return Set.of();
         }
+        // building a document is most of a consumer's CPU (search tokens): spread it over the cores
+        List<Document> documents = events.parallelStream().map(event -> document(event,
+                groups.getOrDefault(this.projection.id(event), List.of()), now)).toList();
         var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
-        events.forEach(event -> bulk.insert(document(event, groups.getOrDefault(this.projection.id(event),
-                List.of()), now)));
+        bulk.insert(documents);
         try {
             bulk.execute();
             return Set.of();
@@ -162,10 +177,12 @@ public class ProjectionWriter<E> {
         if (events.isEmpty()) {
             return Set.of();
         }
+        List<Update> updates = events.parallelStream().map(event -> update(event, now)).toList();
         var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
-        for (E event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            E event = events.get(i);
             Criteria guard = newerThanStored(this.projection.id(event), REVISION, this.projection.revision(event));
-            bulk.upsert(Query.query(guard), update(event, now));
+            bulk.upsert(Query.query(guard), updates.get(i));
         }
         for (E event : events) {
             if (this.projection.removes(event)) {

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.newsflow.article.ArticleApplication;
+import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.contracts.Topics;
+import io.newsflow.projection.Outcome;
+import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.ops.DeadLetterEndpoint;
 import io.newsflow.projection.ops.DeadLetterQueue.DeadLetter;
@@ -62,6 +65,9 @@ class ArticleOperationsTests {
 
     @Autowired
     private ReadModel readModel;
+
+    @Autowired
+    private ProjectionWriter<ArticleEvent> writer;
 
     @Test
     void poisonRecordIsListedWithItsOriginAndCanBeDiscarded() {
@@ -118,6 +124,26 @@ class ArticleOperationsTests {
         TOPICS.send(Topics.ARTICLES, after, article(after, 1, "전환 뒤에 온 기사"));
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + after))
                 .andExpect(status().isOk()));
+    }
+
+    /** What a rebuild relies on when it inserts without asking the store first. */
+    @Test
+    void aWriterThatTakesAStoredArticleForAbsentStillKeepsItsNewerRevision() throws Exception {
+        String id = newId();
+        TOPICS.send(Topics.ARTICLES, id, article(id, 20, "둘째 판"));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
+                .andExpect(jsonPath("$.title").value("둘째 판")));
+
+        Outcome older = this.writer.write(List.of(JSON.readValue(article(id, 10, "첫 판"), ArticleEvent.class)),
+                this.readModel.collection(), anyId -> true);
+        assertThat(older.stale()).isEqualTo(1);
+        this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.title").value("둘째 판"));
+
+        Outcome newer = this.writer.write(List.of(JSON.readValue(article(id, 30, "셋째 판"), ArticleEvent.class)),
+                this.readModel.collection(), anyId -> true);
+        assertThat(newer.applied()).isEqualTo(1);
+        this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.title").value("셋째 판"))
+                .andExpect(jsonPath("$.revision").value(30));
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -46,6 +53,15 @@ public class ReadModelRebuild<E> {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private static final Duration POLL = Duration.ofMillis(500);
+
+    /**
+     * Up to this many ids (about 25 MB) the rebuild remembers what it wrote, so it inserts new
+     * entities without first asking the store whether the new collection holds them; beyond, it asks.
+     */
+    private static final int REMEMBERED_IDS = 200_000;
+
+    /** Partitions written side by side; more than the cores of a small machine gains nothing. */
+    private static final int WRITERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final String topic;
 
@@ -105,23 +121,29 @@ public class ReadModelRebuild<E> {
         ReadModel model = this.writer.readModel();
         MessageListenerContainer live = this.liveListeners.get();
         boolean paused = false;
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
+            Thread thread = new Thread(runnable, "rebuild-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (Consumer<String, E> consumer = this.consumers.createConsumer(model.name() + "-rebuild", "rebuild")) {
             model.ensureIndexes(shadow);
             List<TopicPartition> partitions = consumer.partitionsFor(this.topic).stream()
                     .map(info -> new TopicPartition(this.topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            catchUp(consumer, partitions, shadow);
+            Target target = new Target(shadow, ConcurrentHashMap.newKeySet(), writers);
+            catchUp(consumer, partitions, target);
             step("pausing the live listener to catch up");
             live.pause();
             paused = true;
             awaitPaused(live);
-            catchUp(consumer, partitions, shadow);
+            catchUp(consumer, partitions, target);
             String old = model.switchTo(shadow);
             live.resume();
             paused = false;
             step("switched; tailing for " + this.grace.toSeconds() + " s for other instances");
-            tail(consumer, shadow);
+            tail(consumer, target);
             if (!old.equals(shadow)) {
                 this.mongo.dropCollection(old);
             }
@@ -141,13 +163,15 @@ public class ReadModelRebuild<E> {
                     this.clock.instant());
         }
         finally {
+            writers.shutdownNow();
             if (paused) {
                 live.resume();
             }
         }
     }
 
-    private void catchUp(Consumer<String, E> consumer, List<TopicPartition> partitions, String shadow) {
+    private void catchUp(Consumer<String, E> consumer, List<TopicPartition> partitions, Target target)
+            throws InterruptedException {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         while (true) {
             long remaining = partitions.stream().mapToLong(p -> Math.max(0, end.get(p) - consumer.position(p))).sum();
@@ -155,19 +179,24 @@ public class ReadModelRebuild<E> {
             if (remaining == 0) {
                 return;
             }
-            apply(consumer, shadow);
+            apply(consumer, target);
         }
     }
 
-    private void tail(Consumer<String, E> consumer, String collection) {
+    private void tail(Consumer<String, E> consumer, Target target) throws InterruptedException {
         long until = System.nanoTime() + this.grace.toNanos();
         while (System.nanoTime() < until) {
-            apply(consumer, collection);
+            apply(consumer, target);
         }
     }
 
-    private void apply(Consumer<String, E> consumer, String collection) {
-        List<E> events = new ArrayList<>();
+    /**
+     * Writes one poll's events, each partition's by a writer of its own. Ids are the record keys, so
+     * the partitions' writes touch different documents and can run side by side: one partition's
+     * documents are built (search tokens) while another's are stored.
+     */
+    private void apply(Consumer<String, E> consumer, Target target) throws InterruptedException {
+        Map<Integer, List<E>> byPartition = new TreeMap<>();
         for (ConsumerRecord<String, E> record : consumer.poll(POLL)) {
             this.read.incrementAndGet();
             if (record.value() == null || SerializationUtils.getExceptionFromHeader(record,
@@ -176,13 +205,32 @@ public class ReadModelRebuild<E> {
             }
             try {
                 this.writer.projection().validate(record.key(), record.value());
-                events.add(record.value());
+                byPartition.computeIfAbsent(record.partition(), partition -> new ArrayList<>()).add(record.value());
             }
             catch (PoisonEventException ex) {
                 log.debug("Rebuild skips the poison record {}-{}@{}", record.topic(), record.partition(), record.offset());
             }
         }
-        this.writer.write(events, collection);
+        List<Future<?>> writes = new ArrayList<>();
+        byPartition.values().forEach(events -> writes.add(target.writers().submit(() -> write(events, target))));
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            }
+            catch (ExecutionException ex) {
+                throw ex.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(ex.getCause());
+            }
+        }
+    }
+
+    private void write(List<E> events, Target target) {
+        if (target.written().size() + events.size() > REMEMBERED_IDS) {
+            this.writer.write(events, target.collection());
+            return;
+        }
+        this.writer.write(events, target.collection(), id -> !target.written().contains(id));
+        events.forEach(event -> target.written().add(this.writer.projection().id(event)));
     }
 
     private void awaitPaused(MessageListenerContainer live) throws InterruptedException {
@@ -198,6 +246,12 @@ public class ReadModelRebuild<E> {
     private void step(String step) {
         Status current = this.status;
         this.status = new Status(current.state(), step, current.shadow(), current.startedAt(), null);
+    }
+
+    /**
+     * Where one rebuild writes: its collection, the ids it wrote there so far, its writers.
+     */
+    private record Target(String collection, Set<String> written, ExecutorService writers) {
     }
 
     /**
