@@ -21,6 +21,13 @@ class TextTests {
     }
 
     @Test
+    void turnsEveryKindOfSpaceIntoOneSpace() {
+        assertThat(Text.line("가\t나")).isEqualTo("가 나");
+        assertThat(Text.line("가 \r\n나\u2003\u200B다\uFEFF")).isEqualTo("가 나 다");
+        assertThat(Text.line("이미 고른 한 줄")).isEqualTo("이미 고른 한 줄");
+    }
+
+    @Test
     void blankBecomesNull() {
         assertThat(Text.line(" \t ")).isNull();
         assertThat(Text.lines(List.of("가", " ", "나"))).containsExactly("가", "나");
