@@ -25,7 +25,8 @@ final class KafkaBroker {
         Path log4j = writeLog4jConfig(directory);
         KafkaServerProcess broker = new KafkaServerProcess(directory, settings.kafkaPort(),
                 settings.kafkaControllerPort(), classpath,
-                List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Dlog4j2.configurationFile=" + log4j),
+                // a one-node development broker: a small serial-GC heap keeps the whole stack within 1.5 GB
+                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
                 settings.logs().resolve("kafka.log"));
         broker.start();
         return broker;

@@ -122,15 +122,17 @@ public final class LocalStack {
     }
 
     private ChildProcess startService(StackSettings.Service service) throws IOException {
-        Path jar = ServiceJars.find(this.settings.home(), service.name());
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers());
         environment.put("MONGODB_URI", this.settings.mongoUri());
         environment.put(service.portVariable(), String.valueOf(service.port()));
         environment.put(service.managementPortVariable(), String.valueOf(service.managementPort()));
-        environment.putIfAbsent("NEWSFLOW_API_KEYS", this.settings.apiKey());
-        List<String> arguments = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString());
+        environment.put("NEWSFLOW_API_KEYS", System.getenv().getOrDefault("NEWSFLOW_API_KEYS", this.settings.apiKey()));
+        // sized for one machine running the whole stack: 32 request threads serve two cores well
+        environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
+        List<String> arguments = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"));
+        arguments.addAll(ClassDataArchive.of(this.settings.home(), service.name()).launchArguments());
         ChildProcess child = ChildProcess.startJava(service.name(), arguments, environment,
                 this.settings.logs().resolve(service.name() + ".log"), this.settings.home());
         this.children.add(child);
