@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.mongodb.bulk.BulkWriteError;
@@ -76,37 +74,26 @@ public class ProjectionWriter<E> {
     }
 
     /**
-     * Applies the events to {@code collection}, such as the shadow collection of a rebuild. Entities
-     * the collection does not hold yet are inserted whole (an insert that collides because another
-     * writer created the entity meanwhile falls back to the guarded path); entities it holds get the
-     * conditional upserts of the version guard.
+     * Applies the events to {@code collection}, such as the shadow collection of a rebuild. Every
+     * entity is inserted whole first: most events bring an entity the collection does not hold yet,
+     * and asking the store first would cost each of them a lookup. An insert that collides on
+     * {@code _id} (the collection holds the entity, or another writer created it meanwhile) takes the
+     * guarded path: the conditional upserts of the version guard.
      */
     public Outcome write(List<E> events, String collection) {
-        return write(events, collection, null);
-    }
-
-    /**
-     * {@link #write(List, String)} for a writer that knows which entities the collection cannot hold
-     * yet, such as a rebuild filling a new collection: those are inserted without asking the store
-     * first, the others go straight to the guarded path. A wrong guess costs a retry, never an
-     * overwrite: an insert that collides falls back to the guard.
-     * @param knownAbsent whether the collection cannot hold an id yet; null asks the collection
-     */
-    public Outcome write(List<E> events, String collection, Predicate<String> knownAbsent) {
         if (events.isEmpty()) {
             return Outcome.NONE;
         }
         List<E> newest = newestPerId(events);
         int superseded = events.size() - newest.size();
         Map<String, List<Projection.FieldGroup>> groups = newestFieldGroups(events);
-        Set<String> stored = knownAbsent == null ? storedIds(newest, collection)
-                : newest.stream().map(this.projection::id).filter(knownAbsent.negate()).collect(Collectors.toSet());
         Date now = Date.from(this.clock.instant());
-        List<E> absent = newest.stream().filter(event -> !stored.contains(this.projection.id(event))).toList();
-        Set<String> collided = insert(absent, groups, collection, now);
-        List<E> guarded = newest.stream().filter(event -> stored.contains(this.projection.id(event))
-                || collided.contains(this.projection.id(event))).toList();
-        Set<String> rejected = bulkUpsert(guarded, groups, collection, now);
+        // building the fields (search tokens) is most of a consumer's CPU: once per event, on all cores
+        Map<String, Document> fields = newest.parallelStream().filter(event -> !this.projection.removes(event))
+                .collect(Collectors.toConcurrentMap(this.projection::id, this.projection::fields));
+        Set<String> collided = insert(newest, groups, fields, collection, now);
+        List<E> guarded = newest.stream().filter(event -> collided.contains(this.projection.id(event))).toList();
+        Set<String> rejected = bulkUpsert(guarded, groups, fields, collection, now);
         Outcome outcome = classify(newest, rejected, collection);
         return outcome.plus(new Outcome(0, 0, 0, superseded));
     }
@@ -121,25 +108,15 @@ public class ProjectionWriter<E> {
         return new ArrayList<>(newest.values());
     }
 
-    private Set<String> storedIds(List<E> events, String collection) {
-        Query query = Query.query(Criteria.where("_id").in(events.stream().map(this.projection::id).toList()));
-        query.fields().include("_id");
-        Set<String> ids = new HashSet<>();
-        this.mongo.find(query, Document.class, collection).forEach(document -> ids.add(document.getString("_id")));
-        return ids;
-    }
-
     /** Inserts new entities whole; answers the ids another writer created in the meantime. */
-    private Set<String> insert(List<E> events, Map<String, List<Projection.FieldGroup>> groups, String collection,
-            Date now) {
+    private Set<String> insert(List<E> events, Map<String, List<Projection.FieldGroup>> groups,
+            Map<String, Document> fields, String collection, Date now) {
         if (events.isEmpty()) {
             return Set.of();
         }
-        // building a document is most of a consumer's CPU (search tokens): spread it over the cores
-        List<Document> documents = events.parallelStream().map(event -> document(event,
-                groups.getOrDefault(this.projection.id(event), List.of()), now)).toList();
         var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
-        bulk.insert(documents);
+        bulk.insert(events.stream().map(event -> document(event, groups.getOrDefault(this.projection.id(event),
+                List.of()), fields.get(this.projection.id(event)), now)).toList());
         try {
             bulk.execute();
             return Set.of();
@@ -149,7 +126,7 @@ public class ProjectionWriter<E> {
         }
     }
 
-    private Document document(E event, List<Projection.FieldGroup> groups, Date now) {
+    private Document document(E event, List<Projection.FieldGroup> groups, Document fields, Date now) {
         long revision = this.projection.revision(event);
         Document document = new Document("_id", this.projection.id(event)).append(REVISION, revision)
                 .append(APPLIED_AT, now);
@@ -158,7 +135,7 @@ public class ProjectionWriter<E> {
             return document.append(REMOVED, true).append(REMOVED_AT, now);
         }
         document.append(REMOVED, false).append(CONTENT_HASH, this.projection.contentHash(event));
-        document.putAll(this.projection.fields(event));
+        document.putAll(fields);
         this.projection.fieldGroupRevisionFields().forEach(field -> document.append(field, 0L));
         groups.forEach(group -> {
             document.putAll(group.fields());
@@ -172,17 +149,15 @@ public class ProjectionWriter<E> {
      * ids whose main upsert the guard rejected (a field group's own rejection only means it holds
      * newer data).
      */
-    private Set<String> bulkUpsert(List<E> events, Map<String, List<Projection.FieldGroup>> groups, String collection,
-            Date now) {
+    private Set<String> bulkUpsert(List<E> events, Map<String, List<Projection.FieldGroup>> groups,
+            Map<String, Document> fields, String collection, Date now) {
         if (events.isEmpty()) {
             return Set.of();
         }
-        List<Update> updates = events.parallelStream().map(event -> update(event, now)).toList();
         var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
-        for (int i = 0; i < events.size(); i++) {
-            E event = events.get(i);
+        for (E event : events) {
             Criteria guard = newerThanStored(this.projection.id(event), REVISION, this.projection.revision(event));
-            bulk.upsert(Query.query(guard), updates.get(i));
+            bulk.upsert(Query.query(guard), update(event, fields.get(this.projection.id(event)), now));
         }
         for (E event : events) {
             if (this.projection.removes(event)) {
@@ -247,7 +222,7 @@ public class ProjectionWriter<E> {
         return Criteria.where("_id").is(id).and(revisionField).lt(revision);
     }
 
-    private Update update(E event, Date now) {
+    private Update update(E event, Document fields, Date now) {
         Update update = new Update().set(REVISION, this.projection.revision(event)).set(APPLIED_AT, now);
         if (this.projection.removes(event)) {
             update.set(REMOVED, true).set(REMOVED_AT, now).unset(CONTENT_HASH);
@@ -258,7 +233,7 @@ public class ProjectionWriter<E> {
             return update;
         }
         update.set(REMOVED, false).unset(REMOVED_AT).set(CONTENT_HASH, this.projection.contentHash(event));
-        this.projection.fields(event).forEach(update::set);
+        fields.forEach(update::set);
         this.projection.fieldGroupRevisionFields().forEach(field -> update.setOnInsert(field, 0L));
         return update;
     }

@@ -126,21 +126,19 @@ class ArticleOperationsTests {
                 .andExpect(status().isOk()));
     }
 
-    /** What a rebuild relies on when it inserts without asking the store first. */
+    /** Writers insert first: an article the collection holds collides and takes the version guard. */
     @Test
-    void aWriterThatTakesAStoredArticleForAbsentStillKeepsItsNewerRevision() throws Exception {
+    void anInsertThatCollidesWithAStoredArticleStillKeepsItsNewerRevision() throws Exception {
         String id = newId();
         TOPICS.send(Topics.ARTICLES, id, article(id, 20, "둘째 판"));
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
                 .andExpect(jsonPath("$.title").value("둘째 판")));
 
-        Outcome older = this.writer.write(List.of(JSON.readValue(article(id, 10, "첫 판"), ArticleEvent.class)),
-                this.readModel.collection(), anyId -> true);
+        Outcome older = this.writer.write(List.of(JSON.readValue(article(id, 10, "첫 판"), ArticleEvent.class)));
         assertThat(older.stale()).isEqualTo(1);
         this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.title").value("둘째 판"));
 
-        Outcome newer = this.writer.write(List.of(JSON.readValue(article(id, 30, "셋째 판"), ArticleEvent.class)),
-                this.readModel.collection(), anyId -> true);
+        Outcome newer = this.writer.write(List.of(JSON.readValue(article(id, 30, "셋째 판"), ArticleEvent.class)));
         assertThat(newer.applied()).isEqualTo(1);
         this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.title").value("셋째 판"))
                 .andExpect(jsonPath("$.revision").value(30));

@@ -8,13 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -53,15 +46,6 @@ public class ReadModelRebuild<E> {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private static final Duration POLL = Duration.ofMillis(500);
-
-    /**
-     * Up to this many ids (about 25 MB) the rebuild remembers what it wrote, so it inserts new
-     * entities without first asking the store whether the new collection holds them; beyond, it asks.
-     */
-    private static final int REMEMBERED_IDS = 200_000;
-
-    /** Partitions written side by side; more than the cores of a small machine gains nothing. */
-    private static final int WRITERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final String topic;
 
@@ -121,29 +105,23 @@ public class ReadModelRebuild<E> {
         ReadModel model = this.writer.readModel();
         MessageListenerContainer live = this.liveListeners.get();
         boolean paused = false;
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
-            Thread thread = new Thread(runnable, "rebuild-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
         try (Consumer<String, E> consumer = this.consumers.createConsumer(model.name() + "-rebuild", "rebuild")) {
             model.ensureIndexes(shadow);
             List<TopicPartition> partitions = consumer.partitionsFor(this.topic).stream()
                     .map(info -> new TopicPartition(this.topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Target target = new Target(shadow, ConcurrentHashMap.newKeySet(), writers);
-            catchUp(consumer, partitions, target);
+            catchUp(consumer, partitions, shadow);
             step("pausing the live listener to catch up");
             live.pause();
             paused = true;
             awaitPaused(live);
-            catchUp(consumer, partitions, target);
+            catchUp(consumer, partitions, shadow);
             String old = model.switchTo(shadow);
             live.resume();
             paused = false;
             step("switched; tailing for " + this.grace.toSeconds() + " s for other instances");
-            tail(consumer, target);
+            tail(consumer, shadow);
             if (!old.equals(shadow)) {
                 this.mongo.dropCollection(old);
             }
@@ -163,15 +141,13 @@ public class ReadModelRebuild<E> {
                     this.clock.instant());
         }
         finally {
-            writers.shutdownNow();
             if (paused) {
                 live.resume();
             }
         }
     }
 
-    private void catchUp(Consumer<String, E> consumer, List<TopicPartition> partitions, Target target)
-            throws InterruptedException {
+    private void catchUp(Consumer<String, E> consumer, List<TopicPartition> partitions, String shadow) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         while (true) {
             long remaining = partitions.stream().mapToLong(p -> Math.max(0, end.get(p) - consumer.position(p))).sum();
@@ -179,24 +155,19 @@ public class ReadModelRebuild<E> {
             if (remaining == 0) {
                 return;
             }
-            apply(consumer, target);
+            apply(consumer, shadow);
         }
     }
 
-    private void tail(Consumer<String, E> consumer, Target target) throws InterruptedException {
+    private void tail(Consumer<String, E> consumer, String collection) {
         long until = System.nanoTime() + this.grace.toNanos();
         while (System.nanoTime() < until) {
-            apply(consumer, target);
+            apply(consumer, collection);
         }
     }
 
-    /**
-     * Writes one poll's events, each partition's by a writer of its own. Ids are the record keys, so
-     * the partitions' writes touch different documents and can run side by side: one partition's
-     * documents are built (search tokens) while another's are stored.
-     */
-    private void apply(Consumer<String, E> consumer, Target target) throws InterruptedException {
-        Map<Integer, List<E>> byPartition = new TreeMap<>();
+    private void apply(Consumer<String, E> consumer, String collection) {
+        List<E> events = new ArrayList<>();
         for (ConsumerRecord<String, E> record : consumer.poll(POLL)) {
             this.read.incrementAndGet();
             if (record.value() == null || SerializationUtils.getExceptionFromHeader(record,
@@ -205,32 +176,13 @@ public class ReadModelRebuild<E> {
             }
             try {
                 this.writer.projection().validate(record.key(), record.value());
-                byPartition.computeIfAbsent(record.partition(), partition -> new ArrayList<>()).add(record.value());
+                events.add(record.value());
             }
             catch (PoisonEventException ex) {
                 log.debug("Rebuild skips the poison record {}-{}@{}", record.topic(), record.partition(), record.offset());
             }
         }
-        List<Future<?>> writes = new ArrayList<>();
-        byPartition.values().forEach(events -> writes.add(target.writers().submit(() -> write(events, target))));
-        for (Future<?> write : writes) {
-            try {
-                write.get();
-            }
-            catch (ExecutionException ex) {
-                throw ex.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(ex.getCause());
-            }
-        }
-    }
-
-    private void write(List<E> events, Target target) {
-        if (target.written().size() + events.size() > REMEMBERED_IDS) {
-            this.writer.write(events, target.collection());
-            return;
-        }
-        this.writer.write(events, target.collection(), id -> !target.written().contains(id));
-        events.forEach(event -> target.written().add(this.writer.projection().id(event)));
+        this.writer.write(events, collection);
     }
 
     private void awaitPaused(MessageListenerContainer live) throws InterruptedException {
@@ -246,12 +198,6 @@ public class ReadModelRebuild<E> {
     private void step(String step) {
         Status current = this.status;
         this.status = new Status(current.state(), step, current.shadow(), current.startedAt(), null);
-    }
-
-    /**
-     * Where one rebuild writes: its collection, the ids it wrote there so far, its writers.
-     */
-    private record Target(String collection, Set<String> written, ExecutorService writers) {
     }
 
     /**
