@@ -1,0 +1,155 @@
+package io.newsflow.benchmark;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code ./newsflow bench}: starts the local stack as a user does, then measures in one run, so
+ * every ratio compares figures taken on the same machine minutes apart:
+ * <ol>
+ * <li>the raw baselines: Kafka's producer tool against the stack's broker, and bulk upserts of the
+ * stored documents into the stack's MongoDB;</li>
+ * <li>the pipeline: batch REST ingest of the articles and posts until all are queryable;</li>
+ * <li>the consume leg: both read models rebuilt from their topics;</li>
+ * <li>read latency at a fixed request rate over what is stored;</li>
+ * <li>freshness at a steady event rate;</li>
+ * <li>resident memory of every process throughout, and the start time.</li>
+ * </ol>
+ * Targets are printed as pass or FAIL; they are measurements, not assertions.
+ */
+public final class Benchmark {
+
+    private final BenchSettings settings;
+
+    private final Report report = new Report();
+
+    private final Map<String, double[]> percentiles = new LinkedHashMap<>();
+
+    private Benchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(BenchSettings.USAGE);
+            System.exit(0);
+        }
+        BenchSettings settings;
+        try {
+            settings = BenchSettings.parse(args, home);
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println("newsflow bench: " + ex.getMessage());
+            System.err.println(BenchSettings.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            new Benchmark(settings).run();
+            System.exit(0);
+        }
+        catch (Exception ex) {
+            System.err.println("newsflow bench: the run failed: " + ex);
+            ex.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Exception {
+        Path out = this.settings.out();
+        Files.createDirectories(out);
+        String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        step("starting the stack: ./newsflow up (free ports, data in " + this.settings.home().relativize(out)
+                + "/data)");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+        List<Timeline.Sample> samples;
+        try (StackUnderTest stack = StackUnderTest.start(this.settings.home(), out.resolve("data"),
+                out.resolve("stack.log")); Store store = new Store(stack.mongoUri());
+                Timeline timeline = new Timeline(stack.processes())) {
+            this.report.add("./newsflow up to ready (warm build)", Report.seconds(stack.readySeconds()), "",
+                    "<= 20 s", stack.readySeconds() <= 20);
+            Map<String, Long> atReady = timeline.residentNow();
+            startupCpu(stack);
+            Legs legs = new Legs(this.settings, stack, store, timeline, http, this.report, this.percentiles);
+            legs.runAll();
+            memory(atReady, timeline, legs.peakBeforeReads());
+            timeline.writeCsv(out.resolve("timeline.csv"));
+            samples = timeline.samples();
+            step("stopping the stack");
+        }
+        String title = String.format(Locale.ROOT, "newsflow bench — %,d events, %d cores, %s", this.settings.events(),
+                Runtime.getRuntime().availableProcessors(), started);
+        System.out.println();
+        System.out.print(this.report.text());
+        this.report.writeMarkdown(out.resolve("report.md"), "newsflow benchmark", context(started));
+        try {
+            Chart.write(out.resolve("chart.png"), title, samples, this.percentiles);
+        }
+        catch (Exception | Error ex) {
+            System.err.println("newsflow bench: no chart (" + ex + "); the table and report.md are complete");
+        }
+        System.out.printf("%n%d of the targets missed; report: %s, chart: %s%n", this.report.failures(),
+                this.settings.home().relativize(out.resolve("report.md")),
+                this.settings.home().relativize(out.resolve("chart.png")));
+    }
+
+    /** Starting is CPU work: what each process used until ready, against the cores there are. */
+    private void startupCpu(StackUnderTest stack) {
+        double total = 0;
+        StringBuilder parts = new StringBuilder();
+        for (StackUnderTest.StackProcess process : stack.processes()) {
+            double seconds = process.cpuSeconds();
+            total += seconds;
+            parts.append(parts.length() == 0 ? "" : ", ").append(process.name().split(" ")[0]).append(' ')
+                    .append(Report.seconds(seconds));
+        }
+        this.report.add("  CPU used until ready: " + parts, String.format(Locale.ROOT, "%s (%.1f s on %d cores)",
+                Report.seconds(total), total / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors()));
+    }
+
+    private void memory(Map<String, Long> atReady, Timeline timeline, long peakBeforeReads) {
+        Map<String, Long> peaks = timeline.peakByProcess();
+        atReady.forEach((name, resident) -> this.report.add("resident memory: " + name + " (ready / peak)",
+                Report.megabytes(resident) + " / " + Report.megabytes(peaks.getOrDefault(name, resident))));
+        long ready = atReady.values().stream().mapToLong(Long::longValue).sum();
+        this.report.add("resident memory: whole stack at ready", Report.megabytes(ready), "", "<= 1,536 MB",
+                ready <= 1536L * 1024 * 1024);
+        this.report.add("resident memory: whole stack, peak until the read leg (start, ingest, rebuild)",
+                Report.megabytes(peakBeforeReads), "", "<= 1,536 MB", peakBeforeReads <= 1536L * 1024 * 1024);
+        this.report.add("resident memory: whole stack, peak of the run (read leg included)",
+                Report.megabytes(timeline.peakTotal()), "", "<= 1,536 MB", timeline.peakTotal() <= 1536L * 1024 * 1024);
+    }
+
+    private List<String> context(String started) {
+        List<String> context = new ArrayList<>();
+        context.add("run started " + started + "; " + Runtime.getRuntime().availableProcessors() + " cores; Java "
+                + System.getProperty("java.version") + "; " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch"));
+        context.add(String.format(Locale.ROOT, "%,d events through the pipeline (half articles, half posts), "
+                + "batches of %d, %d concurrent senders", this.settings.events(), this.settings.batchSize(),
+                this.settings.senders()));
+        context.add(String.format(Locale.ROOT, "freshness leg: %,d events/s for %d s; read leg: %,d requests/s for "
+                + "%d s", this.settings.paceRate(), this.settings.paceDuration().toSeconds(), this.settings.readRate(),
+                this.settings.readDuration().toSeconds()));
+        context.add("the stack as ./newsflow up runs it: Kafka broker (own JVM), mongo-java-server on H2 (launcher "
+                + "JVM), three services (own JVMs); the load generator runs on the same machine");
+        return context;
+    }
+
+    static void step(String message) {
+        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), message);
+    }
+}

@@ -1,0 +1,208 @@
+package io.newsflow.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The stack under test: {@code ./newsflow up} as a user runs it, on free ports and with a data
+ * directory of its own, so a developer's running stack and data are left alone.
+ */
+final class StackUnderTest implements AutoCloseable {
+
+    static final String API_KEY = "bench-key";
+
+    private final Process launcher;
+
+    private final Map<String, Integer> ports;
+
+    private final double readySeconds;
+
+    private StackUnderTest(Process launcher, Map<String, Integer> ports, double readySeconds) {
+        this.launcher = launcher;
+        this.ports = ports;
+        this.readySeconds = readySeconds;
+    }
+
+    /** Starts the stack on an empty data directory and waits for its {@code ready} line. */
+    static StackUnderTest start(Path home, Path data, Path log) throws IOException, InterruptedException {
+        deleteRecursively(data);
+        Map<String, Integer> ports = new HashMap<>();
+        for (String variable : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "NEWSFLOW_OPS_PORT",
+                "INGEST_PORT", "INGEST_MANAGEMENT_PORT", "ARTICLE_PORT", "ARTICLE_MANAGEMENT_PORT", "BOARD_PORT",
+                "BOARD_MANAGEMENT_PORT")) {
+            ports.put(variable, freePort());
+        }
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("newsflow").toString(), "up").directory(home.toFile())
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.remove("KAFKA_BOOTSTRAP_SERVERS");
+        environment.remove("MONGODB_URI");
+        ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
+        environment.put("NEWSFLOW_DATA", data.toString());
+        environment.put("NEWSFLOW_API_KEYS", API_KEY);
+        long started = System.nanoTime();
+        Process launcher = builder.start();
+        Thread stop = new Thread(() -> {
+            launcher.destroy();
+            try {
+                launcher.waitFor(60, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stack-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread pump = new Thread(() -> pump(launcher, log, ready), "stack-output");
+        pump.setDaemon(true);
+        pump.start();
+        while (!ready.await(250, TimeUnit.MILLISECONDS)) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("./newsflow up exited with " + launcher.exitValue() + "; see " + log);
+            }
+            if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(5)) {
+                launcher.destroy();
+                throw new IllegalStateException("./newsflow up was not ready within 5 minutes; see " + log);
+            }
+        }
+        return new StackUnderTest(launcher, ports, (System.nanoTime() - started) / 1e9);
+    }
+
+    double readySeconds() {
+        return this.readySeconds;
+    }
+
+    String ingestUrl() {
+        return "http://127.0.0.1:" + this.ports.get("INGEST_PORT");
+    }
+
+    String articleUrl() {
+        return "http://127.0.0.1:" + this.ports.get("ARTICLE_PORT");
+    }
+
+    String boardUrl() {
+        return "http://127.0.0.1:" + this.ports.get("BOARD_PORT");
+    }
+
+    String articleManagementUrl() {
+        return "http://127.0.0.1:" + this.ports.get("ARTICLE_MANAGEMENT_PORT");
+    }
+
+    String boardManagementUrl() {
+        return "http://127.0.0.1:" + this.ports.get("BOARD_MANAGEMENT_PORT");
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + this.ports.get("KAFKA_PORT");
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + this.ports.get("MONGO_PORT");
+    }
+
+    /** The launcher and every process it started, each named by what it runs. */
+    List<StackProcess> processes() {
+        List<StackProcess> processes = new ArrayList<>();
+        processes.add(new StackProcess("launcher (mongo, ops page)", this.launcher.pid()));
+        this.launcher.descendants().forEach(child -> {
+            String command = child.info().commandLine().orElse("");
+            String name = command.contains("kafka.Kafka") ? "kafka broker"
+                    : command.contains("ingest-service") ? "ingest-service"
+                    : command.contains("article-service") ? "article-service"
+                    : command.contains("board-service") ? "board-service" : null;
+            if (name != null) {
+                processes.add(new StackProcess(name, child.pid()));
+            }
+        });
+        return processes;
+    }
+
+    /** SIGTERM to the launcher, which stops every part it started. */
+    @Override
+    public void close() throws InterruptedException {
+        this.launcher.destroy();
+        if (!this.launcher.waitFor(90, TimeUnit.SECONDS)) {
+            this.launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            this.launcher.destroyForcibly();
+        }
+    }
+
+    /** A process of the stack. */
+    record StackProcess(String name, long pid) {
+
+        /** CPU time the process used so far (user and system), 0 once it is gone. */
+        double cpuSeconds() {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(this.pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields 14 and 15 of stat(5), counted from the state field (3)
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            }
+            catch (IOException | RuntimeException ex) {
+                return 0;
+            }
+        }
+
+        /** Resident set size in bytes, 0 once the process is gone. */
+        long residentBytes() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.pid), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            }
+            catch (IOException | NumberFormatException ex) {
+                return 0;
+            }
+            return 0;
+        }
+    }
+
+    private static void pump(Process launcher, Path log, CountDownLatch ready) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                out.println(line);
+                if (line.startsWith("ready in ")) {
+                    ready.countDown();
+                }
+            }
+        }
+        catch (IOException ex) {
+            // the launcher is gone; start() notices
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
