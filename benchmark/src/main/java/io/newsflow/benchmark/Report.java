@@ -38,10 +38,6 @@ final class Report {
         this.notes.add(note);
     }
 
-    List<Row> rows() {
-        return List.copyOf(this.rows);
-    }
-
     long failures() {
         return this.rows.stream().filter(row -> row.verdict().equals("FAIL")).count();
     }

@@ -195,7 +195,7 @@ final class StackUnderTest implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path directory) throws IOException {
+    private static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
