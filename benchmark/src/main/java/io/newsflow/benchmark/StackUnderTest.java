@@ -56,15 +56,7 @@ final class StackUnderTest implements AutoCloseable {
         environment.put("NEWSFLOW_API_KEYS", API_KEY);
         long started = System.nanoTime();
         Process launcher = builder.start();
-        Thread stop = new Thread(() -> {
-            launcher.destroy();
-            try {
-                launcher.waitFor(60, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stack-stop");
+        Thread stop = new Thread(() -> stop(launcher), "stack-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         CountDownLatch ready = new CountDownLatch(1);
         Thread pump = new Thread(() -> pump(launcher, log, ready), "stack-output");
@@ -133,12 +125,24 @@ final class StackUnderTest implements AutoCloseable {
 
     /** SIGTERM to the launcher, which stops every part it started. */
     @Override
-    public void close() throws InterruptedException {
-        this.launcher.destroy();
-        if (!this.launcher.waitFor(90, TimeUnit.SECONDS)) {
-            this.launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-            this.launcher.destroyForcibly();
+    public void close() {
+        stop(this.launcher);
+    }
+
+    /** SIGTERM, and after 60 s SIGKILL to the launcher and whatever it started that still runs. */
+    private static void stop(Process launcher) {
+        List<ProcessHandle> started = launcher.descendants().toList();
+        launcher.destroy();
+        try {
+            if (launcher.waitFor(60, TimeUnit.SECONDS)) {
+                return;
+            }
         }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        started.forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
     }
 
     /** A process of the stack. */
