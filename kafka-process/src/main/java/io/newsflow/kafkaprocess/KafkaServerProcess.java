@@ -116,18 +116,8 @@ public final class KafkaServerProcess {
 
     /** SIGTERM (a controlled shutdown), then SIGKILL if the broker has not stopped within 30 s. */
     public synchronized void stop() {
-        if (!isAlive()) {
-            return;
-        }
-        this.process.destroy();
-        try {
-            if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-                this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        catch (InterruptedException ex) {
-            this.process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (this.process != null) {
+            ProcessStop.gracefully(this.process, Duration.ofSeconds(30));
         }
     }
 

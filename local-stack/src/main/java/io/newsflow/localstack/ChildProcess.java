@@ -3,9 +3,11 @@ package io.newsflow.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import io.newsflow.kafkaprocess.ProcessStop;
 
 /**
  * A JVM the stack started, its output appended to a log file. Stopped with SIGTERM first, so it
@@ -53,18 +55,6 @@ final class ChildProcess {
 
     /** SIGTERM, then SIGKILL after the grace period; waits until the process is gone. */
     void stop() {
-        if (!this.process.isAlive()) {
-            return;
-        }
-        this.process.destroy();
-        try {
-            if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-                this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        catch (InterruptedException ex) {
-            this.process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ProcessStop.gracefully(this.process, Duration.ofSeconds(30));
     }
 }
