@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
+import io.newsflow.testsupport.Figures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,9 +76,9 @@ class BrokerRestartScenarioTests {
                 long stored = posts.countDocuments(Filters.eq("board", "restart"));
                 long acceptedStored = accepted.stream()
                         .filter(n -> posts.countDocuments(Filters.eq("_id", "restart:" + n)) == 1).count();
-                Figures.print("broker-restart: requests=%d accepted=%d storedOfAccepted=%d unavailable503=%d "
+                Figures.print(String.format("broker-restart: requests=%d accepted=%d storedOfAccepted=%d unavailable503=%d "
                         + "without-retry-after=%d slowestMs=%d storedTotal=%d", number, accepted.size(),
-                        acceptedStored, unavailable, withoutRetryAfter, slowestMs, stored);
+                        acceptedStored, unavailable, withoutRetryAfter, slowestMs, stored));
                 assertThat(acceptedStored).isEqualTo(accepted.size());
                 assertThat(unavailable).isPositive();
                 assertThat(withoutRetryAfter).isZero();

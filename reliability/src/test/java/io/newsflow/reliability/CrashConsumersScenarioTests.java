@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import com.mongodb.client.MongoClient;
+import io.newsflow.testsupport.Figures;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -78,9 +79,9 @@ class CrashConsumersScenarioTests {
                 long storedArticles = articles.countDocuments();
                 long storedPosts = posts.countDocuments();
                 lost = expectedArticles - storedArticles + expectedPosts - storedPosts;
-                Figures.print("crash-consumers: acknowledged=%d stored=%d lost=%d duplicates=%d wrong=%d "
+                Figures.print(String.format("crash-consumers: acknowledged=%d stored=%d lost=%d duplicates=%d wrong=%d "
                         + "seconds=%.1f", acknowledged.size(), storedArticles + storedPosts, lost,
-                        Math.max(0, -lost), wrong, (System.nanoTime() - started) / 1e9);
+                        Math.max(0, -lost), wrong, (System.nanoTime() - started) / 1e9));
                 assertThat(storedArticles).isEqualTo(expectedArticles);
                 assertThat(storedPosts).isEqualTo(expectedPosts);
                 assertThat(wrong).isZero();

@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
+import io.newsflow.testsupport.Figures;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +60,9 @@ class ScaleOutScenarioTests {
                 for (Document post : posts.find(Filters.eq("board", "scale"))) {
                     outOfOrder += last.get(post.getString("_id")).equals(post.getString("title")) ? 0 : 1;
                 }
-                Figures.print("scale-out: posts=%d revisionsEach=%d events=%d stored=%d lost=%d "
+                Figures.print(String.format("scale-out: posts=%d revisionsEach=%d events=%d stored=%d lost=%d "
                         + "notAtLastRevision=%d seconds=%.1f", POSTS, REVISIONS, POSTS * REVISIONS, stored,
-                        POSTS - stored, outOfOrder, (System.nanoTime() - started) / 1e9);
+                        POSTS - stored, outOfOrder, (System.nanoTime() - started) / 1e9));
                 assertThat(stored).isEqualTo(POSTS);
                 assertThat(outOfOrder).isZero();
             }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import io.newsflow.contracts.Topics;
 import io.newsflow.testsupport.EmbeddedInfrastructure;
+import io.newsflow.testsupport.Figures;
 import io.newsflow.testsupport.RawTopics;
 import org.junit.jupiter.api.Test;
 

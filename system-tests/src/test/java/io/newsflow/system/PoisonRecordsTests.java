@@ -17,6 +17,7 @@ import com.mongodb.client.model.Sorts;
 import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.Topics;
 import io.newsflow.testsupport.EmbeddedInfrastructure;
+import io.newsflow.testsupport.Figures;
 import io.newsflow.testsupport.RawTopics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
