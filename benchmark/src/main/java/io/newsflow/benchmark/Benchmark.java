@@ -109,11 +109,10 @@ public final class Benchmark {
     private void startupCpu(StackUnderTest stack) {
         double total = 0;
         StringBuilder parts = new StringBuilder();
-        for (StackUnderTest.StackProcess process : stack.processes()) {
-            double seconds = process.cpuSeconds();
-            total += seconds;
-            parts.append(parts.length() == 0 ? "" : ", ").append(process.name().split(" ")[0]).append(' ')
-                    .append(Report.seconds(seconds));
+        for (Map.Entry<String, Double> process : stack.cpuSeconds().entrySet()) {
+            total += process.getValue();
+            parts.append(parts.length() == 0 ? "" : ", ").append(process.getKey()).append(' ')
+                    .append(Report.seconds(process.getValue()));
         }
         this.report.add("  CPU used until ready: " + parts, String.format(Locale.ROOT, "%s (%.1f s on %d cores)",
                 Report.seconds(total), total / Runtime.getRuntime().availableProcessors(),

@@ -80,7 +80,7 @@ final class Legs {
         double[] pipeline = pipeline();
         Benchmark.step("raw bulk-upsert baseline: the stored documents upserted again into a database of their own");
         this.timeline.leg("raw upsert", Map.of());
-        Map<String, Double> cpuBefore = cpu();
+        Map<String, Double> cpuBefore = this.stack.cpuSeconds();
         List<String> postIds = new ArrayList<>();
         for (long post = 0; post < events / 2; post++) {
             postIds.add(Workload.board(post) + ":" + Workload.number(post));
@@ -120,19 +120,12 @@ final class Legs {
         }
     }
 
-    /** CPU seconds each stack process has used so far. */
-    private Map<String, Double> cpu() {
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        this.stack.processes().forEach(process -> cpu.put(process.name().split(" ")[0], process.cpuSeconds()));
-        return cpu;
-    }
-
     /**
      * Where a leg's CPU went: microseconds per event in each process, and the rate the machine's
      * cores would allow if nothing else ran.
      */
     private String[] cpuRow(String leg, Map<String, Double> before, long events) {
-        Map<String, Double> after = cpu();
+        Map<String, Double> after = this.stack.cpuSeconds();
         StringBuilder parts = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, Double> process : after.entrySet()) {
@@ -174,7 +167,7 @@ final class Legs {
                 half, half, batch, this.settings.senders()));
         this.timeline.leg("pipeline", Map.of("accepted", accepted::get, "stored", this.store::stored));
         ExecutorService senders = Executors.newFixedThreadPool(this.settings.senders());
-        Map<String, Double> cpuBefore = cpu();
+        Map<String, Double> cpuBefore = this.stack.cpuSeconds();
         long started = System.nanoTime();
         try {
             for (Future<Void> job : senders.invokeAll(jobs)) {
@@ -208,7 +201,7 @@ final class Legs {
         AtomicLong[] read = { new AtomicLong(), new AtomicLong() };
         LongSupplier rebuilt = () -> read[0].get() + read[1].get();
         this.timeline.leg("consume (rebuild)", Map.of("rebuilt", rebuilt));
-        Map<String, Double> cpuBefore = cpu();
+        Map<String, Double> cpuBefore = this.stack.cpuSeconds();
         long started = System.nanoTime();
         String[] shadows = new String[services.size()];
         for (int i = 0; i < services.size(); i++) {

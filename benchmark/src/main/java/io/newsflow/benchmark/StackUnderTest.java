@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -121,6 +122,13 @@ final class StackUnderTest implements AutoCloseable {
             }
         });
         return processes;
+    }
+
+    /** CPU seconds each process has used so far, by the first word of its name. */
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        processes().forEach(process -> cpu.put(process.name().split(" ")[0], process.cpuSeconds()));
+        return cpu;
     }
 
     /** SIGTERM to the launcher, which stops every part it started. */
