@@ -127,7 +127,10 @@ public final class LocalStack {
         environment.put("MONGODB_URI", this.settings.mongoUri());
         environment.put(service.portVariable(), String.valueOf(service.port()));
         environment.put(service.managementPortVariable(), String.valueOf(service.managementPort()));
-        environment.put("NEWSFLOW_API_KEYS", System.getenv().getOrDefault("NEWSFLOW_API_KEYS", this.settings.apiKey()));
+        environment.put("SERVER_ADDRESS", StackSettings.LOOPBACK);
+        environment.put("MANAGEMENT_SERVER_ADDRESS", StackSettings.LOOPBACK);
+        environment.put("NEWSFLOW_API_KEYS", keys("NEWSFLOW_API_KEYS", this.settings.apiKey()));
+        environment.put("NEWSFLOW_OPERATOR_KEYS", keys("NEWSFLOW_OPERATOR_KEYS", this.settings.operatorKey()));
         // sized for one machine running the whole stack: 32 request threads serve two cores well
         environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
         List<String> arguments = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
@@ -137,6 +140,12 @@ public final class LocalStack {
                 this.settings.logs().resolve(service.name() + ".log"), this.settings.home());
         this.children.add(child);
         return child;
+    }
+
+    /** Every key the environment sets (for rotation, several), else the development key. */
+    private static String keys(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private boolean isUp(StackSettings.Service service) {
@@ -244,7 +253,11 @@ public final class LocalStack {
                 this.settings.board().url());
         System.out.printf("  kafka             %s%n", this.settings.kafkaBootstrapServers());
         System.out.printf("  mongodb           %s%n", redact(this.settings.mongoUri()));
-        System.out.printf("  dev API key       %s   (header X-API-Key)%n", this.settings.apiKey());
+        System.out.printf("  API key           %s   (header X-API-Key: ingest's writes)%n", this.settings.apiKey());
+        System.out.printf("  operator key      %s   (header X-API-Key: dead letters and rebuild on ports %d, %d)%n",
+                this.settings.operatorKey(), this.settings.article().managementPort(),
+                this.settings.board().managementPort());
+        System.out.printf("  listening on      %s only%n", StackSettings.LOOPBACK);
         System.out.printf("  logs              %s%n", relative(this.settings.logs()));
         System.out.println();
         System.out.printf("ready in %.1f s — Ctrl-C stops everything%n", (System.nanoTime() - this.started) / 1e9);

@@ -20,7 +20,8 @@ record StackSettings(
         Service ingest,
         Service article,
         Service board,
-        String apiKey) {
+        String apiKey,
+        String operatorKey) {
 
     /** A service of the stack: its module, HTTP port and management (actuator) port. */
     record Service(String name, int port, int managementPort, String portVariable, String managementPortVariable) {
@@ -30,11 +31,16 @@ record StackSettings(
         }
 
         String healthUrl() {
-            return "http://127.0.0.1:" + this.managementPort + "/actuator/health";
+            return "http://" + LOOPBACK + ":" + this.managementPort + "/actuator/health";
         }
     }
 
     static final String DEV_API_KEY = "dev-local-key";
+
+    static final String DEV_OPERATOR_KEY = "dev-operator-key";
+
+    /** Every port of the stack listens here only: a development stack is never reachable from the network. */
+    static final String LOOPBACK = "127.0.0.1";
 
     static StackSettings from(Map<String, String> env, Path home) {
         Path data = home.resolve(env.getOrDefault("NEWSFLOW_DATA", "data")).toAbsolutePath().normalize();
@@ -48,7 +54,8 @@ record StackSettings(
                 service(env, "ingest-service", "INGEST", 8081, 9081),
                 service(env, "article-service", "ARTICLE", 8082, 9082),
                 service(env, "board-service", "BOARD", 8083, 9083),
-                env.getOrDefault("NEWSFLOW_API_KEYS", DEV_API_KEY).split(",")[0].trim());
+                firstKey(env, "NEWSFLOW_API_KEYS", DEV_API_KEY),
+                firstKey(env, "NEWSFLOW_OPERATOR_KEYS", DEV_OPERATOR_KEY));
     }
 
     boolean startsKafka() {
@@ -91,6 +98,12 @@ record StackSettings(
         catch (NumberFormatException ex) {
             throw new IllegalArgumentException(variable + " must be a port number between 1 and 65535: " + value);
         }
+    }
+
+    /** The first of the comma-separated keys in {@code variable}, or the development key. */
+    private static String firstKey(Map<String, String> env, String variable, String fallback) {
+        String value = blankToNull(env.get(variable));
+        return value == null ? fallback : value.split(",")[0].trim();
     }
 
     private static String blankToNull(String value) {

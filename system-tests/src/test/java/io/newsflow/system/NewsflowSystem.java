@@ -47,6 +47,12 @@ final class NewsflowSystem {
 
     static final String API_KEY = "system-test-key";
 
+    static final String OPERATOR_KEY = "system-test-operator-key";
+
+    private static final String FRESH_SUMMARIES = "--newsflow.projection.summary-max-age=0s";
+
+    private static final String OPERATOR_KEYS = "--newsflow.security.operator-keys=" + OPERATOR_KEY;
+
     /** The spans every service of every system in this JVM finished. */
     static final RecordedSpans SPANS = new RecordedSpans();
 
@@ -63,8 +69,12 @@ final class NewsflowSystem {
     private NewsflowSystem(Infrastructure infrastructure) {
         this.ingest = baseUrl(start(IngestApplication.application(), infrastructure,
                 "--spring.autoconfigure.exclude=" + INGEST_HAS_NO_DATABASE, "--newsflow.security.api-keys=" + API_KEY));
-        this.articles = baseUrl(start(ArticleApplication.application(), infrastructure));
-        this.boards = baseUrl(start(BoardApplication.application(), infrastructure));
+        // summaries computed on every request: these flows read what they just wrote (the services'
+        // own tests cover the summaries' caching)
+        this.articles = baseUrl(start(ArticleApplication.application(), infrastructure, FRESH_SUMMARIES,
+                OPERATOR_KEYS));
+        this.boards = baseUrl(start(BoardApplication.application(), infrastructure, FRESH_SUMMARIES,
+                OPERATOR_KEYS));
     }
 
     static NewsflowSystem on(Infrastructure infrastructure) {

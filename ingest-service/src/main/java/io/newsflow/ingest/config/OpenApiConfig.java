@@ -1,6 +1,6 @@
 package io.newsflow.ingest.config;
 
-import io.newsflow.ingest.security.ApiKeyFilter;
+import io.newsflow.service.security.ApiKeyAuthentication;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -23,7 +23,7 @@ class OpenApiConfig {
                         .description("Articles, board posts and whole scraped pages go in here. A write is answered "
                                 + "202 only after Kafka acknowledged its event; errors are RFC 9457 problem details."))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)))
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyAuthentication.HEADER)))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.ingest.config;
 
 import java.io.IOException;
 
+import io.newsflow.service.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

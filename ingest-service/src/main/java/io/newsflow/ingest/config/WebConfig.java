@@ -1,7 +1,6 @@
 package io.newsflow.ingest.config;
 
-import io.newsflow.ingest.security.ApiKeyFilter;
-import io.newsflow.ingest.security.ApiKeyProperties;
+import io.newsflow.ingest.publish.PublishDeadline;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,7 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** The filters in front of every controller: the API key first, then the body size limit. */
+/**
+ * The filters of ingest: the arrival time the publish deadline counts from, and the body size limit
+ * in front of everything that reads a body. (Keys are checked by the shared access policy of
+ * service-support.)
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 
@@ -23,10 +26,11 @@ class WebConfig {
         return registration;
     }
 
+    /** First of all: the publish deadline counts from the request's arrival. */
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    FilterRegistrationBean<PublishDeadline> publishDeadline() {
+        FilterRegistrationBean<PublishDeadline> registration = new FilterRegistrationBean<>(new PublishDeadline());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

@@ -1,6 +1,7 @@
-package io.newsflow.ingest.config;
+package io.newsflow.service.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** Problem details written by servlet filters, which answer before any controller or advice runs. */
+/**
+ * RFC 9457 problem details written straight to the response, for the filters that answer before
+ * any controller or {@code @RestControllerAdvice} runs (authentication, the firewall, body limits).
+ */
 public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,10 +23,18 @@ public final class ProblemResponses {
 
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", title,
-                "status", status.value(), "detail", detail));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        JSON.writeValue(response.getOutputStream(), problem);
     }
 }
