@@ -66,7 +66,16 @@ public class ArticleIntake {
 
     /** The normalised event of a request, accepted now, ready to publish. */
     public OutgoingEvent prepare(ArticleRequest request) {
-        return outgoing(toEvent(request, this.clock.now()));
+        Instant now = this.clock.now();
+        return outgoing(toEvent(request, now, now));
+    }
+
+    /**
+     * The normalised event of an article read from a page crawled at {@code crawledAt}: without a
+     * date of its own, it was published when it was crawled.
+     */
+    public OutgoingEvent prepare(ArticleRequest request, Instant crawledAt) {
+        return outgoing(toEvent(request, this.clock.now(), crawledAt));
     }
 
     public static OutgoingEvent outgoing(ArticleEvent event) {
@@ -74,12 +83,28 @@ public class ArticleIntake {
     }
 
     /**
-     * The normalised event for a request accepted at {@code acceptedAt}.
+     * The normalised event for a request accepted at {@code acceptedAt}, published then unless it
+     * says otherwise.
      * @throws InvalidFieldException when a field cannot be normalised
      */
     public ArticlePublished toEvent(ArticleRequest request, Instant acceptedAt) {
+        return toEvent(request, acceptedAt, acceptedAt);
+    }
+
+    /**
+     * The normalised event for a request accepted at {@code acceptedAt}. The article's id comes from
+     * what the client sent, never from a time ingest chose, so a retry of the same article gets the
+     * same id: its canonical URL; without one, its outlet, title and publish time; without a publish
+     * time either, its outlet, title and text.
+     * @param publishedByDefault the publish time of an article that gives none
+     * @throws InvalidFieldException when a field cannot be normalised
+     */
+    ArticlePublished toEvent(ArticleRequest request, Instant acceptedAt, Instant publishedByDefault) {
         String url = request.url() == null || request.url().isBlank() ? null : Urls.canonical("url", request.url());
         String title = Text.line(request.title());
+        if (title == null) {
+            throw new InvalidFieldException("title", "must not be blank (it holds only white space or invisible characters)");
+        }
         List<String> subtitles = Text.lines(request.subtitles());
         List<String> paragraphs = request.paragraphs() != null && !request.paragraphs().isEmpty()
                 ? Text.lines(request.paragraphs()) : Text.paragraphs(request.body());
@@ -89,14 +114,16 @@ public class ArticleIntake {
         List<Caption> captions = captions(request.captions());
         String outlet = Text.line(request.outlet());
         String author = Text.line(request.author());
-        Instant publishedAt = request.publishedAt() == null || request.publishedAt().isBlank() ? acceptedAt
-                : Dates.parse("publishedAt", request.publishedAt(), acceptedAt);
+        boolean dated = request.publishedAt() != null && !request.publishedAt().isBlank();
+        Instant publishedAt = dated ? Dates.parse("publishedAt", request.publishedAt(), acceptedAt)
+                : publishedByDefault;
         String section = Text.line(request.section());
         List<String> tags = Text.lines(request.tags()).stream().distinct().toList();
         String language = request.language() == null ? DEFAULT_LANGUAGE : request.language();
         String contentHash = Hashing.sha256(url, title, subtitles, paragraphs, captions, outlet, author, publishedAt,
                 section, tags, language);
-        String id = "a-" + (url != null ? Hashing.sha256(url) : Hashing.sha256(outlet, title, publishedAt))
+        String id = "a-" + (url != null ? Hashing.sha256(url)
+                : dated ? Hashing.sha256(outlet, title, publishedAt) : Hashing.sha256(outlet, title, paragraphs))
                 .substring(0, 24);
         return new ArticlePublished(UUID.randomUUID().toString(), acceptedAt, ArticleEvent.SCHEMA_VERSION, id,
                 this.clock.next(acceptedAt), contentHash, url, title, subtitles, paragraphs, captions, outlet, author,

@@ -24,8 +24,10 @@ public record ArticleRequest(
         @Size(max = 64) String publishedAt,
         @Size(max = 100) String section,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
-        @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as ko or en")
-        String language) {
+        // the subtags' count is bounded: an unbounded repetition recurses once per subtag in Java's
+        // regex engine, and validation runs the pattern even on a value over the size limit
+        @Size(max = 35) @Pattern(regexp = "[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,8}",
+                message = "must be a language tag such as ko or en") String language) {
 
     /** A photo caption and its credit, such as {@code 연합}. */
     public record CaptionRequest(@NotBlank @Size(max = 2000) String text, @Size(max = 200) String credit) {

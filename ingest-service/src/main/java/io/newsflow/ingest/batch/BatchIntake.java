@@ -10,6 +10,7 @@ import io.newsflow.ingest.batch.BatchResult.FieldError;
 import io.newsflow.ingest.batch.BatchResult.Item;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.publish.Delivery;
 import io.newsflow.ingest.publish.EventPublisher;
 import io.newsflow.ingest.publish.OutgoingEvent;
 import io.newsflow.ingest.publish.PublishFailedException;
@@ -79,18 +80,27 @@ public class BatchIntake {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<Throwable> failures = this.publisher.publishAll(events);
-        if (failures.stream().allMatch(failure -> failure != null)) {
+        List<Delivery> deliveries = this.publisher.publishAll(events);
+        if (deliveries.stream().noneMatch(Delivery::acknowledged)
+                && deliveries.stream().anyMatch(delivery -> !delivery.tooLarge())) {
             throw new PublishFailedException("Kafka acknowledged none of the batch's events",
-                    this.properties.retryAfter(), failures.get(0));
+                    this.properties.retryAfter(), deliveries.get(0).failure());
         }
         List<Item> items = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            items.add(failures.get(i) == null ? new Item(indexes.get(i), BatchResult.ACCEPTED, events.get(i).key(), null)
-                    : new Item(indexes.get(i), BatchResult.FAILED, events.get(i).key(),
-                            List.of(new FieldError("", "Kafka did not acknowledge the event in time; send it again"))));
+            items.add(item(indexes.get(i), events.get(i), deliveries.get(i)));
         }
         return items;
+    }
+
+    private static Item item(int index, OutgoingEvent event, Delivery delivery) {
+        return switch (delivery.outcome()) {
+            case ACKNOWLEDGED -> new Item(index, BatchResult.ACCEPTED, event.key(), null);
+            case TOO_LARGE -> new Item(index, BatchResult.REJECTED, event.key(),
+                    List.of(new FieldError("", "is larger than the event store accepts; send it smaller")));
+            case UNACKNOWLEDGED -> new Item(index, BatchResult.FAILED, event.key(),
+                    List.of(new FieldError("", "Kafka did not acknowledge the event in time; send it again")));
+        };
     }
 
     private void count(List<?> requests, List<Item> items) {

@@ -6,7 +6,9 @@ import java.util.Map;
 import io.newsflow.ingest.batch.BatchRejectedException;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.page.PageLimitExceededException;
 import io.newsflow.ingest.page.UnrecognisedPageException;
+import io.newsflow.ingest.publish.EventTooLargeException;
 import io.newsflow.ingest.publish.PublishFailedException;
 
 import tools.jackson.core.JacksonException;
@@ -134,12 +136,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail pageLimitExceeded(PageLimitExceededException ex, WebRequest request) {
+        count(request, "too_large");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        problem.setTitle("Page too large");
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail invalidField(InvalidFieldException ex, WebRequest request) {
         count(request, "invalid");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 ex.field() + " " + ex.getMessage());
         problem.setTitle("Invalid request");
         problem.setProperty("errors", List.of(fieldError(ex.field(), ex.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail eventTooLarge(EventTooLargeException ex, WebRequest request) {
+        count(request, "too_large");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The event is larger than the event store accepts; nothing was published. Send it smaller.");
+        problem.setTitle("Event too large");
         return problem;
     }
 

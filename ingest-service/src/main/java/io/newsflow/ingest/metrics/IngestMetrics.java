@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * What ingest counts: items by kind ({@code article}, {@code post}, {@code page}) and outcome
  * ({@code accepted}, {@code rejected} with a reason, {@code failed} when Kafka did not acknowledge),
- * the latency of publishing, and pages parsed or unrecognised by board.
+ * the latency of publishing, and pages parsed or unrecognised.
  */
 @Component
 public class IngestMetrics {
@@ -57,10 +57,16 @@ public class IngestMetrics {
         (allAcknowledged ? this.acknowledged : this.unacknowledged).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** @param outcome {@code parsed} or {@code unrecognised} */
-    public void page(String board, String outcome) {
-        Counter.builder("newsflow.ingest.pages").description("Scraped pages by board and parse outcome")
-                .tag("board", board).tag("outcome", outcome).register(this.registry).increment();
+    /**
+     * Counts a scraped page. Tags never take a client's value (a board name per tag would let any
+     * client grow the service's metrics without bound): the outcome, and the layout the page was
+     * read by, one of a fixed few.
+     * @param outcome {@code parsed} or {@code unrecognised}
+     * @param layout {@code text}, {@code gnuboard}, {@code xpressengine} or {@code gallery}
+     */
+    public void page(String outcome, String layout) {
+        Counter.builder("newsflow.ingest.pages").description("Scraped pages by parse outcome and layout read")
+                .tag("outcome", outcome).tag("layout", layout).register(this.registry).increment();
     }
 
     /** The kind of entity a request path writes. */

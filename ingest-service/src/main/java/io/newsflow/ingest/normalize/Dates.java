@@ -24,21 +24,34 @@ public final class Dates {
 
     private static final Pattern TIME_ONLY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
-    /** {@code 24.07.24}: a two-digit year of this century. */
-    private static final Pattern SHORT_YEAR = Pattern.compile("(\\d{2})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?");
+    /** {@code 24.07.24}, {@code 24-07-24 09:41}: a two-digit year of this century, perhaps with a time. */
+    private static final Pattern SHORT_YEAR = Pattern.compile(
+            "(\\d{2})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
     /** {@code 07.24}: a day of the reference year, as boards show this year's posts. */
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})[.\\-/](\\d{1,2})\\.?");
 
     private static final String EXPECTED = "must be an ISO-8601 date-time or a date such as 2024.07.24, "
-            + "2024-07-24 14:32 or 14:32";
+            + "2024-07-24 14:32 or 14:32, between the years 0001 and 9999";
+
+    /** The four-digit years of ISO-8601: every store holds them as a date. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private Dates() {
     }
 
     /** Parses {@code value}; a time alone is taken on the Seoul date of {@code reference}. */
     public static Instant parse(String field, String value, Instant reference) {
-        String text = value.trim();
+        Instant instant = read(field, value.trim(), reference);
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidFieldException(field, EXPECTED);
+        }
+        return instant;
+    }
+
+    private static Instant read(String field, String text, Instant reference) {
         try {
             Matcher local = LOCAL_DATE_TIME.matcher(text);
             if (local.matches()) {
@@ -51,8 +64,8 @@ public final class Dates {
             }
             Matcher shortYear = SHORT_YEAR.matcher(text);
             if (shortYear.matches()) {
-                return startOfDay(LocalDate.of(2000 + number(shortYear, 1), number(shortYear, 2),
-                        number(shortYear, 3)));
+                return LocalDate.of(2000 + number(shortYear, 1), number(shortYear, 2), number(shortYear, 3))
+                        .atTime(time(shortYear, 4)).atZone(SEOUL).toInstant();
             }
             Matcher monthDay = MONTH_DAY.matcher(text);
             if (monthDay.matches()) {

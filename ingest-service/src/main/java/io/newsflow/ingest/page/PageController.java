@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.newsflow.ingest.normalize.Dates;
+import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.page.PageIntake.PageRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/pages")
 class PageController {
+
+    /** As long as a date field of an article or post may be. */
+    private static final int LONGEST_DATE = 64;
 
     private final PageIntake intake;
 
@@ -53,6 +57,9 @@ class PageController {
             @RequestParam(required = false) String crawledAt, @RequestParam(required = false) String title,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType, @RequestBody byte[] body) {
         Instant now = this.clock.instant();
+        if (crawledAt != null && crawledAt.length() > LONGEST_DATE) {
+            throw new InvalidFieldException("crawledAt", "must be at most " + LONGEST_DATE + " characters");
+        }
         Instant crawled = crawledAt == null || crawledAt.isBlank() ? now : Dates.parse("crawledAt", crawledAt, now);
         return this.intake.accept(new PageRequest(board, url, crawled, title), body, contentType);
     }

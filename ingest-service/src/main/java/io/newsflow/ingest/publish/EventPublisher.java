@@ -4,27 +4,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.context.ContextSnapshotFactory;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes events and reports each one acknowledged only after the broker acknowledged it
  * (acks=all, idempotent producer). Several events are sent first and then awaited together, so a
- * batch costs one round-trip, not one per event; the whole wait is bounded by
- * {@link PublishProperties#timeout()}.
+ * batch costs one round-trip, not one per event.
+ *
+ * <p>The whole request is bounded by {@link PublishProperties#timeout()} counted from its arrival
+ * ({@link PublishDeadline}). A Kafka producer can block a caller in {@code send} (no metadata for the
+ * topic while the broker is away, a full buffer), once per event; so the events are handed to a
+ * small pool of sender threads and the request thread only waits, never past the deadline. A sender
+ * stops sending a request's events once its deadline has passed. When every sender is busy (a
+ * broker outage holds them all) a request fails at once instead of queueing.
  */
 @Component
-public class EventPublisher {
+public class EventPublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+    private static final int SENDERS = 16;
 
     private final KafkaTemplate<String, Object> template;
 
@@ -32,70 +45,113 @@ public class EventPublisher {
 
     private final IngestMetrics metrics;
 
+    private final ThreadPoolExecutor senders;
+
+    private final ContextSnapshotFactory context = ContextSnapshotFactory.builder().build();
+
     /** Boot's template is declared {@code KafkaTemplate<?, ?>}; its serializers are String keys and JSON values. */
     @SuppressWarnings("unchecked")
     public EventPublisher(KafkaTemplate<?, ?> template, PublishProperties properties, IngestMetrics metrics) {
         this.template = (KafkaTemplate<String, Object>) template;
         this.properties = properties;
         this.metrics = metrics;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(1, SENDERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "kafka-sender-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /**
      * Publishes one event and returns once the broker acknowledged it.
-     * @throws PublishFailedException when it was not acknowledged within the timeout
+     * @throws PublishFailedException when it was not acknowledged before the deadline
+     * @throws EventTooLargeException when Kafka refuses it as too large
      */
     public void publish(OutgoingEvent event) {
-        Throwable failure = publishAll(List.of(event)).get(0);
-        if (failure != null) {
+        Delivery delivery = publishAll(List.of(event)).get(0);
+        if (delivery.tooLarge()) {
+            throw new EventTooLargeException(delivery.failure());
+        }
+        if (!delivery.acknowledged()) {
             throw new PublishFailedException("Kafka did not acknowledge the event", this.properties.retryAfter(),
-                    failure);
+                    delivery.failure());
         }
     }
 
     /**
-     * Sends every event, then waits for all acknowledgements.
-     * @return for each event, in order, {@code null} when acknowledged or the reason it was not
+     * Sends every event, then waits for all acknowledgements, until the request's deadline.
+     * @return for each event, in order, what became of it
      */
-    public List<Throwable> publishAll(List<OutgoingEvent> events) {
+    public List<Delivery> publishAll(List<OutgoingEvent> events) {
         long started = System.nanoTime();
-        long deadline = started + this.properties.timeout().toNanos();
-        List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>(events.size());
-        for (OutgoingEvent event : events) {
-            sends.add(send(event));
+        long deadline = PublishDeadline.arrivedNanos() + this.properties.timeout().toNanos();
+        List<CompletableFuture<Object>> acknowledgements = new ArrayList<>(events.size());
+        events.forEach(event -> acknowledgements.add(new CompletableFuture<>()));
+        try {
+            this.senders.execute(this.context.captureAll().wrap(() -> send(events, acknowledgements, deadline)));
         }
-        List<Throwable> failures = new ArrayList<>(events.size());
-        for (CompletableFuture<SendResult<String, Object>> send : sends) {
-            failures.add(await(send, deadline));
+        catch (RejectedExecutionException ex) {
+            acknowledgements.forEach(acknowledgement -> acknowledgement.completeExceptionally(
+                    new TimeoutException("every Kafka sender is busy; the broker does not answer")));
         }
-        this.metrics.published(System.nanoTime() - started, failures.stream().allMatch(f -> f == null));
-        return failures;
+        List<Delivery> deliveries = new ArrayList<>(events.size());
+        for (CompletableFuture<Object> acknowledgement : acknowledgements) {
+            deliveries.add(await(acknowledgement, deadline));
+        }
+        this.metrics.published(System.nanoTime() - started, deliveries.stream().allMatch(Delivery::acknowledged));
+        return deliveries;
     }
 
-    private CompletableFuture<SendResult<String, Object>> send(OutgoingEvent event) {
-        try {
-            return this.template.send(event.topic(), event.key(), event.event());
-        }
-        catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(ex);
+    private void send(List<OutgoingEvent> events, List<CompletableFuture<Object>> acknowledgements, long deadline) {
+        for (int i = 0; i < events.size(); i++) {
+            CompletableFuture<Object> acknowledgement = acknowledgements.get(i);
+            if (System.nanoTime() - deadline > 0) {
+                acknowledgement.completeExceptionally(new TimeoutException("the request's deadline passed before "
+                        + "the event could be sent"));
+                continue;
+            }
+            OutgoingEvent event = events.get(i);
+            try {
+                this.template.send(event.topic(), event.key(), event.event()).whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        acknowledgement.complete(result);
+                    }
+                    else {
+                        acknowledgement.completeExceptionally(failure);
+                    }
+                });
+            }
+            catch (RuntimeException ex) {
+                acknowledgement.completeExceptionally(ex);
+            }
         }
     }
 
-    private Throwable await(CompletableFuture<SendResult<String, Object>> send, long deadline) {
+    private Delivery await(CompletableFuture<Object> acknowledgement, long deadline) {
         try {
-            send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return null;
+            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return Delivery.ACKNOWLEDGED;
         }
         catch (ExecutionException ex) {
-            log.warn("Kafka rejected an event: {}", ex.getCause().toString());
-            return ex.getCause();
+            Delivery delivery = Delivery.failed(ex.getCause());
+            log.warn("Kafka rejected an event: {}", delivery.failure().toString());
+            return delivery;
         }
         catch (TimeoutException ex) {
-            log.warn("Kafka did not acknowledge an event within {}", this.properties.timeout());
-            return ex;
+            log.warn("Kafka did not acknowledge an event within {} of the request's arrival",
+                    this.properties.timeout());
+            return Delivery.failed(ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return ex;
+            return Delivery.failed(ex);
         }
+    }
+
+    @Override
+    public void destroy() {
+        this.senders.shutdown();
     }
 }
