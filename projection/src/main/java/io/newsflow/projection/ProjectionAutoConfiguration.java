@@ -10,6 +10,8 @@ import io.newsflow.projection.ops.DeadLetterEndpoint;
 import io.newsflow.projection.ops.DeadLetterQueue;
 import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ops.RebuildEndpoint;
+import io.newsflow.projection.read.QueryGuard;
+import io.newsflow.projection.read.ReadApiProblemDetails;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;

@@ -15,11 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (after another instance switched it by a rebuild)
  * @param rebuildGrace how long a rebuild keeps tailing the topic into the new collection after the
  * switch; at least twice the refresh interval
+ * @param queryTimeout the longest the store may work on one query of the read API (MongoDB's
+ * {@code maxTimeMS}); a query that needs longer is answered 503
+ * @param summaryMaxAge how old the summaries over a whole collection (outlets, boards) may be
  */
 @ConfigurationProperties("newsflow.projection")
 public record ProjectionProperties(
         @DefaultValue("30d") Duration tombstoneRetention,
         @DefaultValue("1h") Duration tombstonePurgeInterval,
         @DefaultValue("5s") Duration readModelRefreshInterval,
-        @DefaultValue("15s") Duration rebuildGrace) {
+        @DefaultValue("15s") Duration rebuildGrace,
+        @DefaultValue("3s") Duration queryTimeout,
+        @DefaultValue("10s") Duration summaryMaxAge) {
 }

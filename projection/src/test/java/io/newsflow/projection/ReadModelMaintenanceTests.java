@@ -40,7 +40,8 @@ class ReadModelMaintenanceTests {
         this.mongo.insert(new Document("_id", "live").append("revision", 1L).append("removed", false), "things");
         ReadModelMaintenance maintenance = new ReadModelMaintenance(List.of(model), this.mongo,
                 new ProjectionProperties(Duration.ofDays(30), Duration.ofHours(1), Duration.ofSeconds(5),
-                        Duration.ofSeconds(15)), Clock.fixed(NOW, ZoneOffset.UTC));
+                        Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(10)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(maintenance.purgeTombstones()).isEqualTo(1);
         assertThat(this.mongo.findAll(Document.class, "things")).extracting(d -> d.getString("_id"))

@@ -2,7 +2,7 @@ package io.newsflow.article.article;
 
 import java.util.List;
 
-import io.newsflow.projection.QueryParameters;
+import io.newsflow.projection.read.QueryParameters;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +28,9 @@ class ArticleController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "" + ArticleSearch.DEFAULT_LIMIT) int limit,
             @RequestParam(required = false) String cursor) {
-        return this.queries.list(new ArticleSearch(QueryParameters.text(q), QueryParameters.text(outlet), QueryParameters.instant("from", from),
-                QueryParameters.instant("to", to), limit, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor)));
+        QueryParameters.TimeRange range = QueryParameters.range(from, to);
+        return this.queries.list(new ArticleSearch(QueryParameters.text("q", q), QueryParameters.text("outlet", outlet),
+                range.from(), range.to(), limit, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor)));
     }
 
     /** The article with an ETag of its revision; {@code If-None-Match} with it answers 304. */

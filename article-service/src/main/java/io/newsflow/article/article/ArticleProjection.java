@@ -100,5 +100,9 @@ class ArticleProjection implements Projection<ArticleEvent> {
                 || article.contentHash() == null || article.publishedAt() == null || article.occurredAt() == null)) {
             throw new PoisonEventException("an ArticlePublished needs title, contentHash, publishedAt and occurredAt");
         }
+        PoisonEventException.requireStorable("occurredAt", event.occurredAt());
+        if (event instanceof ArticlePublished article) {
+            PoisonEventException.requireStorable("publishedAt", article.publishedAt());
+        }
     }
 }

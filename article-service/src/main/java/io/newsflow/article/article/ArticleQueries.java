@@ -1,10 +1,14 @@
 package io.newsflow.article.article;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import io.newsflow.projection.NotFoundException;
+import io.newsflow.projection.read.CachedSummary;
+import io.newsflow.projection.read.NotFoundException;
+import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.search.KoreanTokens;
@@ -13,6 +17,7 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -32,9 +37,15 @@ class ArticleQueries {
 
     private final ReadModel model;
 
-    ArticleQueries(MongoTemplate mongo, ReadModel readModel) {
+    private final Duration queryTimeout;
+
+    private final CachedSummary<List<OutletCount>> outlets;
+
+    ArticleQueries(MongoTemplate mongo, ReadModel readModel, ProjectionProperties properties, Clock clock) {
         this.mongo = mongo;
         this.model = readModel;
+        this.queryTimeout = properties.queryTimeout();
+        this.outlets = new CachedSummary<>(this::countOutlets, properties.summaryMaxAge(), clock);
     }
 
     ArticleView byId(String id) {
@@ -88,16 +99,23 @@ class ArticleQueries {
             all.add(new Criteria().orOperator(Criteria.where("publishedAt").lt(publishedAt),
                     Criteria.where("publishedAt").is(publishedAt).and("_id").lt(after.id())));
         }
-        Query query = Query.query(new Criteria().andOperator(all)).with(NEWEST_FIRST).limit(limit);
+        Query query = Query.query(new Criteria().andOperator(all)).with(NEWEST_FIRST).limit(limit)
+                .maxTime(this.queryTimeout);
         query.fields().exclude("paragraphs", "tokens", "headTokens", "captions");
         return this.mongo.find(query, Document.class, this.model.collection());
     }
 
+    /** Outlets with their article counts, at most {@code summary-max-age} old. */
     List<OutletCount> outlets() {
+        return this.outlets.get();
+    }
+
+    private List<OutletCount> countOutlets() {
         Aggregation aggregation = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where(ProjectionWriter.REMOVED).ne(true).and("outlet").ne(null)),
                 Aggregation.group("outlet").count().as("articles"),
-                Aggregation.sort(Sort.by(Sort.Order.desc("articles"), Sort.Order.asc("_id"))));
+                Aggregation.sort(Sort.by(Sort.Order.desc("articles"), Sort.Order.asc("_id"))))
+                .withOptions(AggregationOptions.builder().maxTime(this.queryTimeout).build());
         return this.mongo.aggregate(aggregation, this.model.collection(), Document.class).getMappedResults().stream()
                 .map(document -> new OutletCount(document.getString("_id"),
                         document.get("articles", Number.class).longValue()))

@@ -2,7 +2,7 @@ package io.newsflow.article.article;
 
 import java.time.Instant;
 
-import io.newsflow.projection.InvalidParameterException;
+import io.newsflow.projection.read.InvalidParameterException;
 
 /**
  * A validated listing request.
@@ -21,12 +21,6 @@ record ArticleSearch(String q, String outlet, Instant from, Instant to, int limi
     ArticleSearch {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidParameterException("from", "must not be after to");
-        }
-        if (q != null && q.length() > 200) {
-            throw new InvalidParameterException("q", "must be at most 200 characters");
         }
     }
 }

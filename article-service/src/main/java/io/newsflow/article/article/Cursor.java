@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-import io.newsflow.projection.InvalidParameterException;
+import io.newsflow.projection.read.InvalidParameterException;
 
 /**
  * Where a page of articles ended: the result group (title hits before body-only hits when
@@ -17,8 +17,14 @@ record Cursor(int group, Instant publishedAt, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Longer than any cursor this API writes: an id is 26 characters. */
+    private static final int LONGEST = 200;
+
     static Cursor decode(String cursor) {
         try {
+            if (cursor.length() > LONGEST) {
+                throw new IllegalArgumentException();
+            }
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
             int group = Integer.parseInt(parts[0]);
             if (parts.length != 3 || group < 0 || group > 1 || parts[2].isEmpty()) {

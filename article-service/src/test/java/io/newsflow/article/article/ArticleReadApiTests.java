@@ -9,17 +9,21 @@ import java.util.UUID;
 import io.newsflow.article.ArticleApplication;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.Topics;
+import io.newsflow.projection.ReadModel;
+import io.newsflow.testsupport.MongoCommands;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.bson.BsonDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "spring.config.name=" + ArticleApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
+@Import(MongoCommands.Recording.class)
 class ArticleReadApiTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,6 +48,12 @@ class ArticleReadApiTests {
 
     @Autowired
     private MockMvc mvc;
+
+    @Autowired
+    private MongoCommands commands;
+
+    @Autowired
+    private ReadModel readModel;
 
     @Test
     void searchFindsKoreanWordsInInflectedFormsAndRanksTitleHitsFirst() throws Exception {
@@ -117,14 +128,53 @@ class ArticleReadApiTests {
     @ParameterizedTest
     @ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "cursor=bm90LWEtY3Vyc29y", "cursor=%%%",
             "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z", "from=yesterday", "q[$ne]=x",
-            "outlet={\"$gt\":\"\"}", "q=$where", "outlet.$gt=a", "q=a&q=b" })
+            "outlet={\"$gt\":\"\"}", "q=$where", "outlet.$gt=a", "q=a&q=b", "from=+10000-01-01T00:00:00Z",
+            "to=+999999999-12-31T23:59:59Z", "from=-0001-01-01T00:00:00Z",
+            "outlet=" + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
+                    + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
+                    + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
+                    + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가" })
     void badParametersAre400AndNeverReachTheStore(String query) throws Exception {
         var request = get("/api/v1/articles");
         for (String parameter : query.split("&")) {
             String[] nameAndValue = parameter.split("=", 2);
             request.param(nameAndValue[0], nameAndValue[1]);
         }
+        int before = readsOfTheModel();
         this.mvc.perform(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.status").value(400));
+        assertThat(readsOfTheModel()).isEqualTo(before);
+    }
+
+    @Test
+    void everyReadQueryCarriesAServerSideTimeLimit() throws Exception {
+        int before = this.commands.sent().size();
+        this.mvc.perform(get("/api/v1/articles").param("q", "항만")).andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/articles").param("outlet", outlet()).param("from", "2024-01-01T00:00:00Z"))
+                .andExpect(status().isOk());
+        List<BsonDocument> reads = this.commands.sent().subList(before, this.commands.sent().size()).stream()
+                .filter(command -> command.containsKey("find") || command.containsKey("aggregate")
+                        || command.containsKey("count"))
+                .toList();
+        assertThat(reads).isNotEmpty().allSatisfy(command -> assertThat(command.getNumber("maxTimeMS").longValue())
+                .isPositive().isLessThanOrEqualTo(3000));
+    }
+
+    @Test
+    void theOutletSummaryIsNotRecomputedForEveryRequest() throws Exception {
+        int before = this.commands.sent("aggregate", this.readModel.collection()).size();
+        for (int i = 0; i < 5; i++) {
+            this.mvc.perform(get("/api/v1/outlets")).andExpect(status().isOk());
+        }
+        List<BsonDocument> summaries = this.commands.sent("aggregate", this.readModel.collection());
+        assertThat(summaries.size() - before).isLessThanOrEqualTo(1);
+        assertThat(summaries).isNotEmpty().allSatisfy(command -> assertThat(command.containsKey("maxTimeMS")).isTrue());
+    }
+
+    /** Queries of the served collection that the store received so far. */
+    private int readsOfTheModel() {
+        String collection = this.readModel.collection();
+        return this.commands.sent("find", collection).size() + this.commands.sent("aggregate", collection).size()
+                + this.commands.sent("count", collection).size();
     }
 
     private JsonNode search(String outlet, String q) throws Exception {

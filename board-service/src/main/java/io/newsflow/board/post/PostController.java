@@ -3,8 +3,8 @@ package io.newsflow.board.post;
 import java.util.List;
 
 import io.newsflow.contracts.PostKey;
-import io.newsflow.projection.InvalidParameterException;
-import io.newsflow.projection.QueryParameters;
+import io.newsflow.projection.read.InvalidParameterException;
+import io.newsflow.projection.read.QueryParameters;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +35,9 @@ class PostController {
             @RequestParam(defaultValue = "" + PostSearch.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String q, @RequestParam(required = false) String author,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return this.queries.list(new PostSearch(board, page, size, QueryParameters.text(q), QueryParameters.text(author),
-                QueryParameters.instant("from", from), QueryParameters.instant("to", to)));
+        QueryParameters.TimeRange range = QueryParameters.range(from, to);
+        return this.queries.list(new PostSearch(board, page, size, QueryParameters.text("q", q),
+                QueryParameters.text("author", author), range.from(), range.to()));
     }
 
     /** The post with an ETag of its revision; {@code If-None-Match} with it answers 304. */

@@ -1,11 +1,15 @@
 package io.newsflow.board.post;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import io.newsflow.contracts.PostKey;
-import io.newsflow.projection.NotFoundException;
+import io.newsflow.projection.read.CachedSummary;
+import io.newsflow.projection.read.NotFoundException;
+import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.search.KoreanTokens;
@@ -14,6 +18,7 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -28,9 +33,15 @@ class PostQueries {
 
     private final ReadModel model;
 
-    PostQueries(MongoTemplate mongo, ReadModel readModel) {
+    private final Duration queryTimeout;
+
+    private final CachedSummary<List<BoardSummary>> boards;
+
+    PostQueries(MongoTemplate mongo, ReadModel readModel, ProjectionProperties properties, Clock clock) {
         this.mongo = mongo;
         this.model = readModel;
+        this.queryTimeout = properties.queryTimeout();
+        this.boards = new CachedSummary<>(this::summariseBoards, properties.summaryMaxAge(), clock);
     }
 
     PostView byKey(PostKey key) {
@@ -41,22 +52,27 @@ class PostQueries {
         return PostView.of(document);
     }
 
-    /** Every board with its post count, newest post number and the time of its latest post. */
+    /**
+     * Every board with its post count, newest post number and the time of its latest post, at most
+     * {@code summary-max-age} old.
+     */
     List<BoardSummary> boards() {
+        return this.boards.get();
+    }
+
+    private List<BoardSummary> summariseBoards() {
         Aggregation aggregation = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where(ProjectionWriter.REMOVED).ne(true)),
                 Aggregation.group("board").count().as("posts").max("number").as("newestNumber")
                         .max("postedAt").as("latestPostAt"),
-                Aggregation.sort(Sort.by("_id")));
+                Aggregation.sort(Sort.by("_id")))
+                .withOptions(AggregationOptions.builder().maxTime(this.queryTimeout).build());
         return this.mongo.aggregate(aggregation, this.model.collection(), Document.class).getMappedResults().stream()
                 .map(BoardSummary::of).toList();
     }
 
     /** One page of a board, newest number first, as the board itself lists it. */
     PostPage list(PostSearch search) {
-        if (!this.mongo.exists(Query.query(live().and("board").is(search.board())), this.model.collection())) {
-            throw new NotFoundException("No board " + search.board());
-        }
         List<Criteria> all = new ArrayList<>();
         all.add(live().and("board").is(search.board()));
         if (search.author() != null) {
@@ -71,17 +87,30 @@ class PostQueries {
         if (search.q() != null) {
             List<String> tokens = KoreanTokens.of(search.q());
             if (tokens.isEmpty()) {
+                if (!boardExists(search.board())) {
+                    throw new NotFoundException("No board " + search.board());
+                }
                 return PostPage.of(List.of(), search, 0);
             }
             all.add(Criteria.where("tokens").all(tokens));
         }
-        Query query = Query.query(new Criteria().andOperator(all));
+        Query query = Query.query(new Criteria().andOperator(all)).maxTime(this.queryTimeout);
         long total = this.mongo.count(query, this.model.collection());
+        if (total == 0 && !boardExists(search.board())) {
+            throw new NotFoundException("No board " + search.board());
+        }
         query.with(NEWEST_NUMBER_FIRST).skip((long) search.page() * search.size()).limit(search.size());
         query.fields().exclude("body", "tokens");
         List<PostSummary> items = this.mongo.find(query, Document.class, this.model.collection()).stream()
                 .map(PostSummary::of).toList();
         return PostPage.of(items, search, total);
+    }
+
+    /** Whether the board holds a live post; asked only when a listing found none. */
+    private boolean boardExists(String board) {
+        Query any = Query.query(live().and("board").is(board)).limit(1).maxTime(this.queryTimeout);
+        any.fields().include("_id");
+        return this.mongo.findOne(any, Document.class, this.model.collection()) != null;
     }
 
     private static Criteria live() {

@@ -3,7 +3,7 @@ package io.newsflow.board.post;
 import java.time.Instant;
 
 import io.newsflow.contracts.PostKey;
-import io.newsflow.projection.InvalidParameterException;
+import io.newsflow.projection.read.InvalidParameterException;
 
 /** A validated board listing request; {@code page} counts from 0. */
 record PostSearch(String board, int page, int size, String q, String author, Instant from, Instant to) {
@@ -24,12 +24,6 @@ record PostSearch(String board, int page, int size, String q, String author, Ins
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
-        }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidParameterException("from", "must not be after to");
-        }
-        if (q != null && q.length() > 200) {
-            throw new InvalidParameterException("q", "must be at most 200 characters");
         }
     }
 }

@@ -17,12 +17,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.newsflow.projection.ReadModel;
+import io.newsflow.testsupport.MongoCommands;
+import org.bson.BsonDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "spring.config.name=" + BoardApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
+@Import(MongoCommands.Recording.class)
 class BoardReadApiTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
@@ -47,6 +52,12 @@ class BoardReadApiTests {
 
     @Autowired
     private MockMvc mvc;
+
+    @Autowired
+    private MongoCommands commands;
+
+    @Autowired
+    private ReadModel readModel;
 
     @Test
     void listingOfTwentyRowsThenAFullPostForOneOfThem() throws Exception {
@@ -111,7 +122,7 @@ class BoardReadApiTests {
             JsonNode boards = JSON.readTree(this.mvc.perform(get("/api/v1/boards")).andReturn().getResponse()
                     .getContentAsString());
             JsonNode summary = boards.valueStream().filter(b -> b.get("slug").asString().equals(board)).findFirst()
-                    .orElseThrow();
+                    .orElseThrow(() -> new AssertionError("board " + board + " is not listed yet"));
             assertThat(summary.get("posts").asLong()).isEqualTo(2);
             assertThat(summary.get("newestNumber").asLong()).isEqualTo(42);
             assertThat(summary.get("latestPostAt").asString()).isEqualTo(DAY.plusSeconds(42).toString());
@@ -179,14 +190,67 @@ class BoardReadApiTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "page=-1", "size=0", "size=1000", "page=abc", "q[$ne]=x", "author=$where",
-            "author={\"$gt\":\"\"}", "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z" })
-    void badParametersAre400(String query) throws Exception {
+            "author={\"$gt\":\"\"}", "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z",
+            "from=+10000-01-01T00:00:00Z", "to=+999999999-12-31T23:59:59Z", "page=10001",
+            "author=가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하"
+                    + "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하"
+                    + "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하"
+                    + "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하" })
+    void badParametersAre400AndNeverReachTheStore(String query) throws Exception {
         var request = get("/api/v1/boards/some-board/posts");
         for (String parameter : query.split("&")) {
             String[] nameAndValue = parameter.split("=", 2);
             request.param(nameAndValue[0], nameAndValue[1]);
         }
+        int before = readsOfTheModel();
         this.mvc.perform(request).andExpect(status().isBadRequest());
+        assertThat(readsOfTheModel()).isEqualTo(before);
+    }
+
+    @Test
+    void everyReadQueryCarriesAServerSideTimeLimit() throws Exception {
+        String board = board();
+        send(board, 1, listed(board, 1, 1, "시간 제한", 0));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1))).andExpect(status().isOk()));
+        int before = this.commands.sent().size();
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "시간")).andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "누구"))
+                .andExpect(status().isOk());
+        List<BsonDocument> reads = this.commands.sent().subList(before, this.commands.sent().size()).stream()
+                .filter(command -> command.containsKey("find") || command.containsKey("aggregate")
+                        || command.containsKey("count"))
+                .toList();
+        assertThat(reads).isNotEmpty().allSatisfy(command -> assertThat(command.getNumber("maxTimeMS",
+                new org.bson.BsonInt64(0)).longValue()).as(command.toJson()).isPositive().isLessThanOrEqualTo(3000));
+    }
+
+    @Test
+    void theBoardSummaryIsNotRecomputedForEveryRequest() throws Exception {
+        int before = this.commands.sent("aggregate", this.readModel.collection()).size();
+        for (int i = 0; i < 5; i++) {
+            this.mvc.perform(get("/api/v1/boards")).andExpect(status().isOk());
+        }
+        List<BsonDocument> summaries = this.commands.sent("aggregate", this.readModel.collection());
+        assertThat(summaries.size() - before).isLessThanOrEqualTo(1);
+        assertThat(summaries).isNotEmpty().allSatisfy(command -> assertThat(command.containsKey("maxTimeMS")).isTrue());
+    }
+
+    /** Queries of the served collection that the store received so far. */
+    private int readsOfTheModel() {
+        String collection = this.readModel.collection();
+        return this.commands.sent("find", collection).size() + this.commands.sent("aggregate", collection).size()
+                + this.commands.sent("count", collection).size();
+    }
+
+    @Test
+    void aPostsCategoryHeadIsKeptApartFromItsTitle() throws Exception {
+        String board = board();
+        send(board, 1, JSON.writeValueAsString(new PostListed(UUID.randomUUID().toString(), Instant.now(), 1, board, 1,
+                1, "hash-category", "말머리가 따로 있는 글", "작성자", DAY, 0, null, "질문")));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
+                .andExpect(jsonPath("$.title").value("말머리가 따로 있는 글"))
+                .andExpect(jsonPath("$.category").value("질문")));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts")).andExpect(jsonPath("$.items[0].category").value("질문"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.newsflow.projection;
+package io.newsflow.projection.read;
 
 /** A query parameter of a read API that cannot be used: answered 400 naming the parameter. */
 public class InvalidParameterException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.newsflow.projection;
+package io.newsflow.projection.read;
 
 /** A requested entity is not in the read model (or was removed): answered 404. */
 public class NotFoundException extends RuntimeException {

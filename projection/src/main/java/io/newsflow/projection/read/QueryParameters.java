@@ -1,0 +1,73 @@
+package io.newsflow.projection.read;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parsing of the read APIs' query parameters, with a 400 naming the parameter when it fails. Every
+ * value is bounded before anything else looks at it.
+ */
+public final class QueryParameters {
+
+    /** The longest free-text parameter (a search, an outlet, an author). */
+    public static final int LONGEST_TEXT = 200;
+
+    /** Instants a query may name: the four-digit years of ISO-8601, which every store can compare. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    private static final int LONGEST_INSTANT = 40;
+
+    private QueryParameters() {
+    }
+
+    /** An ISO-8601 instant between the years 0001 and 9999, or {@code null} when absent. */
+    public static Instant instant(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = value.length() > LONGEST_INSTANT ? null : Instant.parse(value.strip());
+        }
+        catch (DateTimeParseException ex) {
+            instant = null;
+        }
+        if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidParameterException(parameter,
+                    "must be an ISO-8601 instant between the years 0001 and 9999, such as 2024-07-24T00:00:00Z");
+        }
+        return instant;
+    }
+
+    /** {@code from} and {@code to} of a listing; {@code from} must not be after {@code to}. */
+    public static TimeRange range(String from, String to) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new InvalidParameterException("from", "must not be after to");
+        }
+        return new TimeRange(start, end);
+    }
+
+    /** The trimmed value, or {@code null} when absent or blank; at most {@link #LONGEST_TEXT} characters. */
+    public static String text(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > LONGEST_TEXT) {
+            throw new InvalidParameterException(parameter, "must be at most " + LONGEST_TEXT + " characters");
+        }
+        return text;
+    }
+
+    /**
+     * A time window of a listing; either end may be open ({@code null}).
+     * @param from earliest instant, inclusive
+     * @param to latest instant, inclusive
+     */
+    public record TimeRange(Instant from, Instant to) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.newsflow.testsupport;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonDocument;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Every command a service sends to MongoDB, as the server receives it: for tests that check what
+ * reaches the store (that a bad request never does, that a query carries its time limit, that a
+ * summary is not recomputed per request). {@code @Import(MongoCommands.Recording.class)} into a
+ * {@code @SpringBootTest} and autowire {@link MongoCommands}.
+ */
+public final class MongoCommands implements CommandListener {
+
+    private final List<BsonDocument> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void commandStarted(CommandStartedEvent event) {
+        this.sent.add(event.getCommand().clone());
+    }
+
+    /** The commands sent so far, oldest first. */
+    public List<BsonDocument> sent() {
+        return List.copyOf(this.sent);
+    }
+
+    /** The commands named {@code name} (such as {@code find}) on {@code collection}, sent so far. */
+    public List<BsonDocument> sent(String name, String collection) {
+        return sent(command -> command.containsKey(name) && command.get(name).isString()
+                && command.getString(name).getValue().equals(collection));
+    }
+
+    public List<BsonDocument> sent(Predicate<BsonDocument> matching) {
+        return this.sent.stream().filter(matching).toList();
+    }
+
+    /** Registers the recorder with the service's MongoDB client. */
+    @Configuration(proxyBeanMethods = false)
+    public static class Recording {
+
+        @Bean
+        MongoCommands mongoCommands() {
+            return new MongoCommands();
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordMongoCommands(MongoCommands commands) {
+            return settings -> settings.addCommandListener(commands);
+        }
+    }
+}
