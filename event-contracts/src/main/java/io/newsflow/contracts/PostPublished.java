@@ -19,7 +19,14 @@ public record PostPublished(
         Instant postedAt,
         Integer commentCount,
         String url,
-        String body) implements PostEvent {
+        String body,
+        String category) implements PostEvent {
 
     public static final String TYPE = "PostPublished";
+
+    /** A post without a category head. */
+    public PostPublished(String eventId, Instant occurredAt, int schemaVersion, String board, long number, long revision,
+            String contentHash, String title, String author, Instant postedAt, Integer commentCount, String url, String body) {
+        this(eventId, occurredAt, schemaVersion, board, number, revision, contentHash, title, author, postedAt, commentCount, url, body, null);
+    }
 }

@@ -2,6 +2,8 @@ package io.newsflow.ingest;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +47,8 @@ class IngestApiTests {
     static final String KEY = "second-key";
 
     private static final RawTopics TOPICS = RawTopics.shared();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     private MockMvc mvc;
@@ -108,11 +114,41 @@ class IngestApiTests {
 
     @Test
     void htmlPageYieldsTheSameItemsAsItsText() throws Exception {
-        this.mvc.perform(page("article-and-listing.html", MediaType.TEXT_HTML).param("board", "harbor-news")
-                .param("url", "https://board.example.kr/harbor-news/5013"))
-                .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.posts.length()").value(5))
-                .andExpect(jsonPath("$.notices").value(1));
+        JsonNode text = JSON.readTree(this.mvc.perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN)
+                .param("board", "harbor-text").param("url", "https://board.example.kr/harbor-text/5013")
+                .param("crawledAt", "2024-07-21T10:00:00+09:00")).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString());
+        JsonNode html = JSON.readTree(this.mvc.perform(page("article-and-listing.html", MediaType.TEXT_HTML)
+                .param("board", "harbor-html").param("url", "https://board.example.kr/harbor-html/5013")
+                .param("crawledAt", "2024-07-21T10:00:00+09:00")).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(html.get("layout").asString()).isEqualTo("text");
+        assertThat(html.get("notices").asInt()).isEqualTo(text.get("notices").asInt());
+        assertThat(published(Topics.POSTS, html.get("posts"))).isEqualTo(published(Topics.POSTS, text.get("posts")));
+        assertThat(published(Topics.ARTICLES, List.of(html.get("articleId").asString())))
+                .isEqualTo(published(Topics.ARTICLES, List.of(text.get("articleId").asString())));
+    }
+
+    /** Each board engine's page: its layout named, its article accepted whole, every row published. */
+    @ParameterizedTest
+    @CsvSource({ "html/gnuboard5.html, gnuboard, 4, 1", "html/rhymix.html, xpressengine, 3, 1",
+            "html/gallery.html, gallery, 3, 2" })
+    void pagesOfTheRecognisedBoardEnginesArePublishedWhole(String fixture, String layout, int rows, int notices)
+            throws Exception {
+        long before = published();
+        JsonNode result = JSON.readTree(this.mvc.perform(page(fixture, MediaType.TEXT_HTML).param("board", layout)
+                .param("url", "https://board.example.kr/" + layout + "/1").param("crawledAt", "2024-08-06T15:00:00+09:00"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+
+        assertThat(result.get("layout").asString()).isEqualTo(layout);
+        assertThat(result.get("articleId").isNull()).as(result.toString()).isFalse();
+        assertThat(result.get("posts")).hasSize(rows);
+        assertThat(result.get("notices").asInt()).isEqualTo(notices);
+        assertThat(published()).isEqualTo(before + rows + 1);
+        JsonNode row = JSON.readTree(published(Topics.POSTS, List.of(result.get("posts").get(0).asString())).get(0));
+        assertThat(row.get("commentCount").isNull()).isFalse();
+        assertThat(row.get("category").asString()).isNotBlank();
     }
 
     @Test
@@ -275,6 +311,23 @@ class IngestApiTests {
 
     private static long published() {
         return TOPICS.size(Topics.ARTICLES) + TOPICS.size(Topics.POSTS);
+    }
+
+    /**
+     * The newest events of the keys, in the keys' order, without what differs between two
+     * acceptances of the same content (event id, times, revision, board and URL).
+     */
+    private static List<String> published(String topic, Iterable<?> keys) {
+        List<String> wanted = new java.util.ArrayList<>();
+        keys.forEach(key -> wanted.add(key instanceof JsonNode node ? node.asString() : key.toString()));
+        Map<String, String> events = TOPICS.newestValues(topic, wanted);
+        return wanted.stream().map(events::get).map(IngestApiTests::withoutAcceptance).toList();
+    }
+
+    private static String withoutAcceptance(String event) {
+        tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode) JSON.readTree(event);
+        node.remove(List.of("eventId", "occurredAt", "revision", "board", "url", "articleId", "contentHash"));
+        return node.toString();
     }
 
 }

@@ -27,7 +27,7 @@ class PostProjection implements Projection<PostEvent> {
     static final String BODY_REVISION = "bodyRevision";
 
     static final List<String> CONTENT_FIELDS = List.of("title", "author", "postedAt", "commentCount", "url", "body",
-            "acceptedAt", "tokens");
+            "category", "acceptedAt", "tokens");
 
     @Override
     public String id(PostEvent event) {
@@ -63,9 +63,11 @@ class PostProjection implements Projection<PostEvent> {
                 .append("acceptedAt", Date.from(event.occurredAt()));
         if (event instanceof PostListed listed) {
             putListing(fields, listed.title(), listed.author(), listed.postedAt(), listed.commentCount(), listed.url());
+            putIfPresent(fields, "category", listed.category());
         }
         else if (event instanceof PostPublished post) {
             putListing(fields, post.title(), post.author(), post.postedAt(), post.commentCount(), post.url());
+            putIfPresent(fields, "category", post.category());
         }
         return fields;
     }
@@ -127,6 +129,9 @@ class PostProjection implements Projection<PostEvent> {
                 || event instanceof PostPublished post && isBlank(post.title())) {
             throw new PoisonEventException("a post event needs a title");
         }
+        PoisonEventException.requireStorable("occurredAt", event.occurredAt());
+        PoisonEventException.requireStorable("postedAt", event instanceof PostListed listed ? listed.postedAt()
+                : event instanceof PostPublished post ? post.postedAt() : null);
     }
 
     private static boolean isBlank(String value) {

@@ -14,6 +14,7 @@ public record PostView(
         Instant postedAt,
         Integer commentCount,
         String url,
+        String category,
         String body,
         long revision) {
 
@@ -22,7 +23,7 @@ public record PostView(
         return new PostView(document.getString("board"), document.get("number", Number.class).longValue(),
                 document.getString("title"), document.getString("author"),
                 postedAt == null ? null : postedAt.toInstant(), document.getInteger("commentCount"),
-                document.getString("url"), document.getString("body"),
+                document.getString("url"), document.getString("category"), document.getString("body"),
                 document.get("revision", Number.class).longValue());
     }
 }

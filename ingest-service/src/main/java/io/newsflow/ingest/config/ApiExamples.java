@@ -42,7 +42,7 @@ public final class ApiExamples {
             5012 물가 3.1% 상승…“체감은 더 높다” [12] 소식봇 14:32""";
 
     public static final String PAGE_RESULT = """
-            {"board": "harbor-news", "url": "https://board.example.kr/harbor-news/5013",
+            {"board": "harbor-news", "url": "https://board.example.kr/harbor-news/5013", "layout": "text",
              "articleId": "a-06e9c8bc4a67f8c10619b341", "posts": ["harbor-news:5012"], "notices": 1,
              "skippedLines": 0, "items": []}""";
 

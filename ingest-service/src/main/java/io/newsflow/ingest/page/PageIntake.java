@@ -1,10 +1,5 @@
 package io.newsflow.ingest.page;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,30 +46,28 @@ class PageIntake {
     }
 
     PageResult accept(PageRequest request, byte[] body, MediaType type) {
-        String text = decode(body, type);
-        if (MediaType.TEXT_HTML.isCompatibleWith(type)) {
-            text = HtmlPageText.text(text);
-        }
-        ScrapedPage page = PageParser.parse(text);
+        boolean html = MediaType.TEXT_HTML.isCompatibleWith(type);
+        String text = PageCharsets.decode(body, type, html);
+        ScrapedPage page = html ? HtmlPages.read(text) : PageParser.parse(text);
         if (page.isEmpty()) {
-            this.metrics.page(request.board(), "unrecognised");
+            this.metrics.page("unrecognised", page.layout());
             throw new UnrecognisedPageException();
         }
-        this.metrics.page(request.board(), "parsed");
+        this.metrics.page("parsed", page.layout());
         List<Object> items = new ArrayList<>();
         if (page.article() != null) {
             items.add(article(page.article(), request));
         }
         page.rows().forEach(row -> items.add(post(row, request)));
-        BatchResult result = this.batches.accept(items, this::prepare);
+        BatchResult result = this.batches.accept(items, item -> prepare(item, request.crawledAt()));
         if (result.accepted() == 0 && result.failed() == 0) {
             throw new BatchRejectedException(result);
         }
         return result(request, page, result);
     }
 
-    private OutgoingEvent prepare(Object item) {
-        return item instanceof ArticleRequest article ? this.articles.prepare(article)
+    private OutgoingEvent prepare(Object item, Instant crawledAt) {
+        return item instanceof ArticleRequest article ? this.articles.prepare(article, crawledAt)
                 : this.posts.prepare((PostRequest) item);
     }
 
@@ -83,10 +76,8 @@ class PageIntake {
                 : request.title() != null ? request.title() : firstOrNull(article.subtitles());
         List<ArticleRequest.CaptionRequest> captions = article.captions().stream()
                 .map(caption -> new ArticleRequest.CaptionRequest(caption.text(), caption.credit())).toList();
-        String publishedAt = article.publishedAt() != null ? article.publishedAt()
-                : request.crawledAt().toString();
         return new ArticleRequest(request.url(), title, article.subtitles(), article.paragraphs(), null, captions,
-                article.outlet(), null, publishedAt, null, null, null);
+                article.outlet(), article.author(), article.publishedAt(), article.section(), null, null);
     }
 
     private static PostRequest post(ListingRow row, PageRequest request) {
@@ -98,7 +89,7 @@ class PageIntake {
             date = row.date();
         }
         return new PostRequest(request.board(), row.number(), row.title(), row.author(), date, null, null,
-                row.commentCount());
+                row.commentCount(), row.category());
     }
 
     private static PageResult result(PageRequest request, ScrapedPage page, BatchResult result) {
@@ -115,20 +106,8 @@ class PageIntake {
                 postKeys.add(item.id());
             }
         }
-        return new PageResult(request.board(), request.url(), articleId, postKeys, page.notices(),
+        return new PageResult(request.board(), request.url(), page.layout(), articleId, postKeys, page.notices(),
                 page.skippedLines(), result.items());
-    }
-
-    /** Strict decoding: invalid bytes are an error, never silently replaced. */
-    private static String decode(byte[] body, MediaType type) {
-        Charset charset = type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        }
-        catch (CharacterCodingException ex) {
-            throw new InvalidFieldException("body", "is not valid " + charset.name());
-        }
     }
 
     private static String firstOrNull(List<String> values) {

@@ -1,11 +1,12 @@
 package io.newsflow.ingest.page;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.newsflow.ingest.batch.BatchIntake;
+import io.newsflow.ingest.normalize.Text;
 import io.newsflow.ingest.page.ScrapedPage.Caption;
 import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
@@ -15,75 +16,110 @@ import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
  * sub-headlines in quotes, paragraphs, photo captions ending in a credit such as {@code /연합}, the
  * outlet line that closes it), then the listing: a header such as {@code 번호 제목 글쓴이 날짜} and
  * one row per post. Paragraphs are separated by blank lines; any line ending (CRLF too) is accepted.
+ *
+ * <p>Client text is read in time linear in its size: every line's white space is collapsed first,
+ * and lines are then taken apart by scanning and splitting at single spaces. The only regular
+ * expressions left run on one short token or on a bounded prefix of a line, and none of them can
+ * backtrack over a run of the input. Lines, paragraphs and the number of items are capped
+ * ({@link PageLimitExceededException}).
  */
 final class PageParser {
 
-    private static final Pattern NAVIGATION = Pattern.compile(".*(건너뛰기|바로가기|skip to|skip navigation).*",
-            Pattern.CASE_INSENSITIVE);
+    /** The longest line or paragraph read: as long as the longest paragraph an article may have. */
+    static final int MAX_LINE = 100_000;
 
-    private static final Pattern HEADER = Pattern.compile("번호\\s+제목(\\s+\\S+)*");
+    /** A page yields at most as many items as a batch holds, its article included. */
+    static final int MAX_ITEMS = BatchIntake.MAX_ITEMS;
 
-    private static final String DATE = "\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?|\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}"
-            + "|\\d{1,2}[.\\-/]\\d{1,2}|\\d{1,2}:\\d{2}(?::\\d{2})?";
+    private static final List<String> NAVIGATION = List.of("건너뛰기", "바로가기", "skip to", "skip navigation");
 
-    private static final Pattern ROW = Pattern.compile("(\\S+)\\s+(.+?)\\s+(\\S+)\\s+(" + DATE + ")");
+    private static final List<String> DATE_COLUMNS = List.of("날짜", "작성일", "등록일", "일자", "시간");
 
-    private static final Pattern COMMENT_COUNT = Pattern.compile("(.*?)\\s*\\[(\\d{1,7})]");
+    private static final List<String> DATE_KEYWORDS = List.of("입력", "등록", "발행", "작성", "승인");
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** A date as a listing writes it; only ever matched against one token. */
+    private static final Pattern ROW_DATE = Pattern.compile(
+            "\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?|\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}|\\d{1,2}[.\\-/]\\d{1,2}"
+                    + "|\\d{1,2}:\\d{2}(?::\\d{2})?");
 
-    private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
-
-    private static final Pattern DATE_LINE = Pattern.compile(
-            "(?:기사\\s*)?(?:입력|등록|발행|작성|승인)?\\s*:?\\s*(\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?"
-                    + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)");
-
-    private static final Pattern CAPTION = Pattern.compile("(.+?[.!?]|.+?(?=\\s))\\s*/\\s*([^/.!?:\\s][^/.!?:]{0,29})");
+    /** The date of a date line, after its keywords; it fails within its first few characters. */
+    private static final Pattern LINE_DATE = Pattern.compile(
+            "\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?(?: \\d{1,2}:\\d{2}(?::\\d{2})?)?");
 
     private static final String OPENING_QUOTES = "“‘\"'「『";
+
+    private static final String CREDIT_STOPS = "/.!?:";
 
     private static final int LONGEST_TITLE = 150;
 
     private static final int LONGEST_OUTLET = 30;
 
+    private static final int LONGEST_CREDIT = 30;
+
     private PageParser() {
     }
 
     static ScrapedPage parse(String text) {
-        List<String> lines = Arrays.stream(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1))
-                .map(String::strip).toList();
+        List<String> lines = lines(text);
         int header = headerIndex(lines);
         List<String> articleLines = header < 0 ? lines : lines.subList(0, header);
         ScrapedArticle article = article(blocks(articleLines));
         if (header < 0) {
-            return new ScrapedPage(article, List.of(), 0, 0);
+            return new ScrapedPage(article, List.of(), 0, 0, ScrapedPage.TEXT);
         }
         return listing(article, lines.get(header), lines.subList(header + 1, lines.size()));
     }
 
+    /** The lines of the text, each with its white space collapsed to single spaces and trimmed. */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                if (i - start > MAX_LINE) {
+                    throw new PageLimitExceededException("Line " + (lines.size() + 1) + " of the page has more than "
+                            + MAX_LINE + " characters");
+                }
+                String line = Text.line(text.substring(start, i));
+                lines.add(line == null ? "" : line);
+                if (i < text.length() - 1 && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
     private static int headerIndex(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            if (HEADER.matcher(lines.get(i)).matches()) {
+            if (lines.get(i).startsWith("번호 제목") && (lines.get(i).length() == 5 || lines.get(i).charAt(5) == ' ')) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Non-blank lines grouped by blank lines. */
-    private static List<List<String>> blocks(List<String> lines) {
+    /** Non-blank lines grouped by blank lines, each block capped like a line. */
+    static List<List<String>> blocks(List<String> lines) {
         List<List<String>> blocks = new ArrayList<>();
         List<String> current = new ArrayList<>();
+        int length = 0;
         for (String line : lines) {
             if (line.isEmpty()) {
                 if (!current.isEmpty()) {
                     blocks.add(current);
                     current = new ArrayList<>();
+                    length = 0;
                 }
+                continue;
             }
-            else {
-                current.add(line);
+            length += line.length() + 1;
+            if (length > MAX_LINE) {
+                throw new PageLimitExceededException("A paragraph of the page has more than " + MAX_LINE
+                        + " characters");
             }
+            current.add(line);
         }
         if (!current.isEmpty()) {
             blocks.add(current);
@@ -93,13 +129,24 @@ final class PageParser {
 
     private static ScrapedArticle article(List<List<String>> blocks) {
         List<List<String>> rest = new ArrayList<>(blocks);
-        if (!rest.isEmpty() && rest.get(0).size() == 1 && NAVIGATION.matcher(rest.get(0).get(0)).matches()) {
+        if (!rest.isEmpty() && rest.get(0).size() == 1 && isNavigation(rest.get(0).get(0))) {
             rest.remove(0);
         }
         String title = null;
         if (!rest.isEmpty() && rest.get(0).size() == 1 && isTitle(rest.get(0).get(0))) {
             title = rest.remove(0).get(0);
         }
+        ScrapedArticle article = body(rest);
+        return article == null ? null : article.withTitle(title);
+    }
+
+    /**
+     * The body of an article from its blocks (each a list of lines): sub-headlines in quotes first,
+     * then paragraphs, photo captions and a date line, and an outlet line that closes it. Answers
+     * {@code null} when no paragraph is left.
+     */
+    static ScrapedArticle body(List<List<String>> blocks) {
+        List<List<String>> rest = new ArrayList<>(blocks);
         List<String> subtitles = new ArrayList<>();
         while (!rest.isEmpty() && rest.get(0).stream().allMatch(PageParser::isSubtitle)) {
             subtitles.addAll(rest.remove(0));
@@ -113,13 +160,13 @@ final class PageParser {
         List<Caption> captions = new ArrayList<>();
         for (List<String> block : rest) {
             String paragraph = String.join(" ", block);
-            Matcher date = DATE_LINE.matcher(paragraph);
-            Matcher caption = CAPTION.matcher(paragraph);
-            if (publishedAt == null && date.matches()) {
-                publishedAt = date.group(1);
+            String date = publishedAt == null ? dateLine(paragraph) : null;
+            Caption caption = date == null ? caption(paragraph) : null;
+            if (date != null) {
+                publishedAt = date;
             }
-            else if (caption.matches()) {
-                captions.add(new Caption(caption.group(1), caption.group(2).strip()));
+            else if (caption != null) {
+                captions.add(caption);
             }
             else {
                 paragraphs.add(paragraph);
@@ -128,7 +175,62 @@ final class PageParser {
         if (paragraphs.isEmpty()) {
             return null;
         }
-        return new ScrapedArticle(title, subtitles, paragraphs, captions, outlet, publishedAt);
+        return new ScrapedArticle(null, subtitles, paragraphs, captions, outlet, null, null, publishedAt);
+    }
+
+    private static boolean isNavigation(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return NAVIGATION.stream().anyMatch(lower::contains);
+    }
+
+    /**
+     * The date of a line such as {@code 기사입력 2024.07.24 14:32} or {@code 입력 : 2024-07-24}: an
+     * optional {@code 기사}, an optional keyword, an optional colon, then the date and nothing else.
+     */
+    static String dateLine(String line) {
+        int at = 0;
+        if (line.startsWith("기사", at)) {
+            at = skipSpace(line, at + 2);
+        }
+        for (String keyword : DATE_KEYWORDS) {
+            if (line.startsWith(keyword, at)) {
+                at += keyword.length();
+                break;
+            }
+        }
+        at = skipSpace(line, at);
+        if (at < line.length() && line.charAt(at) == ':') {
+            at = skipSpace(line, at + 1);
+        }
+        String date = line.substring(at);
+        return LINE_DATE.matcher(date).matches() ? date : null;
+    }
+
+    static int skipSpace(String line, int at) {
+        return at < line.length() && line.charAt(at) == ' ' ? at + 1 : at;
+    }
+
+    /**
+     * A photo caption: text that ends a sentence (or is followed by a space), a slash, and a short
+     * credit such as {@code 연합} or {@code 뉴스1} without sentence punctuation.
+     */
+    static Caption caption(String paragraph) {
+        int slash = paragraph.lastIndexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        String credit = paragraph.substring(slash + 1).strip();
+        if (credit.isEmpty() || credit.length() > LONGEST_CREDIT || credit.chars().anyMatch(c -> CREDIT_STOPS.indexOf(c) >= 0)) {
+            return null;
+        }
+        String before = paragraph.substring(0, slash);
+        String text = before.stripTrailing();
+        if (text.isEmpty()) {
+            return null;
+        }
+        boolean spaced = text.length() < before.length();
+        char last = text.charAt(text.length() - 1);
+        return spaced || last == '.' || last == '!' || last == '?' ? new Caption(text, credit) : null;
     }
 
     private static boolean isQuoted(String line) {
@@ -148,7 +250,7 @@ final class PageParser {
     private static boolean isOutlet(List<String> block) {
         String line = block.get(0);
         return block.size() == 1 && line.length() <= LONGEST_OUTLET && !isQuoted(line) && !endsLikeSentence(line)
-                && !DATE_LINE.matcher(line).matches() && line.chars().noneMatch(c -> c == '.' || c == '/');
+                && dateLine(line) == null && line.chars().noneMatch(c -> c == '.' || c == '/');
     }
 
     /** Body sentences end with a full stop; headlines (even those ending in -다, ?, !) do not. */
@@ -159,6 +261,7 @@ final class PageParser {
 
     private static ScrapedPage listing(ScrapedArticle article, String header, List<String> lines) {
         int extraColumns = extraColumns(header);
+        int room = MAX_ITEMS - (article == null ? 0 : 1);
         List<ListingRow> rows = new ArrayList<>();
         int notices = 0;
         int skipped = 0;
@@ -166,52 +269,58 @@ final class PageParser {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher row = ROW.matcher(dropLastTokens(WHITESPACE.matcher(line).replaceAll(" "), extraColumns));
-            if (!row.matches()) {
+            String[] tokens = line.split(" ");
+            int count = Math.max(tokens.length - extraColumns, Math.min(tokens.length, 1));
+            if (count < 4 || !ROW_DATE.matcher(tokens[count - 1]).matches()) {
                 skipped++;
             }
-            else if (!NUMBER.matcher(row.group(1)).matches()) {
+            else if (!isNumber(tokens[0])) {
                 notices++;
             }
+            else if (rows.size() == room) {
+                throw new PageLimitExceededException("The page holds more than " + MAX_ITEMS
+                        + " items (its article and listing rows); at most " + MAX_ITEMS + " are read from one page");
+            }
             else {
-                rows.add(row(row));
+                rows.add(row(tokens, count));
             }
         }
-        return new ScrapedPage(article, rows, notices, skipped);
+        return new ScrapedPage(article, rows, notices, skipped, ScrapedPage.TEXT);
     }
 
-    private static ListingRow row(Matcher row) {
-        String title = row.group(2);
+    /** A row of {@code count} tokens: number, title (any number of tokens), author, date. */
+    private static ListingRow row(String[] tokens, int count) {
+        String title = String.join(" ", java.util.Arrays.asList(tokens).subList(1, count - 2));
         Integer comments = null;
-        Matcher count = COMMENT_COUNT.matcher(title);
-        if (count.matches() && !count.group(1).isEmpty()) {
-            title = count.group(1);
-            comments = Integer.valueOf(count.group(2));
+        int open = title.lastIndexOf('[');
+        if (title.endsWith("]") && open > 0) {
+            String digits = title.substring(open + 1, title.length() - 1);
+            String before = title.substring(0, open).stripTrailing();
+            if (!digits.isEmpty() && digits.length() <= 7 && isDigits(digits) && !before.isEmpty()) {
+                title = before;
+                comments = Integer.valueOf(digits);
+            }
         }
-        return new ListingRow(Long.parseLong(row.group(1)), title, comments, row.group(3), row.group(4));
+        return new ListingRow(Long.parseLong(tokens[0]), title, comments, tokens[count - 2], tokens[count - 1]);
+    }
+
+    private static boolean isNumber(String token) {
+        return token.length() <= 18 && isDigits(token);
+    }
+
+    private static boolean isDigits(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Columns after the date (such as 조회, 추천) are numbers at the end of every row. */
     private static int extraColumns(String header) {
-        List<String> columns = Arrays.asList(header.split("\\s+"));
+        String[] columns = header.split(" ");
         int date = -1;
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).matches("날짜|작성일|등록일|일자|시간")) {
+        for (int i = 0; i < columns.length; i++) {
+            if (DATE_COLUMNS.contains(columns[i])) {
                 date = i;
             }
         }
-        return date < 0 ? 0 : columns.size() - 1 - date;
-    }
-
-    private static String dropLastTokens(String line, int count) {
-        String result = line;
-        for (int i = 0; i < count; i++) {
-            int space = result.lastIndexOf(' ');
-            if (space < 0) {
-                return result;
-            }
-            result = result.substring(0, space).strip();
-        }
-        return result;
+        return date < 0 ? 0 : columns.length - 1 - date;
     }
 }

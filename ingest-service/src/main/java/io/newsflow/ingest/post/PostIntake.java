@@ -78,20 +78,26 @@ public class PostIntake {
     public PostEvent toEvent(PostRequest request, Instant acceptedAt) {
         PostKey key = new PostKey(request.board(), request.number());
         String title = Text.line(request.title());
+        if (title == null) {
+            throw new InvalidFieldException("title", "must not be blank (it holds only white space or invisible characters)");
+        }
         String author = Text.line(request.author());
         Instant postedAt = request.postedAt() == null || request.postedAt().isBlank() ? null
                 : Dates.parse("postedAt", request.postedAt(), acceptedAt);
         String url = request.url() == null || request.url().isBlank() ? null : Urls.canonical("url", request.url());
         String body = request.body() == null ? null : String.join("\n\n", Text.paragraphs(request.body()));
+        String category = Text.line(request.category());
         String eventId = UUID.randomUUID().toString();
         long revision = this.clock.next(acceptedAt);
         if (body == null || body.isEmpty()) {
-            String hash = Hashing.sha256(key, title, author, postedAt, request.commentCount(), url);
+            String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url)
+                    : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, category);
             return new PostListed(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(), revision,
-                    hash, title, author, postedAt, request.commentCount(), url);
+                    hash, title, author, postedAt, request.commentCount(), url, category);
         }
-        String hash = Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, body);
+        String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, body)
+                : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, body, category);
         return new PostPublished(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(), revision,
-                hash, title, author, postedAt, request.commentCount(), url, body);
+                hash, title, author, postedAt, request.commentCount(), url, body, category);
     }
 }

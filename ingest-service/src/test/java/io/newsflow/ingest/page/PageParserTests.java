@@ -94,7 +94,7 @@ class PageParserTests {
 
     static String articleAndListing(String form) throws IOException {
         return switch (form) {
-            case "html" -> HtmlPageText.text(fixture("article-and-listing.html"));
+            case "html" -> HtmlPageText.text(org.jsoup.Jsoup.parse(fixture("article-and-listing.html")));
             case "crlf" -> fixture("article-and-listing.txt").replace("\n", "\r\n");
             default -> fixture("article-and-listing.txt");
         };
