@@ -1,6 +1,7 @@
 package io.newsflow.ingest.normalize;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Dates as Korean sites write them, read as instants. Values without a zone are Asia/Seoul time;
- * a time alone ({@code 14:32}) is a time of the reference day, the crawl date in Seoul.
+ * a time alone ({@code 14:32}) is a time of the reference day, the crawl date in Seoul (or of the day
+ * before, when it is still to come on the crawl date).
  */
 public final class Dates {
 
@@ -33,6 +35,9 @@ public final class Dates {
 
     private static final String EXPECTED = "must be an ISO-8601 date-time or a date such as 2024.07.24, "
             + "2024-07-24 14:32 or 14:32, between the years 0001 and 9999";
+
+    /** How far a crawler's clock and a board's may disagree. */
+    private static final Duration CLOCK_SKEW = Duration.ofHours(1);
 
     /** The four-digit years of ISO-8601: every store holds them as a date. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
@@ -60,7 +65,7 @@ public final class Dates {
             }
             Matcher time = TIME_ONLY.matcher(text);
             if (time.matches()) {
-                return LocalDate.ofInstant(reference, SEOUL).atTime(time(time, 1)).atZone(SEOUL).toInstant();
+                return timeOfDay(time(time, 1), reference);
             }
             Matcher shortYear = SHORT_YEAR.matcher(text);
             if (shortYear.matches()) {
@@ -77,6 +82,18 @@ public final class Dates {
         catch (DateTimeException ex) {
             throw new InvalidFieldException(field, EXPECTED);
         }
+    }
+
+    /**
+     * A time alone, as boards show their newest posts: of the reference day in Seoul, or of the day
+     * before when on the reference day it is still to come (beyond an hour of clock skew), since a
+     * page cannot show a post from its future.
+     */
+    private static Instant timeOfDay(LocalTime time, Instant reference) {
+        LocalDate day = LocalDate.ofInstant(reference, SEOUL);
+        Instant sameDay = day.atTime(time).atZone(SEOUL).toInstant();
+        return sameDay.isAfter(reference.plus(CLOCK_SKEW)) ? day.minusDays(1).atTime(time).atZone(SEOUL).toInstant()
+                : sameDay;
     }
 
     private static Instant startOfDay(LocalDate date) {

@@ -11,7 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatesTests {
 
-    /** 2024-07-24 01:00 in Seoul: the crawl is on the 24th there, still the 23rd in UTC. */
+    /**
+     * 2024-07-24 01:00 in Seoul: the crawl is on the 24th there, still the 23rd in UTC. A time alone
+     * later than the crawl (beyond an hour of skew) is of the day before: 14:32 on the 24th is still
+     * to come.
+     */
     private static final Instant CRAWLED_AT = Instant.parse("2024-07-23T16:00:00Z");
 
     @ParameterizedTest
@@ -24,8 +28,10 @@ class DatesTests {
             "2024-07-24T14:32, 2024-07-24T05:32:00Z",
             "2024-07-24T14:32:00+09:00, 2024-07-24T05:32:00Z",
             "2024-07-24T05:32:00Z, 2024-07-24T05:32:00Z",
-            "14:32, 2024-07-24T05:32:00Z",
-            "09:05, 2024-07-24T00:05:00Z"
+            "00:30, 2024-07-23T15:30:00Z",
+            "01:45, 2024-07-23T16:45:00Z",
+            "14:32, 2024-07-23T05:32:00Z",
+            "09:05, 2024-07-23T00:05:00Z"
     })
     void readsKoreanAndIsoFormsWithSeoulAsTheDefaultZone(String value, String expected) {
         assertThat(Dates.parse("postedAt", value, CRAWLED_AT)).isEqualTo(Instant.parse(expected));
