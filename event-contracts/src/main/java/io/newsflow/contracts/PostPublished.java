@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A full post was accepted: the listing fields plus its body. */
+/**
+ * A full post was accepted: the listing fields plus its body, in one record. Ingest no longer
+ * publishes it (a later listing row of the post made compaction drop the body): a full post is now
+ * a {@link PostListed} and a {@link PostBodyPublished}. Consumers still read it from older logs.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PostPublished(
         String eventId,

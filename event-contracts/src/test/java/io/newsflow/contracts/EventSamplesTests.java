@@ -27,7 +27,9 @@ class EventSamplesTests {
             "article-removed.json, io.newsflow.contracts.ArticleEvent, io.newsflow.contracts.ArticleRemoved",
             "post-listed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostListed",
             "post-published.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostPublished",
-            "post-removed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostRemoved"
+            "post-removed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostRemoved",
+            "post-body-published.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostBodyPublished",
+            "post-body-removed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostBodyRemoved"
     })
     void sampleRoundTripsThroughItsRecord(String sample, Class<?> base, Class<?> expected) throws IOException {
         JsonNode saved = read(sample);
@@ -40,7 +42,7 @@ class EventSamplesTests {
 
     @ParameterizedTest
     @CsvSource({ "article-published.json", "article-removed.json", "post-listed.json", "post-published.json",
-            "post-removed.json" })
+            "post-removed.json", "post-body-published.json", "post-body-removed.json" })
     void wireFormatCarriesNoJavaTypeNamesAndIsoInstants(String sample) throws IOException {
         JsonNode saved = read(sample);
 
@@ -65,11 +67,16 @@ class EventSamplesTests {
     }
 
     @Test
-    void postEventsAreKeyedByBoardAndNumber() throws IOException {
-        PostEvent event = this.mapper.treeToValue(read("post-listed.json"), PostEvent.class);
+    void postEventsAreKeyedByBoardAndNumberAndABodyByAKeyOfItsOwn() throws IOException {
+        PostEvent listed = this.mapper.treeToValue(read("post-listed.json"), PostEvent.class);
+        PostEvent body = this.mapper.treeToValue(read("post-body-published.json"), PostEvent.class);
+        PostEvent bodyRemoved = this.mapper.treeToValue(read("post-body-removed.json"), PostEvent.class);
 
-        assertThat(event.postKey()).isEqualTo("rank-news:4812");
+        assertThat(listed.recordKey()).isEqualTo(listed.postKey()).isEqualTo("rank-news:4812");
+        assertThat(body.postKey()).isEqualTo("rank-news:4812");
+        assertThat(body.recordKey()).isEqualTo("rank-news:4812#body").isEqualTo(bodyRemoved.recordKey());
         assertThat(PostKey.parse("rank-news:4812")).isEqualTo(new PostKey("rank-news", 4812));
+        assertThat(this.mapper.valueToTree(body).has("recordKey")).isFalse();
     }
 
     private JsonNode read(String sample) throws IOException {

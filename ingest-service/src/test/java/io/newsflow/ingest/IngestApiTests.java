@@ -219,7 +219,8 @@ class IngestApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("id"));
         this.mvc.perform(delete("/api/v1/boards/free/posts/-3").header("X-API-Key", KEY))
                 .andExpect(status().isBadRequest());
-        assertThat(published()).isEqualTo(before + 2);
+        // the article's removal, and the post's: its listing's and its body's (two keys)
+        assertThat(published()).isEqualTo(before + 3);
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ops.RebuildEndpoint;
 import io.newsflow.projection.read.QueryGuard;
 import io.newsflow.projection.read.ReadApiProblemDetails;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -25,14 +26,17 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -93,6 +97,24 @@ public class ProjectionAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new QueryGuard()).addPathPatterns("/api/**");
+            }
+        };
+    }
+
+    /**
+     * Static membership when {@code newsflow.projection.instance-id} names this instance: each consumer
+     * thread joins as {@code <instance-id>-<n>}, so after a crash and restart the coordinator hands the
+     * same partitions back at once; without it the group waits out the dead members' session timeout
+     * before anyone reads again. Only the listener's consumers get it: the dead-letter and rebuild
+     * readers assign partitions themselves and never join the group.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
+            ProjectionProperties properties) {
+        return container -> {
+            if (StringUtils.hasText(properties.instanceId())) {
+                container.getContainerProperties().getKafkaConsumerProperties()
+                        .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
             }
         };
     }

@@ -58,12 +58,21 @@ public abstract class ProjectionConfiguration<E> {
         return new ProjectionWriter<>(mongo, readModel, projection, clock);
     }
 
+    /**
+     * The read model's position in its topic, kept in its store; also the listener container's
+     * rebalance listener, which seeks to it on assignment.
+     */
     @Bean
-    public ProjectionListener<E> projectionListener(ProjectionWriter<E> writer,
+    public StoredOffsets storedOffsets(MongoTemplate mongo) {
+        return new StoredOffsets(mongo, readModelName(), topic());
+    }
+
+    @Bean
+    public ProjectionListener<E> projectionListener(ProjectionWriter<E> writer, StoredOffsets offsets,
             DeadLetterPublishingRecoverer deadLetterPublisher, MeterRegistry registry, ObjectProvider<Tracer> tracer,
             ObjectProvider<Propagator> propagator, Clock clock) {
-        return new ProjectionListener<>(writer, deadLetterPublisher, registry, topic(), tracer.getIfAvailable(),
-                propagator.getIfAvailable(), clock);
+        return new ProjectionListener<>(writer, offsets, deadLetterPublisher, registry, topic(),
+                tracer.getIfAvailable(), propagator.getIfAvailable(), clock);
     }
 
     /** The dead-letter topic, created when missing. */
@@ -75,10 +84,10 @@ public abstract class ProjectionConfiguration<E> {
 
     /** Listing, replay and discard of dead letters: {@code /actuator/deadletters}. */
     @Bean
-    public DeadLetterQueue deadLetterQueue(KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate,
+    @SuppressWarnings("unchecked")
+    public DeadLetterQueue<E> deadLetterQueue(ConsumerFactory<?, ?> consumers, ProjectionWriter<E> writer,
             MongoTemplate mongo, Clock clock, MeterRegistry registry) {
-        return new DeadLetterQueue(topic(), String.join(",", kafka.getBootstrapServers()), deadLetterTemplate, mongo,
-                clock, registry);
+        return new DeadLetterQueue<>(topic(), (ConsumerFactory<String, E>) consumers, writer, mongo, clock, registry);
     }
 
     /** Rebuild of the read model from the start of its topic: {@code /actuator/rebuild}. */
@@ -93,8 +102,9 @@ public abstract class ProjectionConfiguration<E> {
 
     /** Consumer lag per partition and dead-letter counts as gauges. */
     @Bean
-    public KafkaLagMonitor kafkaLagMonitor(KafkaProperties kafka, MongoTemplate mongo, MeterRegistry registry) {
-        return new KafkaLagMonitor(kafka.buildAdminProperties(), kafka.getConsumer().getGroupId(), topic(), mongo,
-                registry);
+    public KafkaLagMonitor kafkaLagMonitor(KafkaProperties kafka, DeadLetterQueue<E> deadLetters,
+            MeterRegistry registry) {
+        return new KafkaLagMonitor(kafka.buildAdminProperties(), kafka.getConsumer().getGroupId(), topic(),
+                deadLetters, registry);
     }
 }

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryTimeout the longest the store may work on one query of the read API (MongoDB's
  * {@code maxTimeMS}); a query that needs longer is answered 503
  * @param summaryMaxAge how old the summaries over a whole collection (outlets, boards) may be
+ * @param instanceId this instance's stable name in the consumer group (Kafka static membership,
+ * {@code group.instance.id}); an instance restarted under the same name takes its partitions back at
+ * once instead of waiting out the dead member's session. Unique per running instance (a container's
+ * hostname, a StatefulSet pod's name); empty: dynamic membership
  */
 @ConfigurationProperties("newsflow.projection")
 public record ProjectionProperties(
@@ -26,5 +30,6 @@ public record ProjectionProperties(
         @DefaultValue("5s") Duration readModelRefreshInterval,
         @DefaultValue("15s") Duration rebuildGrace,
         @DefaultValue("3s") Duration queryTimeout,
-        @DefaultValue("10s") Duration summaryMaxAge) {
+        @DefaultValue("10s") Duration summaryMaxAge,
+        @DefaultValue("") String instanceId) {
 }

@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,13 +24,19 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Writes a batch of events with one unordered bulk write of conditional upserts. Each upsert
- * matches {@code {_id, revision < incoming}}: when the stored document is as new or newer the
- * filter does not match, the upsert collides on {@code _id} (E11000) and nothing changes. That is
- * the version guard; it needs no transaction, so it works on any MongoDB, sharded or embedded.
- *
- * <p>Removals leave a tombstone ({@code removed: true} with the revision) so that an older event
- * arriving later cannot bring the entity back.
+ * Applies a batch of events with unordered bulk writes and the version guard, which needs no
+ * transaction, so it works on any MongoDB, sharded or embedded:
+ * <ol>
+ * <li>every entity of the batch is first <em>inserted</em> whole: most events bring an entity the
+ * collection does not hold yet, and asking the store first would cost each of them a lookup;</li>
+ * <li>an insert that collides on {@code _id} takes the guarded path: one conditional upsert per
+ * change, matching {@code {_id, revision < incoming}} (or the field group's revision). When the
+ * stored document is as new or newer the filter does not match, the upsert collides on {@code _id}
+ * (E11000) and nothing changes.</li>
+ * </ol>
+ * A removal leaves a tombstone ({@code removed: true} with the revision, every field group cleared
+ * at that revision) so that an older event arriving later cannot bring the entity back. What each
+ * event does is the projection's {@link Change}; the writer has one path per kind of change.
  *
  * @param <E> the event type
  */
@@ -44,6 +53,8 @@ public class ProjectionWriter<E> {
     public static final String APPLIED_AT = "appliedAt";
 
     private static final int DUPLICATE_KEY = 11000;
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
 
     private final MongoTemplate mongo;
 
@@ -68,148 +79,173 @@ public class ProjectionWriter<E> {
         return this.projection;
     }
 
-    /** Applies the events to the served collection; throws when the store fails, so the batch is retried. */
+    /**
+     * Applies the events to the served collection; throws when the store fails, so the batch is
+     * retried. The write is fenced: the collection is then confirmed against the registry, and when
+     * a rebuild on another instance switched it meanwhile, the events are written to the collection
+     * served now too, so nothing a caller goes on to acknowledge is left only in a replaced one.
+     */
     public Outcome write(List<E> events) {
-        return write(events, this.readModel.collection());
+        String collection = this.readModel.collection();
+        Outcome outcome = write(events, collection);
+        while (!events.isEmpty() && !this.readModel.confirm(collection)) {
+            log.info("{} was replaced while a batch was written to it; writing the batch to {}", collection,
+                    this.readModel.collection());
+            collection = this.readModel.collection();
+            outcome = write(events, collection);
+        }
+        return outcome;
     }
 
-    /**
-     * Applies the events to {@code collection}, such as the shadow collection of a rebuild. Every
-     * entity is inserted whole first: most events bring an entity the collection does not hold yet,
-     * and asking the store first would cost each of them a lookup. An insert that collides on
-     * {@code _id} (the collection holds the entity, or another writer created it meanwhile) takes the
-     * guarded path: the conditional upserts of the version guard.
-     */
+    /** Applies the events to {@code collection}, such as the shadow collection of a rebuild. */
     public Outcome write(List<E> events, String collection) {
         if (events.isEmpty()) {
             return Outcome.NONE;
         }
-        List<E> newest = newestPerId(events);
-        int superseded = events.size() - newest.size();
-        Map<String, List<Projection.FieldGroup>> groups = newestFieldGroups(events);
+        // building the changes (search tokens) is most of a consumer's CPU: once per event, on all cores
+        List<Change> changes = events.parallelStream().map(this.projection::change).toList();
+        Batch batch = new Batch(changes, this.projection.fieldGroups());
         Date now = Date.from(this.clock.instant());
-        // building the fields (search tokens) is most of a consumer's CPU: once per event, on all cores
-        Map<String, Document> fields = newest.parallelStream().filter(event -> !this.projection.removes(event))
-                .collect(Collectors.toConcurrentMap(this.projection::id, this.projection::fields));
-        Set<String> collided = insert(newest, groups, fields, collection, now);
-        List<E> guarded = newest.stream().filter(event -> collided.contains(this.projection.id(event))).toList();
-        Set<String> rejected = bulkUpsert(guarded, groups, fields, collection, now);
-        Outcome outcome = classify(newest, rejected, collection);
-        return outcome.plus(new Outcome(0, 0, 0, superseded));
+        Set<String> collided = insert(batch, collection, now);
+        Rejected rejected = guarded(batch, collided, collection, now);
+        return classify(batch, rejected, collection);
     }
 
-    /** An unordered bulk write gives no order between operations, so one batch keeps one event per id. */
-    private List<E> newestPerId(List<E> events) {
-        Map<String, E> newest = new LinkedHashMap<>();
-        for (E event : events) {
-            newest.merge(this.projection.id(event), event,
-                    (kept, next) -> this.projection.revision(next) > this.projection.revision(kept) ? next : kept);
-        }
-        return new ArrayList<>(newest.values());
-    }
-
-    /** Inserts new entities whole; answers the ids another writer created in the meantime. */
-    private Set<String> insert(List<E> events, Map<String, List<Projection.FieldGroup>> groups,
-            Map<String, Document> fields, String collection, Date now) {
-        if (events.isEmpty()) {
-            return Set.of();
-        }
-        var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
-        bulk.insert(events.stream().map(event -> document(event, groups.getOrDefault(this.projection.id(event),
-                List.of()), fields.get(this.projection.id(event)), now)).toList());
+    /** Inserts every entity of the batch whole; answers the ids the collection already held. */
+    private Set<String> insert(Batch batch, String collection, Date now) {
+        List<String> ids = new ArrayList<>(batch.ids());
+        BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
+        bulk.insert(ids.stream().map(id -> document(id, batch, now)).toList());
         try {
             bulk.execute();
             return Set.of();
         }
         catch (BulkOperationException ex) {
-            return collidedIds(ex, events);
+            Set<String> collided = new HashSet<>();
+            for (BulkWriteError error : duplicatesOnly(ex)) {
+                collided.add(ids.get(error.getIndex()));
+            }
+            return collided;
         }
     }
 
-    private Document document(E event, List<Projection.FieldGroup> groups, Document fields, Date now) {
-        long revision = this.projection.revision(event);
-        Document document = new Document("_id", this.projection.id(event)).append(REVISION, revision)
-                .append(APPLIED_AT, now);
-        if (this.projection.removes(event)) {
-            this.projection.fieldGroupRevisionFields().forEach(field -> document.append(field, revision));
-            return document.append(REMOVED, true).append(REMOVED_AT, now);
+    private Document document(String id, Batch batch, Date now) {
+        Document document = new Document("_id", id).append(APPLIED_AT, now);
+        Change main = batch.main.get(id);
+        if (main instanceof Change.Replace replace) {
+            document.append(REVISION, replace.revision()).append(REMOVED, false)
+                    .append(CONTENT_HASH, replace.contentHash());
+            replace.fields().forEach((field, value) -> {
+                if (value != null) {
+                    document.append(field, value);
+                }
+            });
         }
-        document.append(REMOVED, false).append(CONTENT_HASH, this.projection.contentHash(event));
-        document.putAll(fields);
-        this.projection.fieldGroupRevisionFields().forEach(field -> document.append(field, 0L));
-        groups.forEach(group -> {
-            document.putAll(group.fields());
-            document.append(group.revisionField(), group.revisionOf());
-        });
+        else if (main instanceof Change.Remove remove) {
+            document.append(REVISION, remove.revision()).append(REMOVED, true).append(REMOVED_AT, now);
+        }
+        else {
+            document.append(REVISION, 0L).append(REMOVED, false);
+        }
+        for (Projection.FieldGroup group : this.projection.fieldGroups()) {
+            GroupValue value = batch.groups.getOrDefault(id, Map.of()).get(group.revisionField());
+            document.append(group.revisionField(), value == null ? 0L : value.revision());
+            if (value != null && value.values() != null) {
+                value.values().forEach((field, fieldValue) -> {
+                    if (fieldValue != null) {
+                        document.append(field, fieldValue);
+                    }
+                });
+            }
+        }
         return document;
     }
 
-    /**
-     * The version guard: one conditional upsert per event, plus one per field group; answers the
-     * ids whose main upsert the guard rejected (a field group's own rejection only means it holds
-     * newer data).
-     */
-    private Set<String> bulkUpsert(List<E> events, Map<String, List<Projection.FieldGroup>> groups,
-            Map<String, Document> fields, String collection, Date now) {
-        if (events.isEmpty()) {
-            return Set.of();
+    /** The version guard for the entities the collection already held: one conditional upsert per change. */
+    private Rejected guarded(Batch batch, Set<String> collided, String collection, Date now) {
+        if (collided.isEmpty()) {
+            return Rejected.NONE;
         }
-        var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
-        for (E event : events) {
-            Criteria guard = newerThanStored(this.projection.id(event), REVISION, this.projection.revision(event));
-            bulk.upsert(Query.query(guard), update(event, fields.get(this.projection.id(event)), now));
+        BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
+        List<String> operationIds = new ArrayList<>();
+        List<Boolean> operationIsMain = new ArrayList<>();
+        for (String id : collided) {
+            Change main = batch.main.get(id);
+            if (main != null) {
+                bulk.upsert(Query.query(newerThanStored(id, REVISION, main.revision())), mainUpdate(main, now));
+                operationIds.add(id);
+                operationIsMain.add(true);
+            }
+            for (Map.Entry<String, GroupValue> group : batch.groups.getOrDefault(id, Map.of()).entrySet()) {
+                bulk.upsert(Query.query(newerThanStored(id, group.getKey(), group.getValue().revision())),
+                        groupUpdate(group.getKey(), group.getValue()));
+                operationIds.add(id);
+                operationIsMain.add(false);
+            }
         }
-        for (E event : events) {
-            if (this.projection.removes(event)) {
-                continue;
-            }
-            for (Projection.FieldGroup group : groups.getOrDefault(this.projection.id(event), List.of())) {
-                Update update = new Update().set(group.revisionField(), group.revisionOf()).setOnInsert(REVISION, 0L);
-                group.fields().forEach(update::set);
-                bulk.upsert(Query.query(newerThanStored(this.projection.id(event), group.revisionField(),
-                        group.revisionOf())), update);
-            }
+        if (operationIds.isEmpty()) {
+            return Rejected.NONE;
         }
         try {
             bulk.execute();
-            return Set.of();
+            return Rejected.NONE;
         }
         catch (BulkOperationException ex) {
-            return collidedIds(ex, events);
+            Set<String> mainIds = new HashSet<>();
+            Map<String, Integer> groupRejections = new HashMap<>();
+            for (BulkWriteError error : duplicatesOnly(ex)) {
+                String id = operationIds.get(error.getIndex());
+                if (operationIsMain.get(error.getIndex())) {
+                    mainIds.add(id);
+                }
+                else {
+                    groupRejections.merge(id, 1, Integer::sum);
+                }
+            }
+            return new Rejected(mainIds, groupRejections);
         }
     }
 
-    /** The ids of the first {@code events.size()} operations that collided on {@code _id}; other errors are thrown. */
-    private Set<String> collidedIds(BulkOperationException ex, List<E> events) {
-        List<BulkWriteError> failures = ex.getErrors().stream().filter(error -> error.getCode() != DUPLICATE_KEY)
-                .toList();
-        if (!failures.isEmpty()) {
-            throw ex;
+    private Update mainUpdate(Change main, Date now) {
+        Update update = new Update().set(REVISION, main.revision()).set(APPLIED_AT, now);
+        this.projection.fieldGroups().forEach(group -> update.setOnInsert(group.revisionField(), 0L));
+        if (main instanceof Change.Replace replace) {
+            update.set(REMOVED, false).unset(REMOVED_AT).set(CONTENT_HASH, replace.contentHash());
+            replace.fields().forEach((field, value) -> {
+                if (value == null) {
+                    update.unset(field);
+                }
+                else {
+                    update.set(field, value);
+                }
+            });
+            return update;
         }
-        return ex.getErrors().stream().map(BulkWriteError::getIndex).filter(index -> index < events.size())
-                .map(index -> this.projection.id(events.get(index))).collect(Collectors.toSet());
+        update.set(REMOVED, true).set(REMOVED_AT, now).unset(CONTENT_HASH);
+        this.projection.contentFields().forEach(update::unset);
+        return update;
     }
 
-    /**
-     * The newest value of every field group of every entity in the batch, whichever event brought it:
-     * an older full post still fills in a body that a newer listing row of the same batch lacks.
-     */
-    private Map<String, List<Projection.FieldGroup>> newestFieldGroups(List<E> events) {
-        Map<String, Map<String, Projection.FieldGroup>> newest = new HashMap<>();
-        for (E event : events) {
-            if (this.projection.removes(event)) {
-                continue;
+    private Update groupUpdate(String revisionField, GroupValue value) {
+        Update update = new Update().set(revisionField, value.revision()).setOnInsert(REVISION, 0L)
+                .setOnInsert(REMOVED, false);
+        for (Projection.FieldGroup group : this.projection.fieldGroups()) {
+            if (group.revisionField().equals(revisionField)) {
+                for (String field : group.fields()) {
+                    Object fieldValue = value.values() == null ? null : value.values().get(field);
+                    if (fieldValue == null) {
+                        update.unset(field);
+                    }
+                    else {
+                        update.set(field, fieldValue);
+                    }
+                }
             }
-            long revision = this.projection.revision(event);
-            for (Projection.FieldGroup group : this.projection.fieldGroups(event)) {
-                newest.computeIfAbsent(this.projection.id(event), id -> new LinkedHashMap<>()).merge(
-                        group.revisionField(), group.withRevision(revision),
-                        (kept, next) -> next.revisionOf() > kept.revisionOf() ? next : kept);
+            else {
+                update.setOnInsert(group.revisionField(), 0L);
             }
         }
-        Map<String, List<Projection.FieldGroup>> groups = new HashMap<>();
-        newest.forEach((id, byField) -> groups.put(id, List.copyOf(byField.values())));
-        return groups;
+        return update;
     }
 
     /**
@@ -222,54 +258,50 @@ public class ProjectionWriter<E> {
         return Criteria.where("_id").is(id).and(revisionField).lt(revision);
     }
 
-    private Update update(E event, Document fields, Date now) {
-        Update update = new Update().set(REVISION, this.projection.revision(event)).set(APPLIED_AT, now);
-        if (this.projection.removes(event)) {
-            update.set(REMOVED, true).set(REMOVED_AT, now).unset(CONTENT_HASH);
-            this.projection.contentFields().forEach(update::unset);
-            // an older event's field group must not fill a tombstone either
-            this.projection.fieldGroups(event).forEach(group -> update.set(group.revisionField(),
-                    this.projection.revision(event)));
-            return update;
+    /** The collisions on {@code _id} of a bulk write; any other error is thrown, so the batch is retried. */
+    private static List<BulkWriteError> duplicatesOnly(BulkOperationException ex) {
+        if (ex.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+            throw ex;
         }
-        update.set(REMOVED, false).unset(REMOVED_AT).set(CONTENT_HASH, this.projection.contentHash(event));
-        fields.forEach(update::set);
-        this.projection.fieldGroupRevisionFields().forEach(field -> update.setOnInsert(field, 0L));
-        return update;
+        return ex.getErrors();
     }
 
-    /** Rejected upserts are repeats when the stored content is the same, late arrivals otherwise. */
-    private Outcome classify(List<E> events, Set<String> rejected, String collection) {
-        Map<String, Document> stored = rejected.isEmpty() ? Map.of() : storedVersions(rejected, collection);
+    /**
+     * One outcome per event: the newest change of an id counts as applied, removed, duplicate (the
+     * stored content is the same) or stale (the stored one is newer); older changes of the same id
+     * in the batch are stale.
+     */
+    private Outcome classify(Batch batch, Rejected rejected, String collection) {
+        Map<String, Document> stored = rejected.main().isEmpty() ? Map.of()
+                : storedVersions(rejected.main(), collection);
         int applied = 0;
         int removed = 0;
         int duplicate = 0;
-        int stale = 0;
-        for (int i = 0; i < events.size(); i++) {
-            E event = events.get(i);
-            boolean removes = this.projection.removes(event);
-            if (!rejected.contains(this.projection.id(event))) {
+        for (Change main : batch.main.values()) {
+            boolean removes = main instanceof Change.Remove;
+            if (!rejected.main().contains(main.id())) {
                 applied += removes ? 0 : 1;
                 removed += removes ? 1 : 0;
             }
-            else if (isRepeat(event, stored.get(this.projection.id(event)))) {
+            else if (isRepeat(main, stored.get(main.id()))) {
                 duplicate++;
             }
-            else {
-                stale++;
-            }
         }
-        return new Outcome(applied, removed, duplicate, stale);
+        for (String id : batch.groupsOnly.keySet()) {
+            int writes = batch.groups.getOrDefault(id, Map.of()).size();
+            applied += rejected.groups().getOrDefault(id, 0) < writes ? 1 : 0;
+        }
+        return new Outcome(applied, removed, duplicate, batch.size - applied - removed - duplicate);
     }
 
-    private boolean isRepeat(E event, Document stored) {
+    private static boolean isRepeat(Change change, Document stored) {
         if (stored == null) {
             return false;
         }
-        if (this.projection.removes(event)) {
+        if (change instanceof Change.Remove) {
             return Boolean.TRUE.equals(stored.getBoolean(REMOVED));
         }
-        return this.projection.contentHash(event).equals(stored.getString(CONTENT_HASH));
+        return change instanceof Change.Replace replace && replace.contentHash().equals(stored.getString(CONTENT_HASH));
     }
 
     private Map<String, Document> storedVersions(Set<String> ids, String collection) {
@@ -280,5 +312,67 @@ public class ProjectionWriter<E> {
             stored.put(document.getString("_id"), document);
         }
         return stored;
+    }
+
+    /** A field group's newest values in the batch; {@code values} is {@code null} when a removal clears it. */
+    private record GroupValue(long revision, Document values) {
+    }
+
+    /** What the guard turned away: ids whose main change it rejected, and how many group writes per id. */
+    private record Rejected(Set<String> main, Map<String, Integer> groups) {
+
+        static final Rejected NONE = new Rejected(Set.of(), Map.of());
+    }
+
+    /**
+     * A batch reduced to what an unordered bulk write can apply (it gives no order between its
+     * operations): the newest main change of every id, the newest value of every field group of
+     * every id, whichever change brought it, and the newest group-only change of every id.
+     */
+    private static final class Batch {
+
+        private final Map<String, Change> main = new LinkedHashMap<>();
+
+        private final Map<String, Map<String, GroupValue>> groups = new LinkedHashMap<>();
+
+        private final Map<String, Change.Groups> groupsOnly = new LinkedHashMap<>();
+
+        private final int size;
+
+        Batch(List<Change> changes, List<Projection.FieldGroup> fieldGroups) {
+            this.size = changes.size();
+            for (Change change : changes) {
+                if (change instanceof Change.Replace replace) {
+                    newest(this.main, replace);
+                    replace.groups().forEach((field, values) -> group(replace.id(), field,
+                            new GroupValue(replace.revision(), values)));
+                }
+                else if (change instanceof Change.Remove remove) {
+                    newest(this.main, remove);
+                    fieldGroups.forEach(group -> group(remove.id(), group.revisionField(),
+                            new GroupValue(remove.revision(), null)));
+                }
+                else if (change instanceof Change.Groups only) {
+                    newest(this.groupsOnly, only);
+                    only.groups().forEach((field, values) -> group(only.id(), field,
+                            new GroupValue(only.revision(), values)));
+                }
+            }
+        }
+
+        private static <C extends Change> void newest(Map<String, C> newest, C change) {
+            newest.merge(change.id(), change, (kept, next) -> next.revision() > kept.revision() ? next : kept);
+        }
+
+        private void group(String id, String revisionField, GroupValue value) {
+            this.groups.computeIfAbsent(id, key -> new LinkedHashMap<>()).merge(revisionField, value,
+                    (kept, next) -> next.revision() > kept.revision() ? next : kept);
+        }
+
+        Set<String> ids() {
+            Set<String> ids = new java.util.LinkedHashSet<>(this.main.keySet());
+            ids.addAll(this.groups.keySet());
+            return ids;
+        }
     }
 }

@@ -53,13 +53,18 @@ public class ReadModel {
     }
 
     /**
-     * The served document of {@code id}, or null when there is none or it is a tombstone. The id is
-     * looked up alone and the tombstone told apart here: any other filter next to {@code _id} makes
-     * the embedded server scan the whole collection instead of using its {@code _id} index.
+     * The served document of {@code id}, or null when there is none, it is a tombstone, or only a
+     * field group of the entity has arrived yet (revision 0: a post's body before its listing row).
+     * The id is looked up alone and the rest told apart here: any other filter next to {@code _id}
+     * makes the embedded server scan the whole collection instead of using its {@code _id} index.
      */
     public Document find(String id) {
         Document document = this.mongo.findById(id, Document.class, collection());
-        return document == null || Boolean.TRUE.equals(document.get(ProjectionWriter.REMOVED)) ? null : document;
+        if (document == null || Boolean.TRUE.equals(document.get(ProjectionWriter.REMOVED))) {
+            return null;
+        }
+        Number revision = document.get(ProjectionWriter.REVISION, Number.class);
+        return revision == null || revision.longValue() > 0 ? document : null;
     }
 
     /** Creates the model's indexes on {@code collection} where they are missing. */
@@ -70,10 +75,32 @@ public class ReadModel {
 
     /** Re-reads the registry, for instances that did not run the switch themselves. */
     public void refresh() {
-        Document registered = this.mongo.findById(this.name, Document.class, REGISTRY);
+        String registered = registered();
         if (registered != null) {
-            this.active.set(registered.getString("active"));
+            this.active.set(registered);
         }
+    }
+
+    /** The collection the registry names now, or {@code null} before any switch. */
+    public String registered() {
+        Document registered = this.mongo.findById(this.name, Document.class, REGISTRY);
+        return registered == null ? null : registered.getString("active");
+    }
+
+    /**
+     * Whether {@code collection} is still the one served, by the registry: the fence of every write.
+     * When a rebuild on another instance switched meanwhile, this instance follows at once and
+     * answers {@code false}: what it just wrote must be written to the new collection too before
+     * its offsets move, since the old one will be dropped.
+     */
+    public boolean confirm(String collection) {
+        String registered = registered();
+        String served = registered == null ? this.name : registered;
+        if (served.equals(collection)) {
+            return true;
+        }
+        this.active.set(served);
+        return false;
     }
 
     /** Serves {@code collection} from now on; returns the collection served before. */

@@ -40,7 +40,7 @@ class ReadModelMaintenanceTests {
         this.mongo.insert(new Document("_id", "live").append("revision", 1L).append("removed", false), "things");
         ReadModelMaintenance maintenance = new ReadModelMaintenance(List.of(model), this.mongo,
                 new ProjectionProperties(Duration.ofDays(30), Duration.ofHours(1), Duration.ofSeconds(5),
-                        Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(10)),
+                        Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(10), ""),
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(maintenance.purgeTombstones()).isEqualTo(1);

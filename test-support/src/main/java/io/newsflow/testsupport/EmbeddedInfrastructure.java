@@ -35,6 +35,9 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     private EmbeddedInfrastructure() {
         long started = System.nanoTime();
         this.broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
+        // the log cleaner looks for work every half second (15 s by default), so a test that makes a
+        // topic's segments small sees it compacted within seconds
+        this.broker.brokerProperty("log.cleaner.backoff.ms", "500");
         this.broker.afterPropertiesSet();
         this.mongo = new MongoServer(new MemoryBackend());
         this.mongoAddress = this.mongo.bind();

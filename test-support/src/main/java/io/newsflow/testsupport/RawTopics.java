@@ -115,6 +115,32 @@ public final class RawTopics implements AutoCloseable {
         return newest;
     }
 
+    /** How many records of the topic, from its start to its end now, have a key {@code keys} accepts. */
+    public long recordsOf(String topic, java.util.function.Predicate<String> keys) {
+        long count = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null && keys.test(record.key())) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     /** What one poll of {@code consumer} returns within {@code timeout}. */
     public static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer,
             Duration timeout) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
-import io.newsflow.contracts.ArticleRemoved;
+import io.newsflow.projection.Change;
 import io.newsflow.projection.PoisonEventException;
 import io.newsflow.projection.Projection;
 import io.newsflow.projection.search.KoreanTokens;
@@ -23,33 +23,20 @@ class ArticleProjection implements Projection<ArticleEvent> {
             "outlet", "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens");
 
     @Override
-    public String id(ArticleEvent event) {
-        return event.articleId();
-    }
-
-    @Override
-    public long revision(ArticleEvent event) {
-        return event.revision();
-    }
-
-    @Override
     public Instant acceptedAt(ArticleEvent event) {
         return event.occurredAt();
     }
 
+    /** A published article replaces the stored one whole; a removal leaves a tombstone. */
     @Override
-    public boolean removes(ArticleEvent event) {
-        return event instanceof ArticleRemoved;
+    public Change change(ArticleEvent event) {
+        if (event instanceof ArticlePublished article) {
+            return new Change.Replace(article.articleId(), article.revision(), article.contentHash(), fields(article));
+        }
+        return new Change.Remove(event.articleId(), event.revision());
     }
 
-    @Override
-    public String contentHash(ArticleEvent event) {
-        return event instanceof ArticlePublished published ? published.contentHash() : null;
-    }
-
-    @Override
-    public Document fields(ArticleEvent event) {
-        ArticlePublished article = (ArticlePublished) event;
+    private static Document fields(ArticlePublished article) {
         return new Document("url", article.url())
                 .append("title", article.title())
                 .append("subtitles", article.subtitles())

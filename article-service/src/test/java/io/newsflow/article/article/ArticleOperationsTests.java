@@ -18,6 +18,7 @@ import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.ops.DeadLetterEndpoint;
 import io.newsflow.projection.ops.DeadLetterQueue.DeadLetter;
+import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ops.RebuildEndpoint;
 import io.newsflow.testsupport.EmbeddedInfrastructure;
 import io.newsflow.testsupport.RawTopics;
@@ -43,7 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The operators' tools of the management port: dead letters and the rebuild of the read model. */
-@SpringBootTest(properties = "spring.config.name=" + ArticleApplication.CONFIG_NAME)
+@SpringBootTest(properties = { "spring.config.name=" + ArticleApplication.CONFIG_NAME,
+        "newsflow.projection.rebuild-grace=2s" })
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
 class ArticleOperationsTests {
@@ -53,6 +55,11 @@ class ArticleOperationsTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final RawTopics TOPICS = RawTopics.shared();
+
+    /** Writes dead letters as an earlier version of the service would have. */
+    private static final KafkaProducer<String, String> DEAD_LETTERS = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers()),
+            new StringSerializer(), new StringSerializer());
 
     @Autowired
     private MockMvc mvc;
@@ -86,6 +93,45 @@ class ArticleOperationsTests {
     }
 
     @Test
+    void deadLettersAreListedAtAnyCountPageByPageAndPendingCountsWhatIsUnhandledNow() throws Exception {
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            String key = newId();
+            keys.add(key);
+            deadLetter(key, "{\"type\":\"ArticlePublished\",\"articleId\":\"" + key + "\"}");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> page = this.deadLetters.pending(cursor, 5);
+            @SuppressWarnings("unchecked")
+            List<DeadLetter> records = (List<DeadLetter>) page.get("records");
+            assertThat(records).hasSizeLessThanOrEqualTo(5);
+            records.forEach(letter -> {
+                assertThat(ids).doesNotContain(letter.id());
+                ids.add(letter.id());
+                seen.add(letter.key());
+            });
+            cursor = (String) page.get("nextCursor");
+            pages++;
+        }
+        while (cursor != null);
+        assertThat(seen).containsAll(keys);
+        assertThat(pages).isGreaterThanOrEqualTo(5);
+
+        long pendingBefore = ((Number) this.deadLetters.pending(null, 1).get("pending")).longValue();
+        DeadLetter first = pending(keys.get(0));
+        assertThat(this.deadLetters.act(first.id(), "replay").outcome()).contains("still cannot be applied");
+        assertThat(((Number) this.deadLetters.pending(null, 1).get("pending")).longValue()).isEqualTo(pendingBefore);
+        assertThat(this.deadLetters.act(first.id(), "discard").outcome()).isEqualTo("discarded");
+        assertThat(((Number) this.deadLetters.pending(null, 1).get("pending")).longValue()).isEqualTo(pendingBefore - 1);
+        assertThat(((Number) this.deadLetters.pending(null, 1).get("held")).longValue()).isGreaterThan(pendingBefore - 1);
+    }
+
+    @Test
     void replayedDeadLetterIsAppliedThroughTheGuard() throws Exception {
         String id = newId();
         deadLetter(id, article(id, 3, "고친 뒤 다시 보낸 기사"));
@@ -110,10 +156,10 @@ class ArticleOperationsTests {
                 .andExpect(status().isOk()));
         String servedBefore = this.readModel.collection();
 
-        assertThat(this.rebuild.start().state()).isEqualTo("running");
-        await().atMost(WITHIN).until(() -> !this.rebuild.status().state().equals("running"));
+        assertThat(this.rebuild.start().state()).isEqualTo(ReadModelRebuild.State.RUNNING);
+        await().atMost(WITHIN).until(() -> this.rebuild.status().state() != ReadModelRebuild.State.RUNNING);
 
-        assertThat(this.rebuild.status().state()).isEqualTo("switched");
+        assertThat(this.rebuild.status().state()).isEqualTo(ReadModelRebuild.State.SWITCHED);
         assertThat(this.rebuild.status().recordsRead()).isGreaterThanOrEqualTo(3);
         assertThat(this.readModel.collection()).isNotEqualTo(servedBefore)
                 .isEqualTo(this.rebuild.status().shadow());
@@ -144,24 +190,31 @@ class ArticleOperationsTests {
                 .andExpect(jsonPath("$.revision").value(30));
     }
 
+    /** The pending dead letter of {@code key}, looked for through every page. */
     @SuppressWarnings("unchecked")
     private DeadLetter pending(String key) {
-        List<DeadLetter> records = (List<DeadLetter>) this.deadLetters.pending().get("records");
-        return records.stream().filter(letter -> key.equals(letter.key())).findFirst().orElse(null);
+        String cursor = null;
+        do {
+            Map<String, Object> page = this.deadLetters.pending(cursor, 7);
+            for (DeadLetter letter : (List<DeadLetter>) page.get("records")) {
+                if (key.equals(letter.key())) {
+                    return letter;
+                }
+            }
+            cursor = (String) page.get("nextCursor");
+        }
+        while (cursor != null);
+        return null;
     }
 
     /** A dead letter as an earlier version of the service would have written it. */
     private static void deadLetter(String key, String json) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.ARTICLES), key, json);
-            record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.ARTICLES.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(42).array());
-            record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
-                    "outlet not recognised by version 0.0.9".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.ARTICLES), key, json);
+        record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.ARTICLES.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(42).array());
+        record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                "outlet not recognised by version 0.0.9".getBytes(StandardCharsets.UTF_8));
+        DEAD_LETTERS.send(record).get();
     }
 
     private static String article(String id, long revision, String title) {

@@ -3,11 +3,15 @@ package io.newsflow.board.post;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
+import io.newsflow.contracts.PostBodyPublished;
+import io.newsflow.contracts.PostBodyRemoved;
 import io.newsflow.contracts.PostEvent;
 import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.PostPublished;
 import io.newsflow.contracts.PostRemoved;
+import io.newsflow.projection.Change;
 import io.newsflow.projection.PoisonEventException;
 import io.newsflow.projection.Projection;
 import io.newsflow.projection.search.KoreanTokens;
@@ -16,28 +20,23 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Post events as documents of the {@code posts} collection, keyed by {@code board:number}. Listing
- * rows and full posts of one key merge: the listing fields follow the document's revision (the newer
- * event wins, and a value an event lacks is never erased), the body has a revision of its own, so a
- * listing row never erases it and a full post fills it in whenever it arrives.
+ * Post events as documents of the {@code posts} collection, keyed by {@code board:number}. The
+ * listing fields follow the newest listing event of the post, all of them (a field it lacks is
+ * cleared): that is what log compaction keeps. The body is a field group with a revision of its own,
+ * written by its own events under its own record key ({@link PostBodyPublished},
+ * {@link PostBodyRemoved}), so a listing row never erases it and compaction never drops it; a
+ * removal clears both at its revision.
  */
 @Component
 class PostProjection implements Projection<PostEvent> {
 
     static final String BODY_REVISION = "bodyRevision";
 
-    static final List<String> CONTENT_FIELDS = List.of("title", "author", "postedAt", "commentCount", "url", "body",
+    /** The body, and whether there is one (listings leave the body out but show that). */
+    static final FieldGroup BODY = new FieldGroup(BODY_REVISION, List.of("body", "hasBody"));
+
+    static final List<String> CONTENT_FIELDS = List.of("title", "author", "postedAt", "commentCount", "url",
             "category", "acceptedAt", "tokens");
-
-    @Override
-    public String id(PostEvent event) {
-        return event.postKey();
-    }
-
-    @Override
-    public long revision(PostEvent event) {
-        return event.revision();
-    }
 
     @Override
     public Instant acceptedAt(PostEvent event) {
@@ -45,61 +44,52 @@ class PostProjection implements Projection<PostEvent> {
     }
 
     @Override
-    public boolean removes(PostEvent event) {
-        return event instanceof PostRemoved;
-    }
-
-    @Override
-    public String contentHash(PostEvent event) {
+    public Change change(PostEvent event) {
         if (event instanceof PostListed listed) {
-            return listed.contentHash();
+            return new Change.Replace(listed.postKey(), listed.revision(), listed.contentHash(),
+                    listing(event, listed.title(), listed.author(), listed.postedAt(), listed.commentCount(),
+                            listed.url(), listed.category()));
         }
-        return event instanceof PostPublished published ? published.contentHash() : null;
+        if (event instanceof PostPublished post) {
+            Map<String, Document> groups = post.body() == null ? Map.of() : Map.of(BODY_REVISION, body(post.body()));
+            return new Change.Replace(post.postKey(), post.revision(), post.contentHash(), listing(event,
+                    post.title(), post.author(), post.postedAt(), post.commentCount(), post.url(), post.category()),
+                    groups);
+        }
+        if (event instanceof PostBodyPublished body) {
+            return new Change.Groups(body.postKey(), body.revision(), Map.of(BODY_REVISION, body(body.body())));
+        }
+        if (event instanceof PostBodyRemoved removed) {
+            return new Change.Groups(removed.postKey(), removed.revision(), Map.of(BODY_REVISION, NO_BODY));
+        }
+        return new Change.Remove(event.postKey(), event.revision());
     }
 
-    @Override
-    public Document fields(PostEvent event) {
+    /** A removed body: its fields cleared at the removal's revision. */
+    private static final Document NO_BODY = new Document("body", null).append("hasBody", null);
+
+    private static Document body(String text) {
+        return new Document("body", text).append("hasBody", true);
+    }
+
+    /** Every listing field, present or not: the newest listing event gives them all. */
+    private static Document listing(PostEvent event, String title, String author, Instant postedAt,
+            Integer commentCount, String url, String category) {
         Document fields = new Document("board", event.board()).append("number", event.number())
-                .append("acceptedAt", Date.from(event.occurredAt()));
-        if (event instanceof PostListed listed) {
-            putListing(fields, listed.title(), listed.author(), listed.postedAt(), listed.commentCount(), listed.url());
-            putIfPresent(fields, "category", listed.category());
-        }
-        else if (event instanceof PostPublished post) {
-            putListing(fields, post.title(), post.author(), post.postedAt(), post.commentCount(), post.url());
-            putIfPresent(fields, "category", post.category());
-        }
+                .append("acceptedAt", Date.from(event.occurredAt()))
+                .append("title", title)
+                .append("tokens", title == null ? null : KoreanTokens.of(title))
+                .append("author", author)
+                .append("postedAt", postedAt == null ? null : Date.from(postedAt))
+                .append("commentCount", commentCount)
+                .append("url", url)
+                .append("category", category);
         return fields;
     }
 
-    /** Only the values the event has: what it lacks stays as stored. */
-    private static void putListing(Document fields, String title, String author, Instant postedAt,
-            Integer commentCount, String url) {
-        putIfPresent(fields, "title", title);
-        putIfPresent(fields, "tokens", title == null ? null : KoreanTokens.of(title));
-        putIfPresent(fields, "author", author);
-        putIfPresent(fields, "postedAt", postedAt == null ? null : Date.from(postedAt));
-        putIfPresent(fields, "commentCount", commentCount);
-        putIfPresent(fields, "url", url);
-    }
-
-    private static void putIfPresent(Document fields, String name, Object value) {
-        if (value != null) {
-            fields.append(name, value);
-        }
-    }
-
     @Override
-    public List<String> fieldGroupRevisionFields() {
-        return List.of(BODY_REVISION);
-    }
-
-    @Override
-    public List<FieldGroup> fieldGroups(PostEvent event) {
-        if (event instanceof PostPublished post && post.body() != null) {
-            return List.of(new FieldGroup(BODY_REVISION, new Document("body", post.body())));
-        }
-        return event instanceof PostRemoved ? List.of(new FieldGroup(BODY_REVISION, new Document())) : List.of();
+    public List<FieldGroup> fieldGroups() {
+        return List.of(BODY);
     }
 
     @Override
@@ -111,7 +101,7 @@ class PostProjection implements Projection<PostEvent> {
     public void validate(String key, PostEvent event) {
         String expected;
         try {
-            expected = event.postKey();
+            expected = event.recordKey();
         }
         catch (IllegalArgumentException ex) {
             throw new PoisonEventException(ex.getMessage());
@@ -122,16 +112,29 @@ class PostProjection implements Projection<PostEvent> {
         if (event.revision() <= 0 || event.occurredAt() == null) {
             throw new PoisonEventException("revision must be positive and occurredAt present");
         }
-        if (!(event instanceof PostRemoved) && contentHash(event) == null) {
+        if (!(event instanceof PostRemoved) && !(event instanceof PostBodyRemoved) && contentHash(event) == null) {
             throw new PoisonEventException("a post event needs a contentHash");
         }
         if (event instanceof PostListed listed && isBlank(listed.title())
                 || event instanceof PostPublished post && isBlank(post.title())) {
             throw new PoisonEventException("a post event needs a title");
         }
+        if (event instanceof PostBodyPublished body && body.body() == null) {
+            throw new PoisonEventException("a PostBodyPublished needs a body");
+        }
         PoisonEventException.requireStorable("occurredAt", event.occurredAt());
         PoisonEventException.requireStorable("postedAt", event instanceof PostListed listed ? listed.postedAt()
                 : event instanceof PostPublished post ? post.postedAt() : null);
+    }
+
+    private static String contentHash(PostEvent event) {
+        if (event instanceof PostListed listed) {
+            return listed.contentHash();
+        }
+        if (event instanceof PostBodyPublished body) {
+            return body.contentHash();
+        }
+        return event instanceof PostPublished published ? published.contentHash() : null;
     }
 
     private static boolean isBlank(String value) {

@@ -62,7 +62,7 @@ class PostQueries {
 
     private List<BoardSummary> summariseBoards() {
         Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where(ProjectionWriter.REMOVED).ne(true)),
+                Aggregation.match(live()),
                 Aggregation.group("board").count().as("posts").max("number").as("newestNumber")
                         .max("postedAt").as("latestPostAt"),
                 Aggregation.sort(Sort.by("_id")))
@@ -113,7 +113,8 @@ class PostQueries {
         return this.mongo.findOne(any, Document.class, this.model.collection()) != null;
     }
 
+    /** Posts a reader may see: not removed, and listed (a body that came first is not a post yet). */
     private static Criteria live() {
-        return Criteria.where(ProjectionWriter.REMOVED).ne(true);
+        return Criteria.where(ProjectionWriter.REMOVED).ne(true).and(ProjectionWriter.REVISION).gt(0);
     }
 }

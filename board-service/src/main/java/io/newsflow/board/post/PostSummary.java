@@ -14,12 +14,7 @@ record PostSummary(String board, long number, String title, String author, Insta
         return new PostSummary(document.getString("board"), document.get("number", Number.class).longValue(),
                 document.getString("title"), document.getString("author"),
                 postedAt == null ? null : postedAt.toInstant(), document.getInteger("commentCount"),
-                document.getString("url"), document.getString("category"), hasBody(document));
-    }
-
-    /** A body was written when its revision is past the 0 a document starts with. */
-    private static boolean hasBody(Document document) {
-        Number bodyRevision = document.get(PostProjection.BODY_REVISION, Number.class);
-        return bodyRevision != null && bodyRevision.longValue() > 0 && !document.getBoolean("removed", false);
+                document.getString("url"), document.getString("category"),
+                document.getBoolean("hasBody", false));
     }
 }

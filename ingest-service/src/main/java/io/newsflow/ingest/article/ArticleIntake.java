@@ -19,6 +19,7 @@ import io.newsflow.ingest.normalize.Text;
 import io.newsflow.ingest.normalize.Urls;
 import io.newsflow.ingest.publish.EventPublisher;
 import io.newsflow.ingest.publish.OutgoingEvent;
+import io.newsflow.ingest.publish.Prepared;
 
 import org.springframework.stereotype.Service;
 
@@ -48,10 +49,10 @@ public class ArticleIntake {
 
     /** Publishes the article and returns its id once Kafka acknowledged it. */
     public String accept(ArticleRequest request) {
-        OutgoingEvent event = prepare(request);
-        this.publisher.publish(event);
+        Prepared article = prepare(request);
+        this.publisher.publish(article);
         this.metrics.accepted(IngestMetrics.ARTICLE, 1);
-        return event.key();
+        return article.id();
     }
 
     /** Publishes the removal of an article and returns once Kafka acknowledged it. */
@@ -60,22 +61,22 @@ public class ArticleIntake {
             throw new InvalidFieldException("id", "must be an article id such as a-3f2b9c4d1e0a7b6c5d4e3f2a");
         }
         Instant now = this.clock.now();
-        this.publisher.publish(outgoing(new ArticleRemoved(UUID.randomUUID().toString(), now,
-                ArticleEvent.SCHEMA_VERSION, id, this.clock.next(now))));
+        this.publisher.publish(Prepared.of(outgoing(new ArticleRemoved(UUID.randomUUID().toString(), now,
+                ArticleEvent.SCHEMA_VERSION, id, this.clock.next(now)))));
     }
 
     /** The normalised event of a request, accepted now, ready to publish. */
-    public OutgoingEvent prepare(ArticleRequest request) {
+    public Prepared prepare(ArticleRequest request) {
         Instant now = this.clock.now();
-        return outgoing(toEvent(request, now, now));
+        return Prepared.of(outgoing(toEvent(request, now, now)));
     }
 
     /**
      * The normalised event of an article read from a page crawled at {@code crawledAt}: without a
      * date of its own, it was published when it was crawled.
      */
-    public OutgoingEvent prepare(ArticleRequest request, Instant crawledAt) {
-        return outgoing(toEvent(request, this.clock.now(), crawledAt));
+    public Prepared prepare(ArticleRequest request, Instant crawledAt) {
+        return Prepared.of(outgoing(toEvent(request, this.clock.now(), crawledAt)));
     }
 
     public static OutgoingEvent outgoing(ArticleEvent event) {

@@ -12,7 +12,7 @@ import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.publish.Delivery;
 import io.newsflow.ingest.publish.EventPublisher;
-import io.newsflow.ingest.publish.OutgoingEvent;
+import io.newsflow.ingest.publish.Prepared;
 import io.newsflow.ingest.publish.PublishFailedException;
 import io.newsflow.ingest.publish.PublishProperties;
 import jakarta.validation.ConstraintViolation;
@@ -48,13 +48,13 @@ public class BatchIntake {
     }
 
     /**
-     * @param toEvent normalises a valid item into its event; may throw {@link InvalidFieldException}
+     * @param toEvent normalises a valid item into its events; may throw {@link InvalidFieldException}
      * @throws PublishFailedException when valid items existed and Kafka acknowledged none of them
      */
-    public <R> BatchResult accept(List<? extends R> requests, Function<R, OutgoingEvent> toEvent) {
+    public <R> BatchResult accept(List<? extends R> requests, Function<R, Prepared> toEvent) {
         List<Item> items = new ArrayList<>(requests.size());
         List<Integer> publishedIndexes = new ArrayList<>();
-        List<OutgoingEvent> events = new ArrayList<>();
+        List<Prepared> events = new ArrayList<>();
         for (int index = 0; index < requests.size(); index++) {
             R request = requests.get(index);
             List<FieldError> errors = violations(request);
@@ -76,7 +76,7 @@ public class BatchIntake {
         return BatchResult.of(items);
     }
 
-    private List<Item> publish(List<Integer> indexes, List<OutgoingEvent> events) {
+    private List<Item> publish(List<Integer> indexes, List<Prepared> events) {
         if (events.isEmpty()) {
             return List.of();
         }
@@ -93,12 +93,12 @@ public class BatchIntake {
         return items;
     }
 
-    private static Item item(int index, OutgoingEvent event, Delivery delivery) {
+    private static Item item(int index, Prepared event, Delivery delivery) {
         return switch (delivery.outcome()) {
-            case ACKNOWLEDGED -> new Item(index, BatchResult.ACCEPTED, event.key(), null);
-            case TOO_LARGE -> new Item(index, BatchResult.REJECTED, event.key(),
+            case ACKNOWLEDGED -> new Item(index, BatchResult.ACCEPTED, event.id(), null);
+            case TOO_LARGE -> new Item(index, BatchResult.REJECTED, event.id(),
                     List.of(new FieldError("", "is larger than the event store accepts; send it smaller")));
-            case UNACKNOWLEDGED -> new Item(index, BatchResult.FAILED, event.key(),
+            case UNACKNOWLEDGED -> new Item(index, BatchResult.FAILED, event.id(),
                     List.of(new FieldError("", "Kafka did not acknowledge the event in time; send it again")));
         };
     }

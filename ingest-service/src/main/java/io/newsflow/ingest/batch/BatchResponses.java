@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.newsflow.ingest.normalize.InvalidFieldException;
-import io.newsflow.ingest.publish.OutgoingEvent;
+import io.newsflow.ingest.publish.Prepared;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +16,7 @@ public final class BatchResponses {
     }
 
     public static <R> ResponseEntity<BatchResult> accept(BatchIntake intake, List<R> requests,
-            Function<R, OutgoingEvent> toEvent) {
+            Function<R, Prepared> toEvent) {
         if (requests == null || requests.isEmpty()) {
             throw new InvalidFieldException("items", "must hold at least one item");
         }

@@ -17,7 +17,7 @@ import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
 import io.newsflow.ingest.post.PostIntake;
 import io.newsflow.ingest.post.PostRequest;
-import io.newsflow.ingest.publish.OutgoingEvent;
+import io.newsflow.ingest.publish.Prepared;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -66,7 +66,7 @@ class PageIntake {
         return result(request, page, result);
     }
 
-    private OutgoingEvent prepare(Object item, Instant crawledAt) {
+    private Prepared prepare(Object item, Instant crawledAt) {
         return item instanceof ArticleRequest article ? this.articles.prepare(article, crawledAt)
                 : this.posts.prepare((PostRequest) item);
     }

@@ -1,12 +1,14 @@
 package io.newsflow.ingest.post;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.newsflow.contracts.PostEvent;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.contracts.PostListed;
-import io.newsflow.contracts.PostPublished;
+import io.newsflow.contracts.PostBodyPublished;
+import io.newsflow.contracts.PostBodyRemoved;
 import io.newsflow.contracts.PostRemoved;
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.metrics.IngestMetrics;
@@ -18,6 +20,7 @@ import io.newsflow.ingest.normalize.Text;
 import io.newsflow.ingest.normalize.Urls;
 import io.newsflow.ingest.publish.EventPublisher;
 import io.newsflow.ingest.publish.OutgoingEvent;
+import io.newsflow.ingest.publish.Prepared;
 
 import org.springframework.stereotype.Service;
 
@@ -41,10 +44,10 @@ public class PostIntake {
 
     /** Publishes the post and returns its key once Kafka acknowledged it. */
     public String accept(PostRequest request) {
-        OutgoingEvent event = prepare(request);
-        this.publisher.publish(event);
+        Prepared post = prepare(request);
+        this.publisher.publish(post);
         this.metrics.accepted(IngestMetrics.POST, 1);
-        return event.key();
+        return post.id();
     }
 
     /** Publishes the removal of a post and returns once Kafka acknowledged it. */
@@ -57,25 +60,34 @@ public class PostIntake {
             throw new InvalidFieldException("board", "must be a board slug and number a positive post number");
         }
         Instant now = this.clock.now();
-        this.publisher.publish(outgoing(new PostRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION,
-                key.board(), key.number(), this.clock.next(now))));
+        long revision = this.clock.next(now);
+        // the body's key gets the removal too: when the post is listed again, its own key's newest
+        // record is the new row, and compaction would otherwise keep the old body on the body's key
+        this.publisher.publish(new Prepared(key.toString(), List.of(
+                outgoing(new PostRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION, key.board(),
+                        key.number(), revision)),
+                outgoing(new PostBodyRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION,
+                        key.board(), key.number(), revision)))));
     }
 
-    /** The normalised event of a request, accepted now, ready to publish. */
-    public OutgoingEvent prepare(PostRequest request) {
-        return outgoing(toEvent(request, this.clock.now()));
+    /** The normalised events of a request, accepted now, ready to publish. */
+    public Prepared prepare(PostRequest request) {
+        List<PostEvent> events = toEvents(request, this.clock.now());
+        return new Prepared(events.get(0).postKey(), events.stream().map(PostIntake::outgoing).toList());
     }
 
+    /** A post event on its record key: the post's, or its body's own. */
     public static OutgoingEvent outgoing(PostEvent event) {
-        return new OutgoingEvent(Topics.POSTS, event.postKey(), event);
+        return new OutgoingEvent(Topics.POSTS, event.recordKey(), event);
     }
 
     /**
-     * The normalised event for a request accepted at {@code acceptedAt}: a listing row without a
-     * body, a full post with one.
+     * The normalised events for a request accepted at {@code acceptedAt}: the listing row, and for a
+     * full post its body as an event of its own (same revision), under a record key of its own so
+     * that compaction keeps it whatever listing rows of the post come later.
      * @throws InvalidFieldException when a field cannot be normalised
      */
-    public PostEvent toEvent(PostRequest request, Instant acceptedAt) {
+    public List<PostEvent> toEvents(PostRequest request, Instant acceptedAt) {
         PostKey key = new PostKey(request.board(), request.number());
         String title = Text.line(request.title());
         if (title == null) {
@@ -89,15 +101,15 @@ public class PostIntake {
         String category = Text.line(request.category());
         String eventId = UUID.randomUUID().toString();
         long revision = this.clock.next(acceptedAt);
+        String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url)
+                : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, category);
+        PostListed listed = new PostListed(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(),
+                revision, hash, title, author, postedAt, request.commentCount(), url, category);
         if (body == null || body.isEmpty()) {
-            String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url)
-                    : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, category);
-            return new PostListed(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(), revision,
-                    hash, title, author, postedAt, request.commentCount(), url, category);
+            return List.of(listed);
         }
-        String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, body)
-                : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, body, category);
-        return new PostPublished(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(), revision,
-                hash, title, author, postedAt, request.commentCount(), url, body, category);
+        // the body first: when Kafka refuses it as too large, the listing row is not sent either
+        return List.of(new PostBodyPublished(UUID.randomUUID().toString(), acceptedAt, PostEvent.SCHEMA_VERSION,
+                key.board(), key.number(), revision, Hashing.sha256(key, body), body), listed);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A board post. Without a {@code body} it is a listing row ({@code PostListed}); with one, a full
- * post ({@code PostPublished}). {@code postedAt} takes a date or a date-time (Asia/Seoul when no zone
+ * post ({@code PostListed} and {@code PostBodyPublished}). {@code postedAt} takes a date or a date-time (Asia/Seoul when no zone
  * is given). {@code category} is the board's category head of the post ({@code 뉴스}, {@code 일반}),
  * kept apart from the title.
  */

@@ -1,5 +1,7 @@
 package io.newsflow.ingest.publish;
 
+import java.util.List;
+
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
@@ -21,6 +23,21 @@ public record Delivery(Outcome outcome, Throwable failure) {
             }
         }
         return new Delivery(Outcome.UNACKNOWLEDGED, failure);
+    }
+
+    /** What became of an item whose events had these deliveries: acknowledged only when all were. */
+    static Delivery of(List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            if (delivery.tooLarge()) {
+                return delivery;
+            }
+        }
+        for (Delivery delivery : deliveries) {
+            if (!delivery.acknowledged()) {
+                return delivery;
+            }
+        }
+        return ACKNOWLEDGED;
     }
 
     public boolean acknowledged() {

@@ -2,7 +2,9 @@ package io.newsflow.ingest.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -65,12 +67,12 @@ public class EventPublisher implements DisposableBean {
     }
 
     /**
-     * Publishes one event and returns once the broker acknowledged it.
-     * @throws PublishFailedException when it was not acknowledged before the deadline
-     * @throws EventTooLargeException when Kafka refuses it as too large
+     * Publishes one item's events and returns once the broker acknowledged them all.
+     * @throws PublishFailedException when they were not acknowledged before the deadline
+     * @throws EventTooLargeException when Kafka refuses one as too large
      */
-    public void publish(OutgoingEvent event) {
-        Delivery delivery = publishAll(List.of(event)).get(0);
+    public void publish(Prepared item) {
+        Delivery delivery = publishAll(List.of(item)).get(0);
         if (delivery.tooLarge()) {
             throw new EventTooLargeException(delivery.failure());
         }
@@ -81,22 +83,35 @@ public class EventPublisher implements DisposableBean {
     }
 
     /**
-     * Sends every event, then waits for all acknowledgements, until the request's deadline.
-     * @return for each event, in order, what became of it
+     * Sends every event of every item, then waits for all acknowledgements, until the request's
+     * deadline.
+     * @return for each item, in order, what became of it
      */
-    public List<Delivery> publishAll(List<OutgoingEvent> events) {
+    public List<Delivery> publishAll(List<Prepared> items) {
+        List<Delivery> deliveries = publishEvents(items);
+        List<Delivery> perItem = new ArrayList<>(items.size());
+        int next = 0;
+        for (Prepared item : items) {
+            perItem.add(Delivery.of(deliveries.subList(next, next + item.events().size())));
+            next += item.events().size();
+        }
+        return perItem;
+    }
+
+    /** Every event of every item, in order, with what became of it. */
+    private List<Delivery> publishEvents(List<Prepared> items) {
         long started = System.nanoTime();
         long deadline = PublishDeadline.arrivedNanos() + this.properties.timeout().toNanos();
-        List<CompletableFuture<Object>> acknowledgements = new ArrayList<>(events.size());
-        events.forEach(event -> acknowledgements.add(new CompletableFuture<>()));
+        List<CompletableFuture<Object>> acknowledgements = new ArrayList<>();
+        items.forEach(item -> item.events().forEach(event -> acknowledgements.add(new CompletableFuture<>())));
         try {
-            this.senders.execute(this.context.captureAll().wrap(() -> send(events, acknowledgements, deadline)));
+            this.senders.execute(this.context.captureAll().wrap(() -> send(items, acknowledgements, deadline)));
         }
         catch (RejectedExecutionException ex) {
             acknowledgements.forEach(acknowledgement -> acknowledgement.completeExceptionally(
                     new TimeoutException("every Kafka sender is busy; the broker does not answer")));
         }
-        List<Delivery> deliveries = new ArrayList<>(events.size());
+        List<Delivery> deliveries = new ArrayList<>(acknowledgements.size());
         for (CompletableFuture<Object> acknowledgement : acknowledgements) {
             deliveries.add(await(acknowledgement, deadline));
         }
@@ -104,28 +119,59 @@ public class EventPublisher implements DisposableBean {
         return deliveries;
     }
 
-    private void send(List<OutgoingEvent> events, List<CompletableFuture<Object>> acknowledgements, long deadline) {
-        for (int i = 0; i < events.size(); i++) {
-            CompletableFuture<Object> acknowledgement = acknowledgements.get(i);
-            if (System.nanoTime() - deadline > 0) {
-                acknowledgement.completeExceptionally(new TimeoutException("the request's deadline passed before "
-                        + "the event could be sent"));
-                continue;
+    /**
+     * Sends the items' events in order. The producer refuses a record larger than it may send at
+     * once, in {@code send}: the rest of that item is then not sent, so an item refused as too large
+     * publishes nothing (an item puts its largest event first).
+     */
+    private void send(List<Prepared> items, List<CompletableFuture<Object>> acknowledgements, long deadline) {
+        int next = 0;
+        for (Prepared item : items) {
+            Throwable refused = null;
+            for (OutgoingEvent event : item.events()) {
+                CompletableFuture<Object> acknowledgement = acknowledgements.get(next++);
+                if (refused != null) {
+                    acknowledgement.completeExceptionally(refused);
+                }
+                else if (System.nanoTime() - deadline > 0) {
+                    acknowledgement.completeExceptionally(new TimeoutException("the request's deadline passed before "
+                            + "the event could be sent"));
+                }
+                else {
+                    send(event, acknowledgement);
+                    refused = refusedAsTooLarge(acknowledgement);
+                }
             }
-            OutgoingEvent event = events.get(i);
-            try {
-                this.template.send(event.topic(), event.key(), event.event()).whenComplete((result, failure) -> {
-                    if (failure == null) {
-                        acknowledgement.complete(result);
-                    }
-                    else {
-                        acknowledgement.completeExceptionally(failure);
-                    }
-                });
-            }
-            catch (RuntimeException ex) {
-                acknowledgement.completeExceptionally(ex);
-            }
+        }
+    }
+
+    private void send(OutgoingEvent event, CompletableFuture<Object> acknowledgement) {
+        try {
+            this.template.send(event.topic(), event.key(), event.event()).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    acknowledgement.complete(result);
+                }
+                else {
+                    acknowledgement.completeExceptionally(failure);
+                }
+            });
+        }
+        catch (RuntimeException ex) {
+            acknowledgement.completeExceptionally(ex);
+        }
+    }
+
+    private static Throwable refusedAsTooLarge(CompletableFuture<Object> acknowledgement) {
+        if (!acknowledgement.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            acknowledgement.getNow(null);
+            return null;
+        }
+        catch (CompletionException | CancellationException ex) {
+            Throwable failure = ex.getCause() == null ? ex : ex.getCause();
+            return Delivery.failed(failure).tooLarge() ? failure : null;
         }
     }
 

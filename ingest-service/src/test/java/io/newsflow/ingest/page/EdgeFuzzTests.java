@@ -212,9 +212,9 @@ class EdgeFuzzTests {
             }
             Set<ConstraintViolation<PostRequest>> violations = VALIDATOR.validate(request);
             if (violations.isEmpty()) {
-                var event = POSTS.toEvent(request, CRAWLED);
-                if (event.postKey() == null) {
-                    throw new AssertionError("an accepted post without key");
+                var events = POSTS.toEvents(request, CRAWLED);
+                if (events.isEmpty() || events.stream().anyMatch(event -> !event.postKey().equals(events.get(0).postKey()))) {
+                    throw new AssertionError("an accepted post without events, or with events of other posts");
                 }
             }
         }

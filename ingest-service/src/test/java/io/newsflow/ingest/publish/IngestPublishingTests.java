@@ -79,6 +79,24 @@ class IngestPublishingTests {
         }
     }
 
+    /** A full post is its listing row and its body, the body under a key of its own, so compaction keeps both. */
+    @Test
+    void aFullPostIsPublishedAsItsListingRowAndItsBodyUnderAKeyOfItsOwn() throws Exception {
+        this.mvc.perform(post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
+                {"board": "publish-test", "number": 3, "title": "본문이 있는 글", "author": "글쓴이", "body": "첫 문단.\\n\\n둘째 문단."}
+                """)).andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("publish-test:3"));
+
+        var published = TOPICS.newestValues(Topics.POSTS, List.of("publish-test:3", "publish-test:3#body"));
+        JsonNode listed = JSON.readTree(published.get("publish-test:3"));
+        JsonNode body = JSON.readTree(published.get("publish-test:3#body"));
+        assertThat(listed.get("type").asString()).isEqualTo("PostListed");
+        assertThat(listed.has("body")).isFalse();
+        assertThat(listed.get("author").asString()).isEqualTo("글쓴이");
+        assertThat(body.get("type").asString()).isEqualTo("PostBodyPublished");
+        assertThat(body.get("body").asString()).isEqualTo("첫 문단.\n\n둘째 문단.");
+        assertThat(body.get("revision").asLong()).isEqualTo(listed.get("revision").asLong());
+    }
+
     private static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer, String key) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {

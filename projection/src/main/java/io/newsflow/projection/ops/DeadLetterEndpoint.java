@@ -1,10 +1,12 @@
 package io.newsflow.projection.ops;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.newsflow.projection.ops.DeadLetterQueue.Action;
-import io.newsflow.projection.ops.DeadLetterQueue.DeadLetter;
+import io.newsflow.projection.ops.DeadLetterQueue.Handled;
+import io.newsflow.projection.ops.DeadLetterQueue.Page;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -12,33 +14,44 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code /actuator/deadletters} on the management port: {@code GET} lists the pending dead letters;
- * {@code POST} with {@code {"action": "replay"}} or {@code {"action": "discard"}} acts on all of them,
- * and {@code POST /actuator/deadletters/{id}} on one.
+ * {@code /actuator/deadletters} on the management port: {@code GET} lists pending dead letters a
+ * page at a time ({@code ?limit=}, up to 1,000, and the {@code nextCursor} of the previous page as
+ * {@code ?cursor=}) with the counts of the whole topic; {@code POST} with {@code {"action": "replay"}}
+ * or {@code {"action": "discard"}} acts on all of them, and {@code POST /actuator/deadletters/{id}}
+ * on one.
  */
 @Endpoint(id = "deadletters")
 public class DeadLetterEndpoint {
 
-    private final DeadLetterQueue queue;
+    private static final int DEFAULT_PAGE = 100;
 
-    public DeadLetterEndpoint(DeadLetterQueue queue) {
+    private final DeadLetterQueue<?> queue;
+
+    public DeadLetterEndpoint(DeadLetterQueue<?> queue) {
         this.queue = queue;
     }
 
     @ReadOperation
-    public Map<String, Object> pending() {
-        List<DeadLetter> pending = this.queue.pending();
-        return Map.of("topic", this.queue.topic(), "pending", pending.size(), "records", pending);
+    public Map<String, Object> pending(@Nullable String cursor, @Nullable Integer limit) {
+        Page page = this.queue.pending(cursor, limit == null ? DEFAULT_PAGE : limit);
+        DeadLetterQueue.Counts counts = this.queue.counts();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("topic", this.queue.topic());
+        answer.put("held", counts.held());
+        answer.put("pending", counts.pending());
+        answer.put("records", page.records());
+        answer.put("nextCursor", page.nextCursor());
+        return answer;
     }
 
     @WriteOperation
     public Map<String, Object> actOnAll(String action) {
         Action parsed = Action.parse(action);
-        return Map.of("action", parsed.name().toLowerCase(), "records", this.queue.actOnAll(parsed));
+        return Map.of("action", parsed.name().toLowerCase(), "outcomes", this.queue.actOnAll(parsed));
     }
 
     @WriteOperation
-    public DeadLetter act(@Selector String id, String action) {
+    public Handled act(@Selector String id, String action) {
         return this.queue.act(id, Action.parse(action));
     }
 }

@@ -1,57 +1,72 @@
 package io.newsflow.projection.ops;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.Topics;
+import io.newsflow.projection.ProjectionListener;
+import io.newsflow.projection.ProjectionWriter;
+import io.newsflow.projection.read.InvalidParameterException;
 import io.newsflow.projection.read.NotFoundException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * The operators' view of one dead-letter topic: the records still pending, and replaying or
- * discarding them one by one or all at once. A record stays in the topic; what was done with it is
- * recorded in the service's {@code deadLetters} collection, so it is listed as pending only once.
- * A replayed record goes back to its original topic with its original key and bytes and passes the
- * same version guard as any event, so replaying is always safe.
+ * The operators' view of one dead-letter topic, at any size: the records still pending, page by
+ * page (a cursor of positions in the topic), and replaying or discarding them one by one or all at
+ * once. A record stays in the topic; what was done with it is recorded in the service's
+ * {@code deadLetters} collection by its position. Pending counts the records the topic holds now
+ * that no operator handled, whatever aged out of the topic's retention before.
+ *
+ * <p>A replay applies the record now, read with the service's own deserializer and rule for poison,
+ * through the same version guard as every event, so replaying is always safe. It is not sent back to
+ * the source topic: a record appended there after newer records of its key would be the one log
+ * compaction keeps, and a rebuild would bring the older state back.
+ *
+ * @param <E> the event type
  */
-public class DeadLetterQueue {
+public class DeadLetterQueue<E> {
 
     static final String HANDLED = "deadLetters";
 
-    private static final int MAX_SCANNED = 10_000;
+    /** The most a page lists; a page that asks for more gets this many. */
+    static final int MAX_PAGE = 1000;
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String sourceTopic;
 
     private final String topic;
 
-    private final String bootstrapServers;
+    private final ConsumerFactory<String, E> consumers;
 
-    private final KafkaTemplate<Object, Object> template;
+    private final ProjectionWriter<E> writer;
 
     private final MongoTemplate mongo;
 
@@ -59,91 +74,155 @@ public class DeadLetterQueue {
 
     private final MeterRegistry registry;
 
-    public DeadLetterQueue(String sourceTopic, String bootstrapServers, KafkaTemplate<Object, Object> template,
+    public DeadLetterQueue(String sourceTopic, ConsumerFactory<String, E> consumers, ProjectionWriter<E> writer,
             MongoTemplate mongo, Clock clock, MeterRegistry registry) {
+        this.sourceTopic = sourceTopic;
         this.topic = Topics.deadLetter(sourceTopic);
-        this.bootstrapServers = bootstrapServers;
-        this.template = template;
+        this.consumers = consumers;
+        this.writer = writer;
         this.mongo = mongo;
         this.clock = clock;
         this.registry = registry;
         for (Action action : Action.values()) {
-            handledCounter(sourceTopic, action);
+            handledCounter(action);
         }
-    }
-
-    private Counter handledCounter(String originalTopic, Action action) {
-        return this.registry.counter("newsflow.projection.deadletters.handled", "topic", originalTopic, "action",
-                action.name().toLowerCase());
     }
 
     public String topic() {
         return this.topic;
     }
 
-    /** Pending dead letters, oldest first (at most the first 10,000 records of the topic are scanned). */
-    public List<DeadLetter> pending() {
-        Set<String> handled = handledIds();
-        List<DeadLetter> pending = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : scan()) {
-            DeadLetter letter = DeadLetter.of(record);
-            if (!handled.contains(letter.id())) {
-                pending.add(letter);
+    /**
+     * Up to {@code limit} pending dead letters from where {@code cursor} points (the topic's start
+     * when {@code null}), partition by partition, and the cursor of the next page ({@code null} at
+     * the end).
+     */
+    public Page pending(String cursor, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        Map<Integer, Long> from = Cursors.decode(cursor);
+        try (Consumer<String, E> consumer = consumer()) {
+            Positions positions = Positions.of(consumer, this.topic);
+            Set<String> handled = handledIds();
+            List<DeadLetter> letters = new ArrayList<>();
+            Map<Integer, Long> next = new LinkedHashMap<>(positions.start());
+            next.putAll(from);
+            for (TopicPartition partition : positions.partitions()) {
+                long position = Math.max(next.get(partition.partition()), positions.start().get(partition.partition()));
+                long end = positions.end().get(partition.partition());
+                consumer.assign(List.of(partition));
+                consumer.seek(partition, position);
+                while (letters.size() < size && position < end) {
+                    for (ConsumerRecord<String, E> record : poll(consumer)) {
+                        if (letters.size() == size) {
+                            break;
+                        }
+                        position = record.offset() + 1;
+                        DeadLetter letter = DeadLetter.of(record);
+                        if (!handled.contains(letter.id())) {
+                            letters.add(letter);
+                        }
+                    }
+                }
+                next.put(partition.partition(), position);
+                if (letters.size() == size) {
+                    break;
+                }
             }
+            boolean more = positions.partitions().stream()
+                    .anyMatch(partition -> next.get(partition.partition()) < positions.end().get(partition.partition()));
+            return new Page(letters, more ? Cursors.encode(next) : null);
         }
-        return pending;
     }
 
-    /** Replays or discards one pending dead letter; answers what was done. */
-    public DeadLetter act(String id, Action action) {
-        for (ConsumerRecord<String, byte[]> record : scan()) {
-            DeadLetter letter = DeadLetter.of(record);
-            if (letter.id().equals(id)) {
-                if (handledIds().contains(id)) {
-                    throw new NotFoundException("Dead letter " + id + " was already handled");
+    /** How many records the topic holds now, and how many of them no operator has replayed or discarded. */
+    public Counts counts() {
+        try (Consumer<String, E> consumer = consumer()) {
+            Positions positions = Positions.of(consumer, this.topic);
+            return counts(positions.start(), positions.end());
+        }
+    }
+
+    /** The counts for the topic's partitions starting and ending where the caller read them (by partition). */
+    public Counts counts(Map<Integer, Long> start, Map<Integer, Long> end) {
+        long held = 0;
+        for (Map.Entry<Integer, Long> partition : end.entrySet()) {
+            held += partition.getValue() - start.getOrDefault(partition.getKey(), 0L);
+        }
+        return new Counts(held, held - handledWithin(start, end));
+    }
+
+    /** Replays or discards one pending dead letter ({@code partition-offset}); answers what was done. */
+    public Handled act(String id, Action action) {
+        Position position = Position.parse(id);
+        if (handledIds().contains(id)) {
+            throw new NotFoundException("Dead letter " + id + " was already handled");
+        }
+        try (Consumer<String, E> consumer = consumer()) {
+            TopicPartition partition = new TopicPartition(this.topic, position.partition());
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, position.offset());
+            for (ConsumerRecord<String, E> record : poll(consumer)) {
+                if (record.offset() == position.offset()) {
+                    return apply(record, action);
                 }
-                apply(record, letter, action);
-                return letter;
             }
+        }
+        catch (IllegalStateException | org.apache.kafka.common.KafkaException ex) {
+            throw new NotFoundException("No dead letter " + id + " in " + this.topic);
         }
         throw new NotFoundException("No dead letter " + id + " in " + this.topic);
     }
 
-    /** Replays or discards every pending dead letter; answers how many. */
-    public int actOnAll(Action action) {
-        Set<String> handled = handledIds();
-        int count = 0;
-        for (ConsumerRecord<String, byte[]> record : scan()) {
-            DeadLetter letter = DeadLetter.of(record);
-            if (!handled.contains(letter.id())) {
-                apply(record, letter, action);
-                count++;
+    /** Replays or discards every pending dead letter, page by page; answers how many of each outcome. */
+    public Map<String, Integer> actOnAll(Action action) {
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            Page page = pending(cursor, MAX_PAGE);
+            for (DeadLetter letter : page.records()) {
+                outcomes.merge(act(letter.id(), action).outcome(), 1, Integer::sum);
+            }
+            cursor = page.nextCursor();
+        }
+        while (cursor != null);
+        return outcomes;
+    }
+
+    private Handled apply(ConsumerRecord<String, E> record, Action action) {
+        DeadLetter letter = DeadLetter.of(record);
+        if (action == Action.REPLAY) {
+            if (record.value() == null || !ProjectionListener.isApplicable(record, this.writer.projection())) {
+                return new Handled(letter, "still cannot be applied; left pending");
+            }
+            this.writer.write(List.of(record.value()));
+        }
+        this.mongo.save(new Document("_id", letter.id()).append("partition", record.partition())
+                .append("offset", record.offset()).append("action", action.name().toLowerCase(Locale.ROOT))
+                .append("at", java.util.Date.from(this.clock.instant())).append("key", letter.key()), HANDLED);
+        handledCounter(action).increment();
+        return new Handled(letter, action == Action.REPLAY ? "replayed" : "discarded");
+    }
+
+    private Counter handledCounter(Action action) {
+        return this.registry.counter("newsflow.projection.deadletters.handled", "topic", this.sourceTopic, "action",
+                action.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Handled records still held by the topic; handled records the topic no longer holds are forgotten. */
+    private long handledWithin(Map<Integer, Long> starts, Map<Integer, Long> ends) {
+        long within = 0;
+        for (Document handled : this.mongo.findAll(Document.class, HANDLED)) {
+            Position position = Position.parse(handled.getString("_id"));
+            Long start = starts.get(position.partition());
+            Long end = ends.get(position.partition());
+            if (start != null && end != null && position.offset() >= start && position.offset() < end) {
+                within++;
+            }
+            else if (start != null && position.offset() < start) {
+                this.mongo.remove(Query.query(Criteria.where("_id").is(handled.getString("_id"))), HANDLED);
             }
         }
-        return count;
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record, DeadLetter letter, Action action) {
-        if (action == Action.REPLAY) {
-            replay(record, letter);
-        }
-        this.mongo.save(new Document("_id", letter.id()).append("action", action.name().toLowerCase())
-                .append("at", Date.from(this.clock.instant())).append("key", letter.key()), HANDLED);
-        handledCounter(letter.originalTopic(), action).increment();
-    }
-
-    private void replay(ConsumerRecord<String, byte[]> record, DeadLetter letter) {
-        try {
-            this.template.send(new ProducerRecord<>(letter.originalTopic(), record.key(), record.value()))
-                    .get(10, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replaying " + letter.id(), ex);
-        }
-        catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("Kafka did not acknowledge the replay of " + letter.id(), ex);
-        }
+        return within;
     }
 
     private Set<String> handledIds() {
@@ -154,25 +233,19 @@ public class DeadLetterQueue {
         return ids;
     }
 
-    /** Reads the dead-letter topic from its start to its current end. */
-    private List<ConsumerRecord<String, byte[]>> scan() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(this.topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(this.topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < MAX_SCANNED && System.nanoTime() < deadline
-                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
+    private Consumer<String, E> consumer() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_PAGE));
+        return this.consumers.createConsumer(this.topic + "-operators", "deadletters", null, overrides);
+    }
+
+    private static <E> List<ConsumerRecord<String, E>> poll(Consumer<String, E> consumer) {
+        List<ConsumerRecord<String, E>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + SCAN_TIMEOUT.toNanos();
+        while (records.isEmpty() && System.nanoTime() < deadline) {
+            consumer.poll(POLL).forEach(records::add);
         }
-        records.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
         return records;
     }
 
@@ -182,12 +255,27 @@ public class DeadLetterQueue {
 
         public static Action parse(String value) {
             try {
-                return Action.valueOf(value.strip().toUpperCase());
+                return Action.valueOf(value.strip().toUpperCase(Locale.ROOT));
             }
             catch (RuntimeException ex) {
-                throw new IllegalArgumentException("action must be replay or discard");
+                throw new InvalidParameterException("action", "must be replay or discard");
             }
         }
+    }
+
+    /**
+     * One page of pending dead letters.
+     * @param nextCursor pass as {@code cursor} for the next page; {@code null} when none is left
+     */
+    public record Page(List<DeadLetter> records, String nextCursor) {
+    }
+
+    /** The records a dead-letter topic holds, and those pending an operator. */
+    public record Counts(long held, long pending) {
+    }
+
+    /** What an operator's action did to a dead letter. */
+    public record Handled(DeadLetter letter, String outcome) {
     }
 
     /**
@@ -197,7 +285,7 @@ public class DeadLetterQueue {
     public record DeadLetter(String id, String key, String originalTopic, Integer originalPartition,
             Long originalOffset, String exception, String message, Instant deadAt) {
 
-        static DeadLetter of(ConsumerRecord<String, byte[]> record) {
+        static DeadLetter of(ConsumerRecord<String, ?> record) {
             return new DeadLetter(record.partition() + "-" + record.offset(), record.key(),
                     header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC), intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
                     longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
@@ -212,14 +300,73 @@ public class DeadLetterQueue {
 
         private static Integer intHeader(ConsumerRecord<?, ?> record, String name) {
             Header header = record.headers().lastHeader(name);
-            return header == null || header.value().length != 4 ? null
-                    : java.nio.ByteBuffer.wrap(header.value()).getInt();
+            return header == null || header.value().length != 4 ? null : ByteBuffer.wrap(header.value()).getInt();
         }
 
         private static Long longHeader(ConsumerRecord<?, ?> record, String name) {
             Header header = record.headers().lastHeader(name);
-            return header == null || header.value().length != 8 ? null
-                    : java.nio.ByteBuffer.wrap(header.value()).getLong();
+            return header == null || header.value().length != 8 ? null : ByteBuffer.wrap(header.value()).getLong();
+        }
+    }
+
+    /** A record's place in the dead-letter topic, written {@code partition-offset}. */
+    private record Position(int partition, long offset) {
+
+        static Position parse(String id) {
+            try {
+                int dash = id.indexOf('-');
+                return new Position(Integer.parseInt(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)));
+            }
+            catch (RuntimeException ex) {
+                throw new InvalidParameterException("id", "must be a dead letter's partition-offset, such as 0-17");
+            }
+        }
+    }
+
+    /** Where each partition of the topic starts and ends now. */
+    private record Positions(List<TopicPartition> partitions, Map<Integer, Long> start, Map<Integer, Long> end) {
+
+        static Positions of(Consumer<?, ?> consumer, String topic) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+            Map<Integer, Long> start = new LinkedHashMap<>();
+            Map<Integer, Long> end = new LinkedHashMap<>();
+            consumer.beginningOffsets(partitions).forEach((partition, offset) -> start.put(partition.partition(), offset));
+            consumer.endOffsets(partitions).forEach((partition, offset) -> end.put(partition.partition(), offset));
+            return new Positions(partitions, start, end);
+        }
+    }
+
+    /** Page cursors: the next position of each partition, opaque to operators. */
+    private static final class Cursors {
+
+        private Cursors() {
+        }
+
+        static String encode(Map<Integer, Long> positions) {
+            StringBuilder text = new StringBuilder();
+            positions.forEach((partition, offset) -> text.append(text.isEmpty() ? "" : ",").append(partition)
+                    .append(':').append(offset));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Map<Integer, Long> decode(String cursor) {
+            Map<Integer, Long> positions = new LinkedHashMap<>();
+            if (cursor == null || cursor.isBlank()) {
+                return positions;
+            }
+            try {
+                for (String position : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                        .split(",")) {
+                    String[] parts = position.split(":");
+                    positions.put(Integer.parseInt(parts[0]), Long.parseLong(parts[1]));
+                }
+                return positions;
+            }
+            catch (RuntimeException ex) {
+                throw new InvalidParameterException("cursor", "is not a cursor this endpoint returned");
+            }
         }
     }
 }

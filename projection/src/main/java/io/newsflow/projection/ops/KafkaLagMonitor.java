@@ -17,12 +17,9 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -44,14 +41,14 @@ public class KafkaLagMonitor implements AutoCloseable {
 
     private final String deadLetterTopic;
 
-    private final MongoTemplate mongo;
+    private final DeadLetterQueue<?> deadLetterQueue;
 
     private final MultiGauge lag;
 
     private final MultiGauge deadLetters;
 
-    public KafkaLagMonitor(Map<String, Object> adminProperties, String groupId, String topic, MongoTemplate mongo,
-            MeterRegistry registry) {
+    public KafkaLagMonitor(Map<String, Object> adminProperties, String groupId, String topic,
+            DeadLetterQueue<?> deadLetterQueue, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(adminProperties);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
@@ -59,7 +56,7 @@ public class KafkaLagMonitor implements AutoCloseable {
         this.groupId = groupId;
         this.topic = topic;
         this.deadLetterTopic = Topics.deadLetter(topic);
-        this.mongo = mongo;
+        this.deadLetterQueue = deadLetterQueue;
         this.lag = MultiGauge.builder("newsflow.consumer.lag")
                 .description("Records of the topic not yet stored by the consumer group, per partition")
                 .baseUnit("records").register(registry);
@@ -93,16 +90,17 @@ public class KafkaLagMonitor implements AutoCloseable {
         this.lag.register(rows, true);
     }
 
+    /** Held: what the topic holds now; pending: what of that no operator handled (not held minus handled ever). */
     private void refreshDeadLetters() throws Exception {
-        Map<TopicPartition, Long> latest = offsets(this.deadLetterTopic, OffsetSpec.latest());
-        Map<TopicPartition, Long> earliest = offsets(this.deadLetterTopic, OffsetSpec.earliest());
-        long held = latest.entrySet().stream().mapToLong(e -> e.getValue() - earliest.getOrDefault(e.getKey(), 0L))
-                .sum();
-        long handled = this.mongo.count(new Query(), Document.class, DeadLetterQueue.HANDLED);
+        Map<Integer, Long> start = new HashMap<>();
+        Map<Integer, Long> end = new HashMap<>();
+        offsets(this.deadLetterTopic, OffsetSpec.earliest()).forEach((p, offset) -> start.put(p.partition(), offset));
+        offsets(this.deadLetterTopic, OffsetSpec.latest()).forEach((p, offset) -> end.put(p.partition(), offset));
+        DeadLetterQueue.Counts counts = this.deadLetterQueue.counts(start, end);
         this.deadLetters.register(List.of(
-                MultiGauge.Row.of(Tags.of("topic", this.deadLetterTopic, "state", "held"), held),
-                MultiGauge.Row.of(Tags.of("topic", this.deadLetterTopic, "state", "pending"),
-                        Math.max(0, held - handled))), true);
+                MultiGauge.Row.of(Tags.of("topic", this.deadLetterTopic, "state", "held"), counts.held()),
+                MultiGauge.Row.of(Tags.of("topic", this.deadLetterTopic, "state", "pending"), counts.pending())),
+                true);
     }
 
     private Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec) throws Exception {

@@ -7,11 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import io.newsflow.projection.PoisonEventException;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -23,21 +24,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Rebuilds a read model from the start of its (compacted) topic into a shadow collection while the
  * API keeps serving the current one, then switches to the shadow in one step:
  * <ol>
- * <li>a consumer of its own reads every partition from the beginning into the shadow collection,
- * through the same version guard, until it reaches the end offsets it saw when it started;</li>
- * <li>the live listener of this instance is paused, and the rebuild catches up to the new ends;</li>
- * <li>the served collection is switched to the shadow ({@link ReadModel#switchTo}) and the live
- * listener resumes, re-applying from its committed offsets (the guard makes repeats harmless);</li>
- * <li>the rebuild keeps tailing the topic into the new collection for a grace period, so events that
- * other instances applied to the old collection before they noticed the switch are in the new one
- * too; then the old collection is dropped.</li>
+ * <li>{@link #readTopic}: a consumer of its own reads every partition from the beginning into the
+ * shadow collection, through the same version guard, until it reaches the end offsets it saw when it
+ * started;</li>
+ * <li>{@link #catchUpPaused}: the live listener of this instance is paused, and the rebuild catches up
+ * to the new ends;</li>
+ * <li>{@link #switchServing}: the registry names the shadow ({@link ReadModel#switchTo}); when the
+ * switch fails the registry is read again, since the server may have applied it;</li>
+ * <li>{@link #tail}: the live listener resumes, and the rebuild keeps tailing the topic into the
+ * new collection for a grace period;</li>
+ * <li>{@link #dropReplaced}: the old collection is dropped, unless the registry names it.</li>
  * </ol>
+ * Every instance confirms its collection against the registry after each write before its offsets
+ * move ({@link ReadModel#confirm}), so a write that lands in the old collection after the switch is
+ * written to the new one too, however late that instance notices. A failed rebuild drops its shadow
+ * only when the registry does not name it: no instance is ever left serving a dropped collection.
  *
  * @param <E> the event type
  */
@@ -47,13 +53,15 @@ public class ReadModelRebuild<E> {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
+    private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
+
     private final String topic;
 
     private final ProjectionWriter<E> writer;
 
     private final ConsumerFactory<String, E> consumers;
 
-    private final Supplier<MessageListenerContainer> liveListeners;
+    private final Supplier<MessageListenerContainer> liveListener;
 
     private final MongoTemplate mongo;
 
@@ -72,7 +80,7 @@ public class ReadModelRebuild<E> {
         this.topic = topic;
         this.writer = writer;
         this.consumers = consumers;
-        this.liveListeners = liveListener;
+        this.liveListener = liveListener;
         this.mongo = mongo;
         this.clock = clock;
         this.grace = grace;
@@ -80,14 +88,14 @@ public class ReadModelRebuild<E> {
 
     /** Starts a rebuild in the background; while one runs, answers its status instead of starting another. */
     public synchronized Status start() {
-        if (this.status.state().equals("running")) {
+        if (this.status.state() == State.RUNNING) {
             return status();
         }
         String shadow = this.writer.readModel().name() + "_" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
                 .withZone(ZoneOffset.UTC).format(this.clock.instant());
         this.read.set(0);
         this.lag.set(-1);
-        this.status = new Status("running", "reading the topic into " + shadow, shadow, this.clock.instant(), null);
+        this.status = new Status(State.RUNNING, "reading the topic into " + shadow, shadow, this.clock.instant(), null);
         Thread thread = new Thread(() -> run(shadow), "rebuild-" + shadow);
         thread.setDaemon(true);
         thread.start();
@@ -102,49 +110,99 @@ public class ReadModelRebuild<E> {
     }
 
     private void run(String shadow) {
-        ReadModel model = this.writer.readModel();
-        MessageListenerContainer live = this.liveListeners.get();
-        boolean paused = false;
-        try (Consumer<String, E> consumer = this.consumers.createConsumer(model.name() + "-rebuild", "rebuild")) {
-            model.ensureIndexes(shadow);
-            List<TopicPartition> partitions = consumer.partitionsFor(this.topic).stream()
-                    .map(info -> new TopicPartition(this.topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            catchUp(consumer, partitions, shadow);
-            step("pausing the live listener to catch up");
-            live.pause();
-            paused = true;
-            awaitPaused(live);
-            catchUp(consumer, partitions, shadow);
-            String old = model.switchTo(shadow);
-            live.resume();
-            paused = false;
-            step("switched; tailing for " + this.grace.toSeconds() + " s for other instances");
+        MessageListenerContainer live = this.liveListener.get();
+        String servedBefore = this.writer.readModel().collection();
+        try (Consumer<String, E> consumer = this.consumers.createConsumer(
+                this.writer.readModel().name() + "-rebuild", "rebuild")) {
+            List<TopicPartition> partitions = readTopic(consumer, shadow);
+            catchUpPaused(consumer, partitions, shadow, live);
             tail(consumer, shadow);
-            if (!old.equals(shadow)) {
-                this.mongo.dropCollection(old);
-            }
-            this.status = new Status("switched", "serving " + shadow, shadow, this.status.startedAt(),
-                    this.clock.instant());
-            log.info("Read model {} rebuilt into {} from {} records", model.name(), shadow, this.read.get());
+            dropReplaced(servedBefore, shadow);
         }
         catch (RuntimeException | InterruptedException ex) {
             if (ex instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.error("Rebuild of {} failed; still serving {}", model.name(), model.collection(), ex);
-            if (!model.collection().equals(shadow)) {
-                this.mongo.dropCollection(shadow);
-            }
-            this.status = new Status("failed", String.valueOf(ex.getMessage()), shadow, this.status.startedAt(),
-                    this.clock.instant());
+            fail(shadow, ex);
         }
         finally {
-            if (paused) {
+            if (live.isPauseRequested()) {
                 live.resume();
             }
         }
+    }
+
+    /** Step 1: the whole topic, from its start to the ends it has now, into the shadow collection. */
+    private List<TopicPartition> readTopic(Consumer<String, E> consumer, String shadow) {
+        this.writer.readModel().ensureIndexes(shadow);
+        List<TopicPartition> partitions = consumer.partitionsFor(this.topic).stream()
+                .map(info -> new TopicPartition(this.topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        catchUp(consumer, partitions, shadow);
+        return partitions;
+    }
+
+    /** Steps 2 and 3: the live listener paused, the last records read, the shadow served. */
+    private void catchUpPaused(Consumer<String, E> consumer, List<TopicPartition> partitions, String shadow,
+            MessageListenerContainer live) throws InterruptedException {
+        step("pausing the live listener to catch up");
+        live.pause();
+        awaitPaused(live);
+        catchUp(consumer, partitions, shadow);
+        switchServing(shadow);
+        live.resume();
+    }
+
+    private void switchServing(String shadow) {
+        ReadModel model = this.writer.readModel();
+        try {
+            model.switchTo(shadow);
+        }
+        catch (RuntimeException ex) {
+            if (!shadow.equals(model.registered())) {
+                throw ex;
+            }
+            log.warn("The switch to {} failed after the registry recorded it; serving it", shadow, ex);
+            model.refresh();
+        }
+        this.status = new Status(State.RUNNING, "switched; tailing for " + this.grace.toSeconds()
+                + " s for other instances", shadow, this.status.startedAt(), null);
+    }
+
+    /** Step 4: what other instances applied to the old collection before they noticed the switch. */
+    private void tail(Consumer<String, E> consumer, String shadow) {
+        long until = System.nanoTime() + this.grace.toNanos();
+        while (System.nanoTime() < until) {
+            apply(consumer, shadow);
+        }
+    }
+
+    /** Step 5: the collection served before is dropped, unless the registry names it (again). */
+    private void dropReplaced(String servedBefore, String shadow) {
+        ReadModel model = this.writer.readModel();
+        if (!servedBefore.equals(shadow) && !servedBefore.equals(model.registered())) {
+            this.mongo.dropCollection(servedBefore);
+        }
+        this.status = new Status(State.SWITCHED, "serving " + shadow, shadow, this.status.startedAt(),
+                this.clock.instant());
+        log.info("Read model {} rebuilt into {} from {} records", model.name(), shadow, this.read.get());
+    }
+
+    /** A failed rebuild drops its shadow, unless the registry names it: then it is what every instance serves. */
+    private void fail(String shadow, Exception ex) {
+        ReadModel model = this.writer.readModel();
+        String served = model.registered();
+        if (shadow.equals(served)) {
+            model.refresh();
+            log.error("Rebuild of {} failed after switching to {}; {} stays served", model.name(), shadow, shadow, ex);
+        }
+        else {
+            log.error("Rebuild of {} failed; still serving {}", model.name(), model.collection(), ex);
+            this.mongo.dropCollection(shadow);
+        }
+        this.status = new Status(State.FAILED, String.valueOf(ex.getMessage()), shadow, this.status.startedAt(),
+                this.clock.instant());
     }
 
     private void catchUp(Consumer<String, E> consumer, List<TopicPartition> partitions, String shadow) {
@@ -159,34 +217,21 @@ public class ReadModelRebuild<E> {
         }
     }
 
-    private void tail(Consumer<String, E> consumer, String collection) {
-        long until = System.nanoTime() + this.grace.toNanos();
-        while (System.nanoTime() < until) {
-            apply(consumer, collection);
-        }
-    }
-
+    /** One poll into {@code collection}; records the live listener would dead-letter are skipped. */
     private void apply(Consumer<String, E> consumer, String collection) {
         List<E> events = new ArrayList<>();
         for (ConsumerRecord<String, E> record : consumer.poll(POLL)) {
             this.read.incrementAndGet();
-            if (record.value() == null || SerializationUtils.getExceptionFromHeader(record,
-                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null) != null) {
-                continue;
-            }
-            try {
-                this.writer.projection().validate(record.key(), record.value());
+            if (record.value() != null && io.newsflow.projection.ProjectionListener.isApplicable(record,
+                    this.writer.projection())) {
                 events.add(record.value());
-            }
-            catch (PoisonEventException ex) {
-                log.debug("Rebuild skips the poison record {}-{}@{}", record.topic(), record.partition(), record.offset());
             }
         }
         this.writer.write(events, collection);
     }
 
     private void awaitPaused(MessageListenerContainer live) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + PAUSE_TIMEOUT.toNanos();
         while (!live.isPauseRequested() || !live.isContainerPaused()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the live listener did not pause within 60 s");
@@ -200,19 +245,28 @@ public class ReadModelRebuild<E> {
         this.status = new Status(current.state(), step, current.shadow(), current.startedAt(), null);
     }
 
+    /** Where a rebuild is. */
+    public enum State {
+        IDLE, RUNNING, SWITCHED, FAILED;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
-     * @param state {@code idle}, {@code running}, {@code switched} or {@code failed}
      * @param serving the collection the API serves now
      */
-    public record Status(String state, String step, String shadow, Instant startedAt, Instant finishedAt,
+    public record Status(State state, String step, String shadow, Instant startedAt, Instant finishedAt,
             long recordsRead, long lag, String serving) {
 
-        Status(String state, String step, String shadow, Instant startedAt, Instant finishedAt) {
+        Status(State state, String step, String shadow, Instant startedAt, Instant finishedAt) {
             this(state, step, shadow, startedAt, finishedAt, 0, 0, null);
         }
 
         static Status idle() {
-            return new Status("idle", "no rebuild since start", null, null, null);
+            return new Status(State.IDLE, "no rebuild since start", null, null, null);
         }
     }
 }
