@@ -131,6 +131,8 @@ public final class LocalStack {
         environment.put("MANAGEMENT_SERVER_ADDRESS", StackSettings.LOOPBACK);
         environment.put("NEWSFLOW_API_KEYS", keys("NEWSFLOW_API_KEYS", this.settings.apiKey()));
         environment.put("NEWSFLOW_OPERATOR_KEYS", keys("NEWSFLOW_OPERATOR_KEYS", this.settings.operatorKey()));
+        // one instance per service here: a restart after a crash takes its partitions back at once
+        environment.put("NEWSFLOW_INSTANCE_ID", service.name() + "-local");
         // sized for one machine running the whole stack: 32 request threads serve two cores well
         environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
         List<String> arguments = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",

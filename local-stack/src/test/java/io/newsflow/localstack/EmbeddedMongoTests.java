@@ -1,0 +1,138 @@
+package io.newsflow.localstack;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded store keeps a prefix of the writes through a crash. A copy of its file taken while a
+ * client writes is what a SIGKILL would leave behind (the page cache survives a process); every copy
+ * that holds a position must hold every document written before it, as the read models' stored
+ * offsets rely on. MVStore's own background commit failed this: it kept positions whose documents
+ * it had lost.
+ */
+class EmbeddedMongoTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void whatACrashLeavesIsAPrefixOfTheWrites() throws Exception {
+        Path live = this.directory.resolve("live");
+        int port = freePort();
+        List<Path> copies = new ArrayList<>();
+        long written;
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(live, port);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            var documents = client.getDatabase("model").getCollection("documents");
+            var positions = client.getDatabase("offsets").getCollection("positions");
+            AtomicBoolean writing = new AtomicBoolean(true);
+            long[] count = { 0 };
+            Thread writer = new Thread(() -> {
+                ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+                while (writing.get()) {
+                    long next = count[0];
+                    List<Document> batch = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        batch.add(new Document("_id", next + i).append("text", "문서 " + (next + i) + " ".repeat(200)));
+                    }
+                    documents.insertMany(batch);
+                    positions.replaceOne(Filters.eq("_id", "p"), new Document("_id", "p").append("next", next + 20),
+                            upsert);
+                    count[0] = next + 20;
+                }
+            });
+            writer.start();
+            for (int i = 0; i < 25; i++) {
+                Thread.sleep(60 + i * 7 % 50);
+                Path copy = this.directory.resolve("crash-" + i + ".mv");
+                Files.copy(live.resolve("newsflow.mv"), copy, StandardCopyOption.REPLACE_EXISTING);
+                copies.add(copy);
+            }
+            writing.set(false);
+            writer.join();
+            written = count[0];
+        }
+        assertThat(written).as("documents written while the copies were taken").isGreaterThan(1000);
+        Set<Long> positionsSeen = new HashSet<>();
+        for (Path copy : copies) {
+            H2Backend backend = new H2Backend(copy.toString());
+            MongoServer server = new MongoServer(backend);
+            InetSocketAddress address = server.bind();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+                Document position = client.getDatabase("offsets").getCollection("positions").find().first();
+                long next = position == null ? 0 : position.getLong("next");
+                positionsSeen.add(next);
+                long held = client.getDatabase("model").getCollection("documents")
+                        .countDocuments(Filters.lt("_id", next));
+                assertThat(held).as("documents below the position %d in %s", next, copy.getFileName())
+                        .isEqualTo(next);
+            }
+            finally {
+                server.shutdownNow();
+            }
+        }
+        assertThat(positionsSeen).as("copies taken at different moments").hasSizeGreaterThan(5);
+    }
+
+    /** The read models' version guard, answered through the document's key, keeps MongoDB's meaning. */
+    @Test
+    void aFilterOnTheIdAndMoreFindsWhatMongoDbFinds() throws Exception {
+        int port = freePort();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(this.directory.resolve("guard"), port);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            var posts = client.getDatabase("boards").getCollection("posts");
+            for (int i = 0; i < 2000; i++) {
+                posts.insertOne(new Document("_id", "free:" + i).append("revision", 5L).append("title", "글 " + i));
+            }
+            posts.insertOne(new Document("_id", 7).append("revision", 5L));
+            var upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+
+            posts.updateOne(Filters.and(Filters.eq("_id", "free:10"), Filters.lt("revision", 6L)),
+                    new Document("$set", new Document("revision", 6L).append("title", "새 제목")), upsert);
+            assertThat(posts.find(Filters.eq("_id", "free:10")).first()).containsEntry("revision", 6L)
+                    .containsEntry("title", "새 제목");
+
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                    com.mongodb.MongoWriteException.class,
+                    () -> posts.updateOne(Filters.and(Filters.eq("_id", "free:11"), Filters.lt("revision", 5L)),
+                            new Document("$set", new Document("revision", 5L).append("title", "옛 제목")), upsert))
+                    .getError().getCode()).as("an older revision collides on _id").isEqualTo(11000);
+            assertThat(posts.find(Filters.eq("_id", "free:11")).first()).containsEntry("title", "글 11");
+
+            posts.updateOne(Filters.and(Filters.eq("_id", "new"), Filters.lt("revision", 1L)),
+                    new Document("$set", new Document("revision", 1L)), upsert);
+            assertThat(posts.countDocuments(Filters.and(Filters.eq("_id", "new"), Filters.eq("revision", 1L))))
+                    .isEqualTo(1);
+            assertThat(posts.countDocuments(Filters.and(Filters.eq("_id", "free:12"), Filters.gt("revision", 5L))))
+                    .isZero();
+            assertThat(posts.countDocuments(Filters.and(Filters.eq("_id", 7), Filters.eq("revision", 5L))))
+                    .as("non-string ids take the server's own path").isEqualTo(1);
+            assertThat(posts.countDocuments()).isEqualTo(2002);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
