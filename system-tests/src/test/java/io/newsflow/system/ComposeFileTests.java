@@ -71,7 +71,9 @@ class ComposeFileTests {
         for (String service : SERVICES) {
             assertThat(service(service).get("image")).isEqualTo("newsflow/" + service + ":${NEWSFLOW_VERSION:-"
                     + version + "}");
-            assertThat(Files.readString(HOME.resolve(service).resolve("pom.xml"))).contains("jib-maven-plugin");
+            assertThat(Files.readString(HOME.resolve(service).resolve("pom.xml"))).as(service + " builds its image "
+                    + "and tells its build and commit at /actuator/info").contains("jib-maven-plugin",
+                            "git-commit-id-maven-plugin", "spring-boot-maven-plugin");
             assertThat(HOME.resolve(service).resolve("Dockerfile")).doesNotExist();
         }
     }
@@ -129,6 +131,31 @@ class ComposeFileTests {
             assertThat(environment.get("NEWSFLOW_INSTANCE_ID")).isEqualTo("$${HOSTNAME}");
             assertThat(map(map(service(consumer).get("depends_on")).get("mongo")).get("condition"))
                     .isEqualTo("service_healthy");
+        }
+    }
+
+    /**
+     * A variable a service reads whose default is empty or points at localhost would leave the
+     * container without a key or looking for Kafka and MongoDB in itself: compose must set it.
+     */
+    @Test
+    void everyVariableAServiceReadsWithoutAUsableDefaultIsSet() throws IOException {
+        Map<String, String> configurations = Map.of("ingest-service", "ingest-service/src/main/resources/ingest.yml",
+                "article-service", "article-service/src/main/resources/article.yml", "board-service",
+                "board-service/src/main/resources/board.yml");
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+        for (Map.Entry<String, String> configuration : configurations.entrySet()) {
+            Set<String> needed = new TreeSet<>();
+            Matcher matcher = placeholder.matcher(Files.readString(HOME.resolve(configuration.getValue())));
+            while (matcher.find()) {
+                String fallback = matcher.group(2);
+                if (fallback == null || fallback.isEmpty() || fallback.contains("localhost")) {
+                    needed.add(matcher.group(1));
+                }
+            }
+            assertThat(needed).as(configuration.getKey()).isNotEmpty();
+            assertThat(map(service(configuration.getKey()).get("environment")).keySet()).as(configuration.getKey())
+                    .containsAll(needed);
         }
     }
 

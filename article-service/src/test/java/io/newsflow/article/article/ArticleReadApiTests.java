@@ -10,6 +10,7 @@ import io.newsflow.article.ArticleApplication;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ReadModel;
+import io.newsflow.testsupport.ApiDescription;
 import io.newsflow.testsupport.MongoCommands;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
@@ -168,6 +169,44 @@ class ArticleReadApiTests {
         List<BsonDocument> summaries = this.commands.sent("aggregate", this.readModel.collection());
         assertThat(summaries.size() - before).isLessThanOrEqualTo(1);
         assertThat(summaries).isNotEmpty().allSatisfy(command -> assertThat(command.containsKey("maxTimeMS")).isTrue());
+    }
+
+    /**
+     * The OpenAPI description lists every route with examples, and each example has the shape of
+     * what the API really answers (same fields, nested ones too), for a found article, a page, an
+     * unknown id and a bad parameter; Swagger UI is served.
+     */
+    @Test
+    void theApiDescriptionShowsWhatTheApiReallyAnswers() throws Exception {
+        String outlet = outlet();
+        String id = publish(outlet, 1, "설명서 확인 기사", "본문.");
+        awaitCount(outlet, 1);
+        ApiDescription description = new ApiDescription(this.mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(description.paths()).containsExactlyInAnyOrder("/api/v1/articles", "/api/v1/articles/{id}",
+                "/api/v1/outlets");
+
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/articles/{id}", 200),
+                answer(get("/api/v1/articles/" + id), 200))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/articles", 200),
+                answer(get("/api/v1/articles").param("outlet", outlet), 200))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/outlets", 200),
+                answer(get("/api/v1/outlets"), 200))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/articles/{id}", 404),
+                answer(get("/api/v1/articles/a-000000000000000000000000"), 404))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/articles", 400),
+                answer(get("/api/v1/articles").param("limit", "0"), 400))).isEmpty();
+
+        String ui = this.mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection()).andReturn()
+                .getResponse().getRedirectedUrl();
+        this.mvc.perform(get(ui)).andExpect(status().isOk());
+    }
+
+    private JsonNode answer(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            int status) throws Exception {
+        var response = this.mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        return ApiDescription.json(response.getContentAsString());
     }
 
     /** Queries of the served collection that the store received so far. */

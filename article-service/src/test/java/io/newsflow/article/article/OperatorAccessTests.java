@@ -10,6 +10,8 @@ import java.util.List;
 import io.newsflow.article.ArticleApplication;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -75,6 +77,19 @@ class OperatorAccessTests {
         for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness",
                 "/actuator/info", "/actuator/prometheus")) {
             assertThat(management("GET", path, null).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    /** What runs: the build (artifact, version, time) and, built from a clone, its commit. */
+    @Test
+    void infoShowsTheBuildAndItsCommit() throws Exception {
+        JsonNode info = JsonMapper.builder().build().readTree(management("GET", "/actuator/info", null).body());
+        assertThat(info.at("/build/artifact").asString()).isEqualTo("article-service");
+        assertThat(info.at("/build/version").asString()).isNotBlank();
+        assertThat(info.at("/build/time").asString()).isNotBlank();
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("..", ".git"))) {
+            assertThat(info.at("/git/commit/id").asString()).matches("[0-9a-f]{7,40}");
+            assertThat(info.at("/git/branch").isMissingNode()).isFalse();
         }
     }
 

@@ -5,6 +5,12 @@ import java.util.List;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.projection.read.InvalidParameterException;
 import io.newsflow.projection.read.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/v1/boards")
+@Tag(name = "boards")
 class PostController {
 
     private final PostQueries queries;
@@ -25,16 +32,36 @@ class PostController {
     }
 
     @GetMapping
+    @Operation(summary = "Boards, with how many posts each holds and its newest", description = "Computed over the "
+            + "whole collection and cached for up to newsflow.projection.summary-max-age (10 s).",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(value = PostApiDescription.BOARDS))))
     List<BoardSummary> boards() {
         return this.queries.boards();
     }
 
     /** Newest number first; {@code q} is Korean-aware on titles, {@code author} exact. */
     @GetMapping("/{board}/posts")
-    PostPage posts(@PathVariable String board, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + PostSearch.DEFAULT_SIZE) int size,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String author,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    @Operation(summary = "A board's posts, newest number first", description = "Filtered by title words "
+            + "(Korean-aware), author and posting time; paged by number.", responses = {
+                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = PostApiDescription.PAGE))),
+                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
+                            examples = @ExampleObject(value = PostApiDescription.INVALID_PARAMETER))),
+                    @ApiResponse(responseCode = "404", description = "the board has no posts",
+                            content = @Content(mediaType = "application/problem+json",
+                                    examples = @ExampleObject(value = PostApiDescription.NO_BOARD))) })
+    PostPage posts(@Parameter(description = "the board's slug", example = "rank-news") @PathVariable String board,
+            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "posts per page, 1 to 100") @RequestParam(defaultValue = ""
+                    + PostSearch.DEFAULT_SIZE) int size,
+            @Parameter(description = "words of the title, in Korean or not", example = "폭염")
+            @RequestParam(required = false) String q,
+            @Parameter(description = "exactly this author", example = "날씨봇") @RequestParam(required = false) String author,
+            @Parameter(description = "posted at or after (ISO-8601 instant or date)", example = "2024-07-01")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "posted before (ISO-8601 instant or date)", example = "2024-08-01")
+            @RequestParam(required = false) String to) {
         QueryParameters.TimeRange range = QueryParameters.range(from, to);
         return this.queries.list(new PostSearch(board, page, size, QueryParameters.text("q", q),
                 QueryParameters.text("author", author), range.from(), range.to()));
@@ -42,7 +69,17 @@ class PostController {
 
     /** The post with an ETag of its revision; {@code If-None-Match} with it answers 304. */
     @GetMapping("/{board}/posts/{number}")
-    ResponseEntity<PostView> byNumber(@PathVariable String board, @PathVariable long number, WebRequest request) {
+    @Operation(summary = "One post", description = "With its body when one was sent (null for a post only seen in "
+            + "listings), and an ETag of its revision; If-None-Match with it answers 304.", responses = {
+                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                            examples = @ExampleObject(value = PostApiDescription.POST))),
+                    @ApiResponse(responseCode = "304", description = "unchanged since the ETag given"),
+                    @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
+                            examples = @ExampleObject(value = PostApiDescription.NO_POST))) })
+    ResponseEntity<PostView> byNumber(
+            @Parameter(description = "the board's slug", example = "rank-news") @PathVariable String board,
+            @Parameter(description = "the post's number on its board", example = "4812") @PathVariable long number,
+            WebRequest request) {
         PostView post = this.queries.byKey(key(board, number));
         String etag = "\"" + post.revision() + "\"";
         if (request.checkNotModified(etag)) {

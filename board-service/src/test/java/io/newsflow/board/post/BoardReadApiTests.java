@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import io.newsflow.projection.ReadModel;
+import io.newsflow.testsupport.ApiDescription;
 import io.newsflow.testsupport.MongoCommands;
 import org.bson.BsonDocument;
 import tools.jackson.databind.JsonNode;
@@ -262,6 +263,44 @@ class BoardReadApiTests {
 
         this.mvc.perform(get(post(board, 1)).header("If-None-Match", etag)).andExpect(status().isNotModified());
         this.mvc.perform(get(post(board, 1)).header("If-None-Match", "\"0\"")).andExpect(status().isOk());
+    }
+
+    /**
+     * The OpenAPI description lists every route with examples, and each example has the shape of
+     * what the API really answers (same fields, nested ones too); Swagger UI is served.
+     */
+    @Test
+    void theApiDescriptionShowsWhatTheApiReallyAnswers() throws Exception {
+        String board = board();
+        send(board, 7, published(board, 7, 1, "설명서 확인 글", "본문."));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 7))).andExpect(status().isOk()));
+        ApiDescription description = new ApiDescription(this.mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(description.paths()).containsExactlyInAnyOrder("/api/v1/boards", "/api/v1/boards/{board}/posts",
+                "/api/v1/boards/{board}/posts/{number}");
+
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards", 200),
+                answer("/api/v1/boards", 200))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts", 200),
+                answer("/api/v1/boards/" + board + "/posts", 200))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts/{number}", 200),
+                answer(post(board, 7), 200))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts", 400),
+                answer("/api/v1/boards/" + board + "/posts?size=0", 400))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts", 404),
+                answer("/api/v1/boards/no-such-board/posts", 404))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts/{number}", 404),
+                answer(post(board, 99), 404))).isEmpty();
+
+        String ui = this.mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection()).andReturn()
+                .getResponse().getRedirectedUrl();
+        this.mvc.perform(get(ui)).andExpect(status().isOk());
+    }
+
+    private JsonNode answer(String uri, int status) throws Exception {
+        var response = this.mvc.perform(get(uri)).andExpect(status().is(status)).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        return ApiDescription.json(response.getContentAsString());
     }
 
     @Test
