@@ -57,8 +57,8 @@ record BenchSettings(int events, int senders, int batchSize, int paceRate, Durat
         BenchSettings settings = new BenchSettings(number(options, "events", 100_000, 2),
                 number(options, "senders", 4, 1), number(options, "batch", 1000, 1),
                 number(options, "pace-rate", 1000, 1), Duration.ofSeconds(number(options, "pace-seconds", 60, 1)),
-                number(options, "read-rate", 500, 1), Duration.ofSeconds(number(options, "read-seconds", 60, 1)),
-                home, home.resolve("target").resolve("bench"));
+                number(options, "read-rate", 500, 1), Duration.ofSeconds(number(options, "read-seconds", 60, 1)), home,
+                home.resolve("target").resolve("bench"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + options.keySet().iterator().next());
         }
@@ -81,8 +81,8 @@ record BenchSettings(int events, int senders, int batchSize, int paceRate, Durat
             return number;
         }
         catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number of at least " + minimum
-                    + ": " + value);
+            throw new IllegalArgumentException(
+                    "--" + name + " must be a whole number of at least " + minimum + ": " + value);
         }
     }
 }

@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * {@code ./newsflow bench}: starts the local stack as a user does, then measures in one run, so
- * every ratio compares figures taken on the same machine minutes apart:
+ * {@code ./newsflow bench}: starts the local stack as a user does, then measures in one
+ * run, so every ratio compares figures taken on the same machine minutes apart:
  * <ol>
- * <li>the raw baselines: Kafka's producer tool against the stack's broker, and bulk upserts of the
- * stored documents into the stack's MongoDB;</li>
- * <li>the pipeline: batch REST ingest of the articles and posts until all are queryable;</li>
+ * <li>the raw baselines: Kafka's producer tool against the stack's broker, and bulk
+ * upserts of the stored documents into the stack's MongoDB;</li>
+ * <li>the pipeline: batch REST ingest of the articles and posts until all are
+ * queryable;</li>
  * <li>the consume leg: both read models rebuilt from their topics;</li>
  * <li>read latency at a fixed request rate over what is stored;</li>
  * <li>freshness at a steady event rate;</li>
@@ -72,14 +73,18 @@ public final class Benchmark {
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         step("starting the stack: ./newsflow up (free ports, data in " + this.settings.home().relativize(out)
                 + "/data)");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+        HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
         List<Timeline.Sample> samples;
         try (StackUnderTest stack = StackUnderTest.start(this.settings.home(), out.resolve("data"),
-                out.resolve("stack.log")); Store store = new Store(stack.mongoUri());
+                out.resolve("stack.log"));
+                Store store = new Store(stack.mongoUri());
                 Timeline timeline = new Timeline(stack.processes())) {
-            this.report.add("./newsflow up to ready (warm build)", Report.seconds(stack.readySeconds()), "",
-                    "<= 20 s", stack.readySeconds() <= 20);
+            this.report.add("./newsflow up to ready (warm build)", Report.seconds(stack.readySeconds()), "", "<= 20 s",
+                    stack.readySeconds() <= 20);
             Map<String, Long> atReady = timeline.residentNow();
             startupCpu(stack);
             Legs legs = new Legs(this.settings, stack, store, timeline, http, this.report, this.percentiles);
@@ -105,18 +110,24 @@ public final class Benchmark {
                 this.settings.home().relativize(out.resolve("chart.png")));
     }
 
-    /** Starting is CPU work: what each process used until ready, against the cores there are. */
+    /**
+     * Starting is CPU work: what each process used until ready, against the cores there
+     * are.
+     */
     private void startupCpu(StackUnderTest stack) {
         double total = 0;
         StringBuilder parts = new StringBuilder();
         for (Map.Entry<String, Double> process : stack.cpuSeconds().entrySet()) {
             total += process.getValue();
-            parts.append(parts.length() == 0 ? "" : ", ").append(process.getKey()).append(' ')
-                    .append(Report.seconds(process.getValue()));
+            parts.append(parts.length() == 0 ? "" : ", ")
+                .append(process.getKey())
+                .append(' ')
+                .append(Report.seconds(process.getValue()));
         }
-        this.report.add("  CPU used until ready: " + parts, String.format(Locale.ROOT, "%s (%.1f s on %d cores)",
-                Report.seconds(total), total / Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().availableProcessors()));
+        this.report.add("  CPU used until ready: " + parts,
+                String.format(Locale.ROOT, "%s (%.1f s on %d cores)", Report.seconds(total),
+                        total / Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().availableProcessors()));
     }
 
     private void memory(Map<String, Long> atReady, Timeline timeline, long peakBeforeReads) {
@@ -137,11 +148,13 @@ public final class Benchmark {
         context.add("run started " + started + "; " + Runtime.getRuntime().availableProcessors() + " cores; Java "
                 + System.getProperty("java.version") + "; " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"));
-        context.add(String.format(Locale.ROOT, "%,d events through the pipeline (half articles, half posts), "
-                + "batches of %d, %d concurrent senders", this.settings.events(), this.settings.batchSize(),
-                this.settings.senders()));
-        context.add(String.format(Locale.ROOT, "freshness leg: %,d events/s for %d s; read leg: %,d requests/s for "
-                + "%d s", this.settings.paceRate(), this.settings.paceDuration().toSeconds(), this.settings.readRate(),
+        context.add(String.format(Locale.ROOT,
+                "%,d events through the pipeline (half articles, half posts), "
+                        + "batches of %d, %d concurrent senders",
+                this.settings.events(), this.settings.batchSize(), this.settings.senders()));
+        context.add(String.format(Locale.ROOT,
+                "freshness leg: %,d events/s for %d s; read leg: %,d requests/s for " + "%d s",
+                this.settings.paceRate(), this.settings.paceDuration().toSeconds(), this.settings.readRate(),
                 this.settings.readDuration().toSeconds()));
         context.add("the stack as ./newsflow up runs it: Kafka broker (own JVM), mongo-java-server on H2 (launcher "
                 + "JVM), three services (own JVMs); the load generator runs on the same machine");
@@ -151,4 +164,5 @@ public final class Benchmark {
     static void step(String message) {
         System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), message);
     }
+
 }

@@ -17,8 +17,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The run as a picture: events per second over time for each counter (left), and p50/p95/p99 of
- * each latency on a logarithmic axis (right).
+ * The run as a picture: events per second over time for each counter (left), and
+ * p50/p95/p99 of each latency on a logarithmic axis (right).
  */
 final class Chart {
 
@@ -107,8 +107,9 @@ final class Chart {
     }
 
     /**
-     * Rates from the cumulative counters, per counter name: each over the last three seconds or
-     * more, since batches are counted when their answer comes, a thousand at a time.
+     * Rates from the cumulative counters, per counter name: each over the last three
+     * seconds or more, since batches are counted when their answer comes, a thousand at a
+     * time.
      */
     static Map<String, List<double[]>> rates(List<Timeline.Sample> samples) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
@@ -126,8 +127,8 @@ final class Chart {
                 Long before = samples.get(from).counters().get(counter.getKey());
                 double elapsed = now.seconds() - samples.get(from).seconds();
                 if (before != null && elapsed > 0) {
-                    series.computeIfAbsent(counter.getKey(), name -> new ArrayList<>()).add(
-                            new double[] { now.seconds(), Math.max(0, counter.getValue() - before) / elapsed });
+                    series.computeIfAbsent(counter.getKey(), name -> new ArrayList<>())
+                        .add(new double[] { now.seconds(), Math.max(0, counter.getValue() - before) / elapsed });
                 }
             }
         }
@@ -137,8 +138,12 @@ final class Chart {
     private static void latencies(Graphics2D g, Map<String, double[]> percentiles, int x, int y, int w, int h) {
         axes(g, x, y, w, h, "latency percentiles p50 / p95 / p99 (ms, log scale)");
         double min = 0.5;
-        double max = niceCeiling(percentiles.values().stream().flatMapToDouble(java.util.Arrays::stream)
-                .filter(value -> !Double.isNaN(value)).max().orElse(10) * 1.2);
+        double max = niceCeiling(percentiles.values()
+            .stream()
+            .flatMapToDouble(java.util.Arrays::stream)
+            .filter(value -> !Double.isNaN(value))
+            .max()
+            .orElse(10) * 1.2);
         double span = Math.log10(max) - Math.log10(min);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (double tick = 1; tick <= max; tick *= 10) {
@@ -189,4 +194,5 @@ final class Chart {
         }
         return 10 * magnitude;
     }
+
 }

@@ -27,8 +27,8 @@ final class Ingest {
     }
 
     /**
-     * Sends items {@code from}..{@code to} of one kind in one batch request, again for the items
-     * Kafka did not acknowledge in time, until all are accepted.
+     * Sends items {@code from}..{@code to} of one kind in one batch request, again for
+     * the items Kafka did not acknowledge in time, until all are accepted.
      * @return the ids ingest gave the items, in order
      */
     List<String> sendAll(boolean articles, long from, long to) throws IOException, InterruptedException {
@@ -50,15 +50,17 @@ final class Ingest {
     }
 
     /**
-     * One batch request. Items after the first one that was not accepted are counted as not
-     * accepted, so a retry resends a contiguous range.
+     * One batch request. Items after the first one that was not accepted are counted as
+     * not accepted, so a retry resends a contiguous range.
      */
     Answer send(boolean articles, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = this.http.send(HttpRequest
-                .newBuilder(URI.create(this.baseUrl + (articles ? "/api/v1/articles/batch" : "/api/v1/posts/batch")))
-                .header("Content-Type", "application/json").header("X-API-Key", StackUnderTest.API_KEY)
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .newBuilder(URI.create(this.baseUrl + (articles ? "/api/v1/articles/batch" : "/api/v1/posts/batch")))
+            .header("Content-Type", "application/json")
+            .header("X-API-Key", StackUnderTest.API_KEY)
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 503) {
             return new Answer(List.of(), Duration.ofSeconds(1));
         }
@@ -79,7 +81,10 @@ final class Ingest {
         return new Answer(ids, Duration.ofMillis(200));
     }
 
-    /** The accepted prefix of a batch, and how long to wait before sending the rest again. */
+    /**
+     * The accepted prefix of a batch, and how long to wait before sending the rest again.
+     */
     record Answer(List<String> acceptedIds, Duration retryAfter) {
     }
+
 }

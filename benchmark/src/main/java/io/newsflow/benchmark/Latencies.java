@@ -53,4 +53,5 @@ final class Latencies {
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
     }
+
 }

@@ -90,7 +90,8 @@ final class Legs {
         this.report.add("baseline: raw bulk upsert (same store, same documents)", Report.rate(upsert));
         this.report.add(upsertCpu[0], upsertCpu[1]);
         this.report.add("pipeline: ingest acceptance (batch REST, 202 after acks)", Report.rate(pipeline[0]),
-                Report.ratio(pipeline[0] / producer) + " producer", ">= 0.30x producer", pipeline[0] / producer >= 0.30);
+                Report.ratio(pipeline[0] / producer) + " producer", ">= 0.30x producer",
+                pipeline[0] / producer >= 0.30);
         this.report.add("pipeline: end to end, sent until all queryable", Report.rate(pipeline[1]),
                 Report.ratio(pipeline[1] / upsert) + " upsert", ">= 0.60x upsert", pipeline[1] / upsert >= 0.60);
         this.report.add(this.pipelineCpu[0], this.pipelineCpu[1]);
@@ -103,8 +104,10 @@ final class Legs {
                 + "about 0.48x of the raw bulk-upsert rate of the same embedded store on this machine kind (0.56x "
                 + "with two tasks).");
 
-        // the last legs read what the ones before stored: a failure of one is reported, the other still runs;
-        // reads run over exactly the pipeline's events, before the freshness leg adds its own
+        // the last legs read what the ones before stored: a failure of one is reported,
+        // the other still runs;
+        // reads run over exactly the pipeline's events, before the freshness leg adds its
+        // own
         this.peakBeforeReads = this.timeline.peakTotal();
         try {
             reads();
@@ -121,8 +124,8 @@ final class Legs {
     }
 
     /**
-     * Where a leg's CPU went: microseconds per event in each process, and the rate the machine's
-     * cores would allow if nothing else ran.
+     * Where a leg's CPU went: microseconds per event in each process, and the rate the
+     * machine's cores would allow if nothing else ran.
      */
     private String[] cpuRow(String leg, Map<String, Double> before, long events) {
         Map<String, Double> after = this.stack.cpuSeconds();
@@ -131,15 +134,19 @@ final class Legs {
         for (Map.Entry<String, Double> process : after.entrySet()) {
             double used = process.getValue() - before.getOrDefault(process.getKey(), 0.0);
             total += used;
-            parts.append(parts.length() == 0 ? "" : ", ").append(process.getKey()).append(' ')
-                    .append(Math.round(used / events * 1e6));
+            parts.append(parts.length() == 0 ? "" : ", ")
+                .append(process.getKey())
+                .append(' ')
+                .append(Math.round(used / events * 1e6));
         }
         int cores = Runtime.getRuntime().availableProcessors();
         return new String[] { "  CPU µs per event, " + leg + ": " + parts, String.format(Locale.ROOT,
                 "%,d µs (cores allow %s)", Math.round(total / events * 1e6), Report.rate(cores * events / total)) };
     }
 
-    /** @return the acceptance rate and the end-to-end rate, events per second */
+    /**
+     * @return the acceptance rate and the end-to-end rate, events per second
+     */
     private double[] pipeline() throws Exception {
         long half = this.settings.events() / 2;
         int batch = this.settings.batchSize();
@@ -236,9 +243,11 @@ final class Legs {
     }
 
     private JsonNode rebuild(String managementUrl, String method) throws Exception {
-        HttpResponse<String> response = this.http.send(HttpRequest
-                .newBuilder(URI.create(managementUrl + "/actuator/rebuild")).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = this.http
+            .send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/rebuild"))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(method + " /actuator/rebuild answered " + response.statusCode());
         }
@@ -249,8 +258,10 @@ final class Legs {
         int rate = this.settings.readRate();
         Duration duration = this.settings.readDuration();
         ReadLoad load = new ReadLoad(this.http, this.stack, this.articleIds, this.settings.events() / 2);
-        Benchmark.step(String.format(Locale.ROOT, "reads: %,d requests/s for %d s of lookups by id, then of pages, "
-                + "over %,d stored (each after a 10 s warm-up)", rate, duration.toSeconds(), this.store.stored()));
+        Benchmark.step(String.format(Locale.ROOT,
+                "reads: %,d requests/s for %d s of lookups by id, then of pages, "
+                        + "over %,d stored (each after a 10 s warm-up)",
+                rate, duration.toSeconds(), this.store.stored()));
         this.timeline.leg("reads", Map.of());
         Duration warmUp = Duration.ofSeconds(Math.min(10, duration.toSeconds()));
         load.run(ReadLoad.LOOKUPS, rate, warmUp);
@@ -264,8 +275,9 @@ final class Legs {
         }
         readRows("lookups by id", combined(latencies, ReadLoad.LOOKUPS), 10);
         readRows("listing/search pages", combined(latencies, ReadLoad.PAGES), 30);
-        latencies.forEach((kind, samples) -> this.report.add(String.format(Locale.ROOT,
-                "  %s p50 / p99 (alone: p50 %s)", kind, Report.millis(alone.get(kind).percentileMillis(50))),
+        latencies.forEach((kind, samples) -> this.report.add(
+                String.format(Locale.ROOT, "  %s p50 / p99 (alone: p50 %s)", kind,
+                        Report.millis(alone.get(kind).percentileMillis(50))),
                 Report.millis(samples.percentileMillis(50)) + " / " + Report.millis(samples.percentileMillis(99))));
         this.percentiles.put("by-id", percentiles(combined(latencies, ReadLoad.LOOKUPS)));
         this.percentiles.put("listing/search", percentiles(combined(latencies, ReadLoad.PAGES)));
@@ -286,8 +298,8 @@ final class Legs {
         double p99 = latencies.percentileMillis(99);
         String rate = String.format(Locale.ROOT, "%d at %d/s", latencies.count(), this.settings.readRate());
         this.report.add("reads: " + name + " p50", Report.millis(latencies.percentileMillis(50)));
-        this.report.add("reads: " + name + " p99 (" + rate + ", " + latencies.errors() + " errors)",
-                Report.millis(p99), "", String.format(Locale.ROOT, "<= %.0f ms", targetMillis),
+        this.report.add("reads: " + name + " p99 (" + rate + ", " + latencies.errors() + " errors)", Report.millis(p99),
+                "", String.format(Locale.ROOT, "<= %.0f ms", targetMillis),
                 p99 <= targetMillis && latencies.errors() == 0);
     }
 
@@ -302,7 +314,7 @@ final class Legs {
         Latencies probe = load.run(rate, this.settings.paceDuration(), firstIndex);
         Thread.sleep(2000);
         PrometheusHistogram recorded = PrometheusHistogram.scrape(this.http, "newsflow_freshness_seconds", services)
-                .since(before);
+            .since(before);
         double[] server = { recorded.quantile(0.50) * 1000, recorded.quantile(0.95) * 1000,
                 recorded.quantile(0.99) * 1000 };
         String sent = String.format(Locale.ROOT, "%,d events at %,d/s", load.sent(), rate);
@@ -310,9 +322,10 @@ final class Legs {
                 Report.millis(server[0]) + " / " + Report.millis(server[1]));
         this.report.add("freshness p99 (service histogram, " + (long) recorded.count() + " events)",
                 Report.millis(server[2]), "", "<= 100 ms", server[2] <= 100);
-        this.report.add("freshness seen from outside: 202 to first 200 by id, p50 / p99 (" + probe.count()
-                + " probes)", Report.millis(probe.percentileMillis(50)) + " / " + Report.millis(probe.percentileMillis(99)));
+        this.report.add("freshness seen from outside: 202 to first 200 by id, p50 / p99 (" + probe.count() + " probes)",
+                Report.millis(probe.percentileMillis(50)) + " / " + Report.millis(probe.percentileMillis(99)));
         this.percentiles.put("freshness (service)", server);
         this.percentiles.put("freshness (probe)", percentiles(probe));
     }
+
 }

@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The freshness leg: new articles and posts at a steady rate (a batch of each every 50 ms), while a
- * probe sends one more article at a time and polls it by id until article-service answers it, the
- * acceptance-to-queryable time of that article seen from outside.
+ * The freshness leg: new articles and posts at a steady rate (a batch of each every 50
+ * ms), while a probe sends one more article at a time and polls it by id until
+ * article-service answers it, the acceptance-to-queryable time of that article seen from
+ * outside.
  */
 final class PacedLoad {
 
@@ -44,7 +45,8 @@ final class PacedLoad {
     }
 
     /**
-     * Sends {@code rate} events per second for {@code duration}, new items from {@code firstIndex} on.
+     * Sends {@code rate} events per second for {@code duration}, new items from
+     * {@code firstIndex} on.
      * @return the probe's acceptance-to-queryable latencies
      */
     Latencies run(int rate, Duration duration, long firstIndex) throws Exception {
@@ -93,19 +95,21 @@ final class PacedLoad {
     }
 
     private void probe(long index, Latencies probe) throws Exception {
-        HttpResponse<String> accepted = this.http.send(HttpRequest
-                .newBuilder(URI.create(this.stack.ingestUrl() + "/api/v1/articles"))
-                .header("Content-Type", "application/json").header("X-API-Key", StackUnderTest.API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(Workload.article(index))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = this.http
+            .send(HttpRequest.newBuilder(URI.create(this.stack.ingestUrl() + "/api/v1/articles"))
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", StackUnderTest.API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(Workload.article(index)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         long acceptedAt = System.nanoTime();
         Matcher id = ID.matcher(accepted.body());
         if (accepted.statusCode() != 202 || !id.find()) {
             probe.error();
             return;
         }
-        HttpRequest lookup = HttpRequest.newBuilder(URI.create(this.stack.articleUrl() + "/api/v1/articles/" + id.group(1)))
-                .build();
+        HttpRequest lookup = HttpRequest
+            .newBuilder(URI.create(this.stack.articleUrl() + "/api/v1/articles/" + id.group(1)))
+            .build();
         long deadline = acceptedAt + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (this.http.send(lookup, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -116,4 +120,5 @@ final class PacedLoad {
         }
         probe.error();
     }
+
 }

@@ -15,9 +15,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The raw producer baseline: Kafka's own {@code ProducerPerformance} tool, in a JVM of its own, sending
- * 1 KB JSON records with the producer settings ingest uses (acks=all, idempotence, linger 5 ms) to a
- * topic with as many partitions as the newsflow topics.
+ * The raw producer baseline: Kafka's own {@code ProducerPerformance} tool, in a JVM of
+ * its own, sending 1 KB JSON records with the producer settings ingest uses (acks=all,
+ * idempotence, linger 5 ms) to a topic with as many partitions as the newsflow topics.
  */
 final class ProducerBaseline {
 
@@ -28,7 +28,9 @@ final class ProducerBaseline {
     private ProducerBaseline() {
     }
 
-    /** @return records per second acknowledged by the broker */
+    /**
+     * @return records per second acknowledged by the broker
+     */
     static double run(Path home, String bootstrapServers, long records, Path work) throws Exception {
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -42,11 +44,11 @@ final class ProducerBaseline {
         }
         Files.write(payloads, lines, StandardCharsets.UTF_8);
         Path log = work.resolve("producer-performance.log");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-cp", home.resolve("local-stack/target/lib/*").toString(), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", TOPIC, "--num-records", String.valueOf(records), "--throughput", "-1",
-                "--payload-file", payloads.toString(), "--producer-props", "bootstrap.servers=" + bootstrapServers,
-                "acks=all", "enable.idempotence=true", "linger.ms=5");
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-cp",
+                home.resolve("local-stack/target/lib/*").toString(), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", TOPIC, "--num-records", String.valueOf(records), "--throughput", "-1", "--payload-file",
+                payloads.toString(), "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all",
+                "enable.idempotence=true", "linger.ms=5");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("ProducerPerformance failed; see " + log);
@@ -68,4 +70,5 @@ final class ProducerBaseline {
         }
         return rate;
     }
+
 }

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cumulative buckets of one histogram as the services publish it on {@code /actuator/prometheus},
- * summed over every series (topics, services). The difference of two scrapes holds what was recorded
- * between them; its quantiles are computed as Prometheus' {@code histogram_quantile} does.
+ * The cumulative buckets of one histogram as the services publish it on
+ * {@code /actuator/prometheus}, summed over every series (topics, services). The
+ * difference of two scrapes holds what was recorded between them; its quantiles are
+ * computed as Prometheus' {@code histogram_quantile} does.
  */
 final class PrometheusHistogram {
 
@@ -26,13 +27,17 @@ final class PrometheusHistogram {
         this.cumulative = new TreeMap<>(cumulative);
     }
 
-    /** Scrapes {@code metric} (such as {@code newsflow_freshness_seconds}) from every URL and sums them. */
+    /**
+     * Scrapes {@code metric} (such as {@code newsflow_freshness_seconds}) from every URL
+     * and sums them.
+     */
     static PrometheusHistogram scrape(HttpClient http, String metric, String... managementUrls)
             throws IOException, InterruptedException {
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (String url : managementUrls) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
             parse(response.body(), metric).cumulative.forEach((le, count) -> buckets.merge(le, count, Double::sum));
         }
         return new PrometheusHistogram(buckets);
@@ -67,8 +72,8 @@ final class PrometheusHistogram {
     }
 
     /**
-     * The {@code quantile} (0..1) in the histogram's unit, interpolated linearly inside the bucket
-     * that holds it; NaN when nothing was recorded.
+     * The {@code quantile} (0..1) in the histogram's unit, interpolated linearly inside
+     * the bucket that holds it; NaN when nothing was recorded.
      */
     double quantile(double quantile) {
         double total = count();
@@ -84,11 +89,13 @@ final class PrometheusHistogram {
                     return lowerBound;
                 }
                 double inBucket = bucket.getValue() - lowerCount;
-                return lowerBound + (bucket.getKey() - lowerBound) * (inBucket == 0 ? 1 : (rank - lowerCount) / inBucket);
+                return lowerBound
+                        + (bucket.getKey() - lowerBound) * (inBucket == 0 ? 1 : (rank - lowerCount) / inBucket);
             }
             lowerBound = bucket.getKey();
             lowerCount = bucket.getValue();
         }
         return lowerBound;
     }
+
 }

@@ -15,11 +15,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Reads at a fixed rate, open loop: request {@code i} is due at {@code start + i / rate} whatever
- * the answers before it did, and its latency counts from when it was due, so a slow server cannot
- * hide its queueing (no coordinated omission). Lookups by id (articles by id, posts by number)
- * and pages (a listing page: articles newest first or a board page; a search page) run as loads of
- * their own, in turn, so each kind's latency is its own.
+ * Reads at a fixed rate, open loop: request {@code i} is due at {@code start + i / rate}
+ * whatever the answers before it did, and its latency counts from when it was due, so a
+ * slow server cannot hide its queueing (no coordinated omission). Lookups by id (articles
+ * by id, posts by number) and pages (a listing page: articles newest first or a board
+ * page; a search page) run as loads of their own, in turn, so each kind's latency is its
+ * own.
  */
 final class ReadLoad {
 
@@ -35,10 +36,16 @@ final class ReadLoad {
 
     static final List<String> PAGES = List.of(LISTING, SEARCH);
 
-    /** Enough for the rates measured; a service slower than this many at once is overloaded anyway. */
+    /**
+     * Enough for the rates measured; a service slower than this many at once is
+     * overloaded anyway.
+     */
     private static final int MAX_IN_FLIGHT = 64;
 
-    /** A load the service cannot keep up with is stopped once it is this far behind, not run for hours. */
+    /**
+     * A load the service cannot keep up with is stopped once it is this far behind, not
+     * run for hours.
+     */
     private static final long GIVE_UP_BEHIND_NANOS = 10_000_000_000L;
 
     private final HttpClient http;
@@ -56,7 +63,10 @@ final class ReadLoad {
         this.posts = posts;
     }
 
-    /** Runs {@code rate} requests per second of the {@code kinds} in turn for {@code duration}. */
+    /**
+     * Runs {@code rate} requests per second of the {@code kinds} in turn for
+     * {@code duration}.
+     */
     Map<String, Latencies> run(List<String> kinds, int rate, Duration duration) throws InterruptedException {
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         kinds.forEach(kind -> latencies.put(kind, new Latencies()));
@@ -77,30 +87,34 @@ final class ReadLoad {
             inFlight.acquire();
             if (System.nanoTime() - due > GIVE_UP_BEHIND_NANOS) {
                 inFlight.release();
-                // every request not sent counts as failed: the service did not serve this rate
+                // every request not sent counts as failed: the service did not serve this
+                // rate
                 for (long missed = i; missed < total; missed++) {
                     latencies.get(kinds.get((int) (missed % kinds.size()))).error();
                 }
                 break;
             }
-            this.http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                        inFlight.release();
-                        if (failure != null || response.statusCode() != 200) {
-                            target.error();
-                        }
-                        else {
-                            target.record(System.nanoTime() - due);
-                        }
-                    });
+            this.http
+                .sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> {
+                    inFlight.release();
+                    if (failure != null || response.statusCode() != 200) {
+                        target.error();
+                    }
+                    else {
+                        target.record(System.nanoTime() - due);
+                    }
+                });
         }
         inFlight.acquire(MAX_IN_FLIGHT);
         return latencies;
     }
 
     /**
-     * The service time of each kind with nothing else running: {@code lookups} or {@code pages}
-     * requests of it one after the other. It bounds the rate one core can serve: 1 s divided by it.
+     * The service time of each kind with nothing else running: {@code lookups} or
+     * {@code pages} requests of it one after the other. It bounds the rate one core can
+     * serve: 1 s divided by it.
      */
     Map<String, Latencies> alone(int lookups, int pages) throws InterruptedException {
         Map<String, Latencies> latencies = new LinkedHashMap<>();
@@ -122,9 +136,9 @@ final class ReadLoad {
     }
 
     /**
-     * Waits until the services drained what an overloaded load left queued: until one request of
-     * each kind is answered within three times its service time {@code alone}, for at most
-     * {@code limit}.
+     * Waits until the services drained what an overloaded load left queued: until one
+     * request of each kind is answered within three times its service time {@code alone},
+     * for at most {@code limit}.
      */
     void settle(Map<String, Latencies> alone, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -143,8 +157,10 @@ final class ReadLoad {
     /** The status of a GET, 0 when it failed or timed out. */
     private int get(URI uri) throws InterruptedException {
         try {
-            return this.http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return this.http
+                .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
         }
         catch (java.io.IOException ex) {
             return 0;
@@ -159,12 +175,14 @@ final class ReadLoad {
         return URI.create(switch (kind) {
             case ARTICLE_BY_ID -> this.stack.articleUrl() + "/api/v1/articles/"
                     + this.articleIds.get(random.nextInt(this.articleIds.size()));
-            case POST_BY_NUMBER -> this.stack.boardUrl() + "/api/v1/boards/" + board + "/posts/" + Workload.number(post);
-            case LISTING -> random.nextBoolean() ? this.stack.articleUrl() + "/api/v1/articles?limit=20"
-                    : this.stack.boardUrl() + "/api/v1/boards/" + board + "/posts?page=" + random.nextInt(10)
-                            + "&size=20";
+            case POST_BY_NUMBER ->
+                this.stack.boardUrl() + "/api/v1/boards/" + board + "/posts/" + Workload.number(post);
+            case LISTING ->
+                random.nextBoolean() ? this.stack.articleUrl() + "/api/v1/articles?limit=20" : this.stack.boardUrl()
+                        + "/api/v1/boards/" + board + "/posts?page=" + random.nextInt(10) + "&size=20";
             default -> random.nextBoolean() ? this.stack.articleUrl() + "/api/v1/articles?limit=20&q=" + noun
                     : this.stack.boardUrl() + "/api/v1/boards/" + board + "/posts?size=20&q=" + noun;
         });
     }
+
 }

@@ -13,6 +13,7 @@ final class Report {
 
     /**
      * One figure.
+     *
      * @param measure what was measured
      * @param value the figure with its unit
      * @param ratio the figure as a share of its baseline, or empty
@@ -54,8 +55,8 @@ final class Report {
         StringBuilder text = new StringBuilder();
         text.append(String.format(format, "measure", "value", "ratio", "target", "verdict"));
         text.append("-".repeat(widths[0] + widths[1] + widths[2] + widths[3] + 17)).append('\n');
-        this.rows.forEach(row -> text.append(String.format(format, row.measure(), row.value(), row.ratio(),
-                row.target(), row.verdict())));
+        this.rows.forEach(row -> text
+            .append(String.format(format, row.measure(), row.value(), row.ratio(), row.target(), row.verdict())));
         return text.toString();
     }
 
@@ -63,9 +64,17 @@ final class Report {
         StringBuilder markdown = new StringBuilder("# ").append(heading).append("\n\n");
         context.forEach(line -> markdown.append("- ").append(line).append('\n'));
         markdown.append("\n| measure | value | ratio | target | verdict |\n| --- | ---: | ---: | --- | --- |\n");
-        this.rows.forEach(row -> markdown.append("| ").append(row.measure()).append(" | ").append(row.value())
-                .append(" | ").append(row.ratio()).append(" | ").append(row.target()).append(" | ")
-                .append(row.verdict()).append(" |\n"));
+        this.rows.forEach(row -> markdown.append("| ")
+            .append(row.measure())
+            .append(" | ")
+            .append(row.value())
+            .append(" | ")
+            .append(row.ratio())
+            .append(" | ")
+            .append(row.target())
+            .append(" | ")
+            .append(row.verdict())
+            .append(" |\n"));
         if (!this.notes.isEmpty()) {
             markdown.append('\n');
             this.notes.forEach(note -> markdown.append("- ").append(note).append('\n'));
@@ -92,4 +101,5 @@ final class Report {
     static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.1f s", seconds);
     }
+
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The stack under test: {@code ./newsflow up} as a user runs it, on free ports and with a data
- * directory of its own, so a developer's running stack and data are left alone.
+ * The stack under test: {@code ./newsflow up} as a user runs it, on free ports and with a
+ * data directory of its own, so a developer's running stack and data are left alone.
  */
 final class StackUnderTest implements AutoCloseable {
 
@@ -38,7 +38,9 @@ final class StackUnderTest implements AutoCloseable {
         this.readySeconds = readySeconds;
     }
 
-    /** Starts the stack on an empty data directory and waits for its {@code ready} line. */
+    /**
+     * Starts the stack on an empty data directory and waits for its {@code ready} line.
+     */
     static StackUnderTest start(Path home, Path data, Path log) throws IOException, InterruptedException {
         deleteRecursively(data);
         Map<String, Integer> ports = new HashMap<>();
@@ -48,7 +50,7 @@ final class StackUnderTest implements AutoCloseable {
             ports.put(variable, freePort());
         }
         ProcessBuilder builder = new ProcessBuilder(home.resolve("newsflow").toString(), "up").directory(home.toFile())
-                .redirectErrorStream(true);
+            .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.remove("KAFKA_BOOTSTRAP_SERVERS");
         environment.remove("MONGODB_URI");
@@ -114,9 +116,8 @@ final class StackUnderTest implements AutoCloseable {
         this.launcher.descendants().forEach(child -> {
             String command = child.info().commandLine().orElse("");
             String name = command.contains("kafka.Kafka") ? "kafka broker"
-                    : command.contains("ingest-service") ? "ingest-service"
-                    : command.contains("article-service") ? "article-service"
-                    : command.contains("board-service") ? "board-service" : null;
+                    : command.contains("ingest-service") ? "ingest-service" : command.contains("article-service")
+                            ? "article-service" : command.contains("board-service") ? "board-service" : null;
             if (name != null) {
                 processes.add(new StackProcess(name, child.pid()));
             }
@@ -137,7 +138,10 @@ final class StackUnderTest implements AutoCloseable {
         stop(this.launcher);
     }
 
-    /** SIGTERM, and after 60 s SIGKILL to the launcher and whatever it started that still runs. */
+    /**
+     * SIGTERM, and after 60 s SIGKILL to the launcher and whatever it started that still
+     * runs.
+     */
     private static void stop(Process launcher) {
         List<ProcessHandle> started = launcher.descendants().toList();
         launcher.destroy();
@@ -217,4 +221,5 @@ final class StackUnderTest implements AutoCloseable {
             }
         }
     }
+
 }

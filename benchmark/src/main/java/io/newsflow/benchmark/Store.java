@@ -18,8 +18,8 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 /**
- * The stack's MongoDB seen as a plain client: counts of the served read models, and the raw
- * bulk-upsert baseline written with the same documents the services stored.
+ * The stack's MongoDB seen as a plain client: counts of the served read models, and the
+ * raw bulk-upsert baseline written with the same documents the services stored.
  */
 final class Store implements AutoCloseable {
 
@@ -48,9 +48,10 @@ final class Store implements AutoCloseable {
     }
 
     /**
-     * Upserts every stored article and post again, by {@code _id}, into collections of a database
-     * of its own: one unordered bulk write of 500 documents after another, one writer per
-     * collection as the services have, no search tokens to compute and no version guard.
+     * Upserts every stored article and post again, by {@code _id}, into collections of a
+     * database of its own: one unordered bulk write of 500 documents after another, one
+     * writer per collection as the services have, no search tokens to compute and no
+     * version guard.
      * @return documents written per second
      */
     double rawBulkUpsert(List<String> articleIds, List<String> postIds) throws Exception {
@@ -62,7 +63,7 @@ final class Store implements AutoCloseable {
             for (int i = 0; i < sources.size(); i++) {
                 List<Document> documents = sources.get(i);
                 MongoCollection<Document> target = this.client.getDatabase(BASELINE_DATABASE)
-                        .getCollection(i == 0 ? "articles" : "posts");
+                    .getCollection(i == 0 ? "articles" : "posts");
                 jobs.add(() -> {
                     upsertAll(target, documents);
                     return null;
@@ -93,22 +94,25 @@ final class Store implements AutoCloseable {
     }
 
     /**
-     * The documents of these ids, 500 ids a query: each answered from the {@code _id} index at once,
-     * where one cursor over everything can outlive the embedded store's 45 s chunk retention
-     * ("Chunk not found") while the services write.
+     * The documents of these ids, 500 ids a query: each answered from the {@code _id}
+     * index at once, where one cursor over everything can outlive the embedded store's 45
+     * s chunk retention ("Chunk not found") while the services write.
      */
     private static List<Document> read(MongoCollection<Document> collection, List<String> ids) {
         List<Document> documents = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BULK) {
             collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + BULK))))
-                    .batchSize(BULK).into(documents);
+                .batchSize(BULK)
+                .into(documents);
         }
         return documents;
     }
 
     private MongoCollection<Document> served(String database, String model) {
-        Document registered = this.client.getDatabase(database).getCollection("readModels")
-                .find(Filters.eq("_id", model)).first();
+        Document registered = this.client.getDatabase(database)
+            .getCollection("readModels")
+            .find(Filters.eq("_id", model))
+            .first();
         String collection = registered == null ? model : registered.getString("active");
         return this.client.getDatabase(database).getCollection(collection);
     }
@@ -117,4 +121,5 @@ final class Store implements AutoCloseable {
     public void close() {
         this.client.close();
     }
+
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Once a second: the resident memory of every stack process (peaks kept) and the counters of the
- * leg that runs (events accepted, stored, rebuilt), for the throughput-over-time chart.
+ * Once a second: the resident memory of every stack process (peaks kept) and the counters
+ * of the leg that runs (events accepted, stored, rebuilt), for the throughput-over-time
+ * chart.
  */
 final class Timeline implements AutoCloseable {
 
@@ -77,8 +78,9 @@ final class Timeline implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         lines.add("seconds,leg,counter,value,stack_resident_bytes");
         for (Sample sample : samples()) {
-            sample.counters().forEach((name, value) -> lines.add(String.format("%.1f,%s,%s,%d,%d", sample.seconds(),
-                    sample.leg(), name, value, sample.residentBytes())));
+            sample.counters()
+                .forEach((name, value) -> lines.add(String.format("%.1f,%s,%s,%d,%d", sample.seconds(), sample.leg(),
+                        name, value, sample.residentBytes())));
         }
         Files.write(file, lines);
     }
@@ -96,7 +98,8 @@ final class Timeline implements AutoCloseable {
             this.samples.add(new Sample((System.nanoTime() - this.started) / 1e9, this.leg, values, total));
         }
         catch (RuntimeException ex) {
-            // a counter that cannot be read this second (the store busy, say) is read the next
+            // a counter that cannot be read this second (the store busy, say) is read the
+            // next
         }
     }
 
@@ -104,4 +107,5 @@ final class Timeline implements AutoCloseable {
     public void close() {
         this.sampler.shutdownNow();
     }
+
 }

@@ -20,7 +20,7 @@ class BenchSupportTests {
 
         assertThat(ProducerBaseline.summary(output)).isEqualTo(26427.1);
         assertThatThrownBy(() -> ProducerBaseline.summary("Exception in thread main"))
-                .isInstanceOf(IllegalStateException.class);
+            .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -48,11 +48,11 @@ class BenchSupportTests {
         assertThat(settings.readRate()).isEqualTo(100);
         assertThat(settings.out()).isEqualTo(home.resolve("target/bench"));
         assertThatThrownBy(() -> BenchSettings.parse(new String[] { "--batch", "5000" }, home))
-                .hasMessageContaining("at most 1000");
+            .hasMessageContaining("at most 1000");
         assertThatThrownBy(() -> BenchSettings.parse(new String[] { "--events", "many" }, home))
-                .hasMessageContaining("--events");
+            .hasMessageContaining("--events");
         assertThatThrownBy(() -> BenchSettings.parse(new String[] { "--speed", "9" }, home))
-                .hasMessageContaining("--speed");
+            .hasMessageContaining("--speed");
     }
 
     @Test
@@ -64,4 +64,5 @@ class BenchSupportTests {
         assertThat(latencies.percentileMillis(99)).isEqualTo(99.0);
         assertThat(new Latencies().percentileMillis(99)).isNaN();
     }
+
 }

@@ -28,7 +28,7 @@ class PrometheusHistogramTests {
     @Test
     void quantilesOfWhatWasRecordedBetweenTwoScrapesInterpolateInsideTheBucket() {
         PrometheusHistogram recorded = PrometheusHistogram.parse(AFTER, "newsflow_freshness_seconds")
-                .since(PrometheusHistogram.parse(BEFORE, "newsflow_freshness_seconds"));
+            .since(PrometheusHistogram.parse(BEFORE, "newsflow_freshness_seconds"));
 
         assertThat(recorded.count()).isEqualTo(100);
         // 50 in (0, 50 ms], 40 in (50, 100 ms], 10 above 100 ms
@@ -40,8 +40,9 @@ class PrometheusHistogramTests {
     @Test
     void nothingRecordedHasNoQuantile() {
         PrometheusHistogram none = PrometheusHistogram.parse(BEFORE, "newsflow_freshness_seconds")
-                .since(PrometheusHistogram.parse(BEFORE, "newsflow_freshness_seconds"));
+            .since(PrometheusHistogram.parse(BEFORE, "newsflow_freshness_seconds"));
 
         assertThat(none.quantile(0.5)).isNaN();
     }
+
 }

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BoardApplication {
 
-    /** Configuration file name ({@code board.yml}), so three services can share one classpath in tests. */
+    /**
+     * Configuration file name ({@code board.yml}), so three services can share one
+     * classpath in tests.
+     */
     public static final String CONFIG_NAME = "board";
 
     public static void main(String[] args) {
@@ -18,8 +21,8 @@ public class BoardApplication {
     }
 
     public static SpringApplication application() {
-        return new SpringApplicationBuilder(BoardApplication.class)
-                .properties("spring.config.name=" + CONFIG_NAME)
-                .build();
+        return new SpringApplicationBuilder(BoardApplication.class).properties("spring.config.name=" + CONFIG_NAME)
+            .build();
     }
+
 }

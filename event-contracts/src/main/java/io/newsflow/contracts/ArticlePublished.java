@@ -6,27 +6,14 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * An article was accepted for the first time or revised. Carries the whole normalised article;
- * {@code contentHash} lets a consumer tell a revision from a repeat of the same content.
+ * An article was accepted for the first time or revised. Carries the whole normalised
+ * article; {@code contentHash} lets a consumer tell a revision from a repeat of the same
+ * content.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ArticlePublished(
-        String eventId,
-        Instant occurredAt,
-        int schemaVersion,
-        String articleId,
-        long revision,
-        String contentHash,
-        String url,
-        String title,
-        List<String> subtitles,
-        List<String> paragraphs,
-        List<Caption> captions,
-        String outlet,
-        String author,
-        Instant publishedAt,
-        String section,
-        List<String> tags,
+public record ArticlePublished(String eventId, Instant occurredAt, int schemaVersion, String articleId, long revision,
+        String contentHash, String url, String title, List<String> subtitles, List<String> paragraphs,
+        List<Caption> captions, String outlet, String author, Instant publishedAt, String section, List<String> tags,
         String language) implements ArticleEvent {
 
     public static final String TYPE = "ArticlePublished";

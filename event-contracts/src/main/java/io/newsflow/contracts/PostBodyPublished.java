@@ -6,22 +6,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The full text of a post was accepted. Published beside the post's {@link PostListed} (same
- * revision) under a key of its own, {@code board:number#body}, so that log compaction, which keeps
- * the newest record of every key, keeps the newest body of a post even when listing rows of it
- * come later: a read model rebuilt from the compacted topic holds what the live one holds.
- * (Added to v1; a consumer that does not know it dead-letters it, so consumers are deployed first.)
+ * The full text of a post was accepted. Published beside the post's {@link PostListed}
+ * (same revision) under a key of its own, {@code board:number#body}, so that log
+ * compaction, which keeps the newest record of every key, keeps the newest body of a post
+ * even when listing rows of it come later: a read model rebuilt from the compacted topic
+ * holds what the live one holds. (Added to v1; a consumer that does not know it
+ * dead-letters it, so consumers are deployed first.)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PostBodyPublished(
-        String eventId,
-        Instant occurredAt,
-        int schemaVersion,
-        String board,
-        long number,
-        long revision,
-        String contentHash,
-        String body) implements PostEvent {
+public record PostBodyPublished(String eventId, Instant occurredAt, int schemaVersion, String board, long number,
+        long revision, String contentHash, String body) implements PostEvent {
 
     public static final String TYPE = "PostBodyPublished";
 

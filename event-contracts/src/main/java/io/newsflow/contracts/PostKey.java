@@ -3,11 +3,15 @@ package io.newsflow.contracts;
 import java.util.regex.Pattern;
 
 /**
- * The key of a board post, {@code board:number}, used as the Kafka record key and the read-model id.
+ * The key of a board post, {@code board:number}, used as the Kafka record key and the
+ * read-model id.
  */
 public record PostKey(String board, long number) {
 
-    /** Board slugs: lower-case letters, digits and dashes, starting with a letter or digit. */
+    /**
+     * Board slugs: lower-case letters, digits and dashes, starting with a letter or
+     * digit.
+     */
     public static final Pattern BOARD_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     public PostKey {

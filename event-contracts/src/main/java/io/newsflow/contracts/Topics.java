@@ -1,8 +1,9 @@
 package io.newsflow.contracts;
 
 /**
- * Kafka topic names of the v1 contract. Names are domain names with a version suffix, never
- * Java class names; a breaking change gets a new record and a new {@code .v2} topic.
+ * Kafka topic names of the v1 contract. Names are domain names with a version suffix,
+ * never Java class names; a breaking change gets a new record and a new {@code .v2}
+ * topic.
  */
 public final class Topics {
 
@@ -21,4 +22,5 @@ public final class Topics {
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }
+
 }

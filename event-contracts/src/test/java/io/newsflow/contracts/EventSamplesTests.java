@@ -14,23 +14,21 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The saved samples are the contract: each one reads into its record and writes back to the same
- * JSON, so a change to a record that would break a consumer fails here.
+ * The saved samples are the contract: each one reads into its record and writes back to
+ * the same JSON, so a change to a record that would break a consumer fails here.
  */
 class EventSamplesTests {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @ParameterizedTest
-    @CsvSource({
-            "article-published.json, io.newsflow.contracts.ArticleEvent, io.newsflow.contracts.ArticlePublished",
+    @CsvSource({ "article-published.json, io.newsflow.contracts.ArticleEvent, io.newsflow.contracts.ArticlePublished",
             "article-removed.json, io.newsflow.contracts.ArticleEvent, io.newsflow.contracts.ArticleRemoved",
             "post-listed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostListed",
             "post-published.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostPublished",
             "post-removed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostRemoved",
             "post-body-published.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostBodyPublished",
-            "post-body-removed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostBodyRemoved"
-    })
+            "post-body-removed.json, io.newsflow.contracts.PostEvent, io.newsflow.contracts.PostBodyRemoved" })
     void sampleRoundTripsThroughItsRecord(String sample, Class<?> base, Class<?> expected) throws IOException {
         JsonNode saved = read(sample);
 
@@ -85,4 +83,5 @@ class EventSamplesTests {
             return this.mapper.readTree(in);
         }
     }
+
 }

@@ -6,13 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The only door into newsflow: validates and normalises what crawlers send and publishes it to Kafka.
+ * The only door into newsflow: validates and normalises what crawlers send and publishes
+ * it to Kafka.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class IngestApplication {
 
-    /** Configuration file name ({@code ingest.yml}), so three services can share one classpath in tests. */
+    /**
+     * Configuration file name ({@code ingest.yml}), so three services can share one
+     * classpath in tests.
+     */
     public static final String CONFIG_NAME = "ingest";
 
     public static void main(String[] args) {
@@ -20,8 +24,8 @@ public class IngestApplication {
     }
 
     public static SpringApplication application() {
-        return new SpringApplicationBuilder(IngestApplication.class)
-                .properties("spring.config.name=" + CONFIG_NAME)
-                .build();
+        return new SpringApplicationBuilder(IngestApplication.class).properties("spring.config.name=" + CONFIG_NAME)
+            .build();
     }
+
 }

@@ -35,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The ingest API end to end on the embedded broker: what it accepts is on the topics, and every
- * rejected request answers a problem detail and publishes nothing.
+ * The ingest API end to end on the embedded broker: what it accepts is on the topics, and
+ * every rejected request answers a problem detail and publishes nothing.
  */
 @SpringBootTest(properties = { "spring.config.name=" + IngestApplication.CONFIG_NAME,
         "newsflow.security.api-keys=first-key, " + IngestApiTests.KEY })
@@ -61,15 +61,17 @@ class IngestApiTests {
                   {"board": "Batch Test", "number": 2, "title": "슬러그가 잘못된 글"},
                   {"board": "batch-test", "number": 3, "title": "둘째 글", "postedAt": "13월 1일"},
                   {"board": "batch-test", "number": 4, "title": "셋째 글"} ]
-                """)).andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.accepted").value(2)).andExpect(jsonPath("$.rejected").value(2))
-                .andExpect(jsonPath("$.items[0].status").value("accepted"))
-                .andExpect(jsonPath("$.items[0].id").value("batch-test:1"))
-                .andExpect(jsonPath("$.items[1].status").value("rejected"))
-                .andExpect(jsonPath("$.items[1].index").value(1))
-                .andExpect(jsonPath("$.items[1].errors[0].field").value("board"))
-                .andExpect(jsonPath("$.items[2].errors[0].field").value("postedAt"))
-                .andExpect(jsonPath("$.items[3].id").value("batch-test:4"));
+                """))
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.accepted").value(2))
+            .andExpect(jsonPath("$.rejected").value(2))
+            .andExpect(jsonPath("$.items[0].status").value("accepted"))
+            .andExpect(jsonPath("$.items[0].id").value("batch-test:1"))
+            .andExpect(jsonPath("$.items[1].status").value("rejected"))
+            .andExpect(jsonPath("$.items[1].index").value(1))
+            .andExpect(jsonPath("$.items[1].errors[0].field").value("board"))
+            .andExpect(jsonPath("$.items[2].errors[0].field").value("postedAt"))
+            .andExpect(jsonPath("$.items[3].id").value("batch-test:4"));
         assertThat(published()).isEqualTo(before + 2);
     }
 
@@ -78,68 +80,87 @@ class IngestApiTests {
         long before = published();
         this.mvc.perform(json(post("/api/v1/articles/batch"), """
                 [ {"title": "본문 없는 기사"}, {"body": "제목 없는 기사 본문."} ]
-                """)).andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.items[0].errors[0].field").value("paragraphs"))
-                .andExpect(jsonPath("$.items[1].errors[0].field").value("title"));
+                """))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.items[0].errors[0].field").value("paragraphs"))
+            .andExpect(jsonPath("$.items[1].errors[0].field").value("title"));
         assertThat(published()).isEqualTo(before);
     }
 
     @Test
     void batchOverAThousandItemsIsRejectedWhole() throws Exception {
         String items = IntStream.rangeClosed(1, 1001)
-                .mapToObj(n -> "{\"board\": \"big\", \"number\": " + n + ", \"title\": \"글 " + n + "\"}")
-                .collect(Collectors.joining(",", "[", "]"));
+            .mapToObj(n -> "{\"board\": \"big\", \"number\": " + n + ", \"title\": \"글 " + n + "\"}")
+            .collect(Collectors.joining(",", "[", "]"));
         long before = published();
 
-        this.mvc.perform(json(post("/api/v1/posts/batch"), items)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("items"))
-                .andExpect(jsonPath("$.detail", containsString("1000")));
+        this.mvc.perform(json(post("/api/v1/posts/batch"), items))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("items"))
+            .andExpect(jsonPath("$.detail", containsString("1000")));
         assertThat(published()).isEqualTo(before);
     }
 
     @Test
     void textPageYieldsItsArticleAndOneEventPerListingRow() throws Exception {
         long before = published();
-        this.mvc.perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN)
-                .param("board", "harbor-news").param("url", "https://board.example.kr/harbor-news/5013")
+        this.mvc
+            .perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN).param("board", "harbor-news")
+                .param("url", "https://board.example.kr/harbor-news/5013")
                 .param("crawledAt", "2024-07-21T10:00:00+09:00"))
-                .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.articleId").isNotEmpty())
-                .andExpect(jsonPath("$.posts.length()").value(5))
-                .andExpect(jsonPath("$.posts[0]").value("harbor-news:5012"))
-                .andExpect(jsonPath("$.notices").value(1))
-                .andExpect(jsonPath("$.skippedLines").value(1));
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.articleId").isNotEmpty())
+            .andExpect(jsonPath("$.posts.length()").value(5))
+            .andExpect(jsonPath("$.posts[0]").value("harbor-news:5012"))
+            .andExpect(jsonPath("$.notices").value(1))
+            .andExpect(jsonPath("$.skippedLines").value(1));
         assertThat(published()).isEqualTo(before + 6);
     }
 
     @Test
     void htmlPageYieldsTheSameItemsAsItsText() throws Exception {
-        JsonNode text = JSON.readTree(this.mvc.perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN)
-                .param("board", "harbor-text").param("url", "https://board.example.kr/harbor-text/5013")
-                .param("crawledAt", "2024-07-21T10:00:00+09:00")).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString());
-        JsonNode html = JSON.readTree(this.mvc.perform(page("article-and-listing.html", MediaType.TEXT_HTML)
-                .param("board", "harbor-html").param("url", "https://board.example.kr/harbor-html/5013")
-                .param("crawledAt", "2024-07-21T10:00:00+09:00")).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString());
+        JsonNode text = JSON.readTree(this.mvc
+            .perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN).param("board", "harbor-text")
+                .param("url", "https://board.example.kr/harbor-text/5013")
+                .param("crawledAt", "2024-07-21T10:00:00+09:00"))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+        JsonNode html = JSON.readTree(this.mvc
+            .perform(page("article-and-listing.html", MediaType.TEXT_HTML).param("board", "harbor-html")
+                .param("url", "https://board.example.kr/harbor-html/5013")
+                .param("crawledAt", "2024-07-21T10:00:00+09:00"))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
 
         assertThat(html.get("layout").asString()).isEqualTo("text");
         assertThat(html.get("notices").asInt()).isEqualTo(text.get("notices").asInt());
         assertThat(published(Topics.POSTS, html.get("posts"))).isEqualTo(published(Topics.POSTS, text.get("posts")));
         assertThat(published(Topics.ARTICLES, List.of(html.get("articleId").asString())))
-                .isEqualTo(published(Topics.ARTICLES, List.of(text.get("articleId").asString())));
+            .isEqualTo(published(Topics.ARTICLES, List.of(text.get("articleId").asString())));
     }
 
-    /** Each board engine's page: its layout named, its article accepted whole, every row published. */
+    /**
+     * Each board engine's page: its layout named, its article accepted whole, every row
+     * published.
+     */
     @ParameterizedTest
     @CsvSource({ "html/gnuboard5.html, gnuboard, 4, 1", "html/rhymix.html, xpressengine, 3, 1",
             "html/gallery.html, gallery, 3, 2" })
     void pagesOfTheRecognisedBoardEnginesArePublishedWhole(String fixture, String layout, int rows, int notices)
             throws Exception {
         long before = published();
-        JsonNode result = JSON.readTree(this.mvc.perform(page(fixture, MediaType.TEXT_HTML).param("board", layout)
-                .param("url", "https://board.example.kr/" + layout + "/1").param("crawledAt", "2024-08-06T15:00:00+09:00"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+        JsonNode result = JSON.readTree(this.mvc
+            .perform(page(fixture, MediaType.TEXT_HTML).param("board", layout)
+                .param("url", "https://board.example.kr/" + layout + "/1")
+                .param("crawledAt", "2024-08-06T15:00:00+09:00"))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
 
         assertThat(result.get("layout").asString()).isEqualTo(layout);
         assertThat(result.get("articleId").isNull()).as(result.toString()).isFalse();
@@ -154,19 +175,25 @@ class IngestApiTests {
     @Test
     void pageInAnotherCharsetIsReadAsItsContentTypeSays() throws Exception {
         Charset eucKr = Charset.forName("EUC-KR");
-        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "legacy")
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .param("board", "legacy")
                 .contentType(new MediaType("text", "plain", eucKr))
                 .content("번호 제목 글쓴이 날짜\n77 옛 게시판의 글 손님 2024.07.24\n".getBytes(eucKr)))
-                .andExpect(status().isAccepted()).andExpect(jsonPath("$.posts[0]").value("legacy:77"));
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.posts[0]").value("legacy:77"));
     }
 
     @Test
     void pageWithNothingRecognisableIs422SayingWhatWasExpected() throws Exception {
         long before = published();
-        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "empty")
-                .contentType(MediaType.TEXT_PLAIN).content("로그인이 필요합니다"))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail", containsString("번호 제목 글쓴이 날짜")));
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .param("board", "empty")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content("로그인이 필요합니다"))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.detail", containsString("번호 제목 글쓴이 날짜")));
         assertThat(published()).isEqualTo(before);
     }
 
@@ -175,20 +202,31 @@ class IngestApiTests {
         byte[] broken = "번호 제목 글쓴이 날짜\n1 글 손님 14:00".getBytes(StandardCharsets.UTF_8);
         broken[5] = (byte) 0xFF;
         long before = published();
-        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "broken")
-                .contentType(MediaType.TEXT_PLAIN).content(broken))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .param("board", "broken")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(broken))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("body"));
         assertThat(published()).isEqualTo(before);
     }
 
     @Test
     void pageNeedsAValidBoard() throws Exception {
-        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).contentType(MediaType.TEXT_PLAIN)
-                .content("번호 제목 글쓴이 날짜\n1 글 손님 14:00")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail", containsString("board")));
-        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "../etc")
-                .contentType(MediaType.TEXT_PLAIN).content("번호 제목 글쓴이 날짜\n1 글 손님 14:00"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("board"));
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .contentType(MediaType.TEXT_PLAIN)
+                .content("번호 제목 글쓴이 날짜\n1 글 손님 14:00"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail", containsString("board")));
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .param("board", "../etc")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content("번호 제목 글쓴이 날짜\n1 글 손님 14:00"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("board"));
     }
 
     @Test
@@ -196,29 +234,39 @@ class IngestApiTests {
         String post = "{\"board\": \"keys\", \"number\": 1, \"title\": \"열쇠 없는 글\"}";
         long before = published();
         this.mvc.perform(post("/api/v1/posts").contentType(MediaType.APPLICATION_JSON).content(post))
-                .andExpect(status().isUnauthorized()).andExpect(header().exists("WWW-Authenticate"))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        this.mvc.perform(post("/api/v1/posts").header("X-API-Key", "second-kez")
-                .contentType(MediaType.APPLICATION_JSON).content(post)).andExpect(status().isForbidden());
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().exists("WWW-Authenticate"))
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        this.mvc
+            .perform(post("/api/v1/posts").header("X-API-Key", "second-kez")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(post))
+            .andExpect(status().isForbidden());
         this.mvc.perform(delete("/api/v1/boards/keys/posts/1")).andExpect(status().isUnauthorized());
         assertThat(published()).isEqualTo(before);
-        this.mvc.perform(post("/api/v1/posts").header("X-API-Key", "first-key")
-                .contentType(MediaType.APPLICATION_JSON).content(post)).andExpect(status().isAccepted());
+        this.mvc
+            .perform(post("/api/v1/posts").header("X-API-Key", "first-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(post))
+            .andExpect(status().isAccepted());
     }
 
     @Test
     void removalsArePublishedForValidKeysOnly() throws Exception {
         long before = published();
         this.mvc.perform(delete("/api/v1/articles/a-0123456789abcdef01234567").header("X-API-Key", KEY))
-                .andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("a-0123456789abcdef01234567"));
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.id").value("a-0123456789abcdef01234567"));
         this.mvc.perform(delete("/api/v1/boards/free/posts/12").header("X-API-Key", KEY))
-                .andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("free:12"));
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.id").value("free:12"));
         this.mvc.perform(delete("/api/v1/articles/..%2F..%2Fetc").header("X-API-Key", KEY))
-                .andExpect(status().is4xxClientError());
+            .andExpect(status().is4xxClientError());
         this.mvc.perform(delete("/api/v1/articles/not-an-id").header("X-API-Key", KEY))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("id"));
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("id"));
         this.mvc.perform(delete("/api/v1/boards/free/posts/-3").header("X-API-Key", KEY))
-                .andExpect(status().isBadRequest());
+            .andExpect(status().isBadRequest());
         // the article's removal, and the post's: its listing's and its body's (two keys)
         assertThat(published()).isEqualTo(before + 3);
     }
@@ -227,18 +275,24 @@ class IngestApiTests {
     @ValueSource(strings = { "{\"title\": \"닫히지 않은", "[1, 2, 3]", "\"just a string\"", "{\"title\": {\"$gt\": \"\"}}" })
     void malformedOrMisshapenJsonIs400(String body) throws Exception {
         long before = published();
-        this.mvc.perform(json(post("/api/v1/articles"), body)).andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        this.mvc.perform(json(post("/api/v1/articles"), body))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(published()).isEqualTo(before);
     }
 
     @Test
     void wrongContentTypeIs415() throws Exception {
         long before = published();
-        this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.TEXT_PLAIN)
-                .content("제목: 본문")).andExpect(status().isUnsupportedMediaType());
-        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "b")
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isUnsupportedMediaType());
+        this.mvc.perform(
+                post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.TEXT_PLAIN).content("제목: 본문"))
+            .andExpect(status().isUnsupportedMediaType());
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .param("board", "b")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"))
+            .andExpect(status().isUnsupportedMediaType());
         assertThat(published()).isEqualTo(before);
     }
 
@@ -247,24 +301,34 @@ class IngestApiTests {
         long before = published();
         String longBody = "가".repeat(1_000_001);
         this.mvc.perform(json(post("/api/v1/articles"), "{\"title\": \"긴 기사\", \"body\": \"" + longBody + "\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("body"));
         byte[] huge = new byte[10 * 1024 * 1024 + 1];
-        this.mvc.perform(post("/api/v1/pages").header("X-API-Key", KEY).param("board", "huge")
-                .contentType(MediaType.TEXT_PLAIN).content(huge)).andExpect(status().isContentTooLarge());
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .param("board", "huge")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(huge))
+            .andExpect(status().isContentTooLarge());
         assertThat(published()).isEqualTo(before);
     }
 
     @Test
     void apiDocsDescribeTheEndpoints() throws Exception {
-        this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/v1/pages'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/articles/batch'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/articles'].post.requestBody.content['application/json']"
-                        + ".example.title").value("남해안 항만 확장 사업 첫 삽"))
-                .andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("X-API-Key"));
+        this.mvc.perform(get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.paths['/api/v1/pages'].post").exists())
+            .andExpect(jsonPath("$.paths['/api/v1/articles/batch'].post").exists())
+            .andExpect(jsonPath(
+                    "$.paths['/api/v1/articles'].post.requestBody.content['application/json']" + ".example.title")
+                .value("남해안 항만 확장 사업 첫 삽"))
+            .andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("X-API-Key"));
     }
 
-    /** Each bad single request answers its status as a problem detail naming what is wrong, and publishes nothing. */
+    /**
+     * Each bad single request answers its status as a problem detail naming what is
+     * wrong, and publishes nothing.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/api/v1/articles | {\"url\": \"javascript:alert(1)\", \"title\": \"t\", \"body\": \"b\"} | 400 | url",
@@ -278,12 +342,13 @@ class IngestApiTests {
             "/api/v1/posts | {\"board\": \"b\", \"number\": \"열둘\", \"title\": \"t\"} | 400 | number",
             "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"$where\": \"sleep(1000)\"} | 400 | $where",
             "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"captions\": [{\"text\": {\"$gt\": \"\"}}]} | 400 | captions[0].text" })
-    void badSingleRequestIsRejectedNamingTheFieldAndPublishesNothing(String path, String body, int status,
-            String field) throws Exception {
+    void badSingleRequestIsRejectedNamingTheFieldAndPublishesNothing(String path, String body, int status, String field)
+            throws Exception {
         long before = published();
-        this.mvc.perform(json(post(path), body)).andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value(field));
+        this.mvc.perform(json(post(path), body))
+            .andExpect(status().is(status))
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.errors[0].field").value(field));
         assertThat(published()).isEqualTo(before);
     }
 
@@ -293,9 +358,10 @@ class IngestApiTests {
         body[12] = (byte) 0xC3;
         body[13] = (byte) 0x28;
         long before = published();
-        this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        this.mvc.perform(
+                post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(published()).isEqualTo(before);
     }
 
@@ -306,7 +372,8 @@ class IngestApiTests {
     private static MockHttpServletRequestBuilder page(String fixture, MediaType type) throws Exception {
         try (var in = IngestApiTests.class.getResourceAsStream("/pages/" + fixture)) {
             return post("/api/v1/pages").header("X-API-Key", KEY)
-                    .contentType(new MediaType(type, StandardCharsets.UTF_8)).content(in.readAllBytes());
+                .contentType(new MediaType(type, StandardCharsets.UTF_8))
+                .content(in.readAllBytes());
         }
     }
 

@@ -16,10 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bean validation runs every constraint of a field, its pattern even on a value far over its size
- * limit. Every pattern on a request field must therefore answer a megabyte of hostile text with a
- * violation, never with a stack overflow (a 500) or a long backtrack. (The hostile-input scenario
- * found the language tag's pattern recursing once per subtag.)
+ * Bean validation runs every constraint of a field, its pattern even on a value far over
+ * its size limit. Every pattern on a request field must therefore answer a megabyte of
+ * hostile text with a violation, never with a stack overflow (a 500) or a long backtrack.
+ * (The hostile-input scenario found the language tag's pattern recursing once per
+ * subtag.)
  */
 class RequestPatternsTests {
 
@@ -47,4 +48,5 @@ class RequestPatternsTests {
             assertThat(VALIDATOR.validateValue(field.getDeclaringRecord(), field.getName(), hostile)).isNotEmpty();
         }
     }
+
 }

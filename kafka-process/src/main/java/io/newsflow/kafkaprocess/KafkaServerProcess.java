@@ -14,12 +14,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Apache Kafka broker in KRaft mode (broker and controller in one node) in a JVM of its own,
- * listening on loopback only. Its log directory is formatted once and kept, so the broker can be
- * stopped and started again with its topics and offsets, as a real broker restarts.
+ * A real Apache Kafka broker in KRaft mode (broker and controller in one node) in a JVM
+ * of its own, listening on loopback only. Its log directory is formatted once and kept,
+ * so the broker can be stopped and started again with its topics and offsets, as a real
+ * broker restarts.
  *
- * <p>The broker classes ({@code kafka_2.13}) come from the classpath the caller passes; the caller
- * also chooses the JVM options, such as its logging configuration.
+ * <p>
+ * The broker classes ({@code kafka_2.13}) come from the classpath the caller passes; the
+ * caller also chooses the JVM options, such as its logging configuration.
  */
 public final class KafkaServerProcess {
 
@@ -61,7 +63,10 @@ public final class KafkaServerProcess {
         return this.log;
     }
 
-    /** Formats the log directory on first use, then starts the broker; returns without waiting for it. */
+    /**
+     * Formats the log directory on first use, then starts the broker; returns without
+     * waiting for it.
+     */
     public synchronized void start() throws IOException, InterruptedException {
         Files.createDirectories(this.directory);
         Files.createDirectories(this.log.getParent());
@@ -85,8 +90,8 @@ public final class KafkaServerProcess {
                 throw new IllegalStateException("the Kafka broker exited during start; see " + this.log);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the Kafka broker was not ready within " + timeout.toSeconds()
-                        + " s; see " + this.log);
+                throw new IllegalStateException(
+                        "the Kafka broker was not ready within " + timeout.toSeconds() + " s; see " + this.log);
             }
             Thread.sleep(200);
         }
@@ -96,7 +101,10 @@ public final class KafkaServerProcess {
         return isReady(bootstrapServers());
     }
 
-    /** Whether the cluster at {@code bootstrapServers} answers an admin request within a few seconds. */
+    /**
+     * Whether the cluster at {@code bootstrapServers} answers an admin request within a
+     * few seconds.
+     */
     public static boolean isReady(String bootstrapServers) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -114,7 +122,10 @@ public final class KafkaServerProcess {
         return this.process != null && this.process.isAlive();
     }
 
-    /** SIGTERM (a controlled shutdown), then SIGKILL if the broker has not stopped within 30 s. */
+    /**
+     * SIGTERM (a controlled shutdown), then SIGKILL if the broker has not stopped within
+     * 30 s.
+     */
     public synchronized void stop() {
         if (this.process != null) {
             ProcessStop.gracefully(this.process, Duration.ofSeconds(30));
@@ -130,30 +141,21 @@ public final class KafkaServerProcess {
         command.add(mainClass);
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile())).start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+            .start();
     }
 
     private Path writeServerProperties() throws IOException {
-        String text = String.join("\n",
-                "# Written at every start of the broker",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + this.controllerPort,
+        String text = String.join("\n", "# Written at every start of the broker", "process.roles=broker,controller",
+                "node.id=1", "controller.quorum.voters=1@127.0.0.1:" + this.controllerPort,
                 "listeners=PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + this.port,
-                "controller.listener.names=CONTROLLER",
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + this.port, "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + this.directory.resolve("log"),
-                "num.partitions=3",
-                "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "");
+                "log.dirs=" + this.directory.resolve("log"), "num.partitions=3", "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0", "");
         Path file = this.directory.resolve("server.properties");
         Files.writeString(file, text);
         return file;
@@ -166,4 +168,5 @@ public final class KafkaServerProcess {
         }
         return Files.readString(file).trim();
     }
+
 }

@@ -3,13 +3,19 @@ package io.newsflow.kafkaprocess;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Stops a JVM this project started: SIGTERM, so it can shut down cleanly, and SIGKILL only when it does not. */
+/**
+ * Stops a JVM this project started: SIGTERM, so it can shut down cleanly, and SIGKILL
+ * only when it does not.
+ */
 public final class ProcessStop {
 
     private ProcessStop() {
     }
 
-    /** SIGTERM, then SIGKILL when the process has not exited within {@code grace}; waits until it is gone. */
+    /**
+     * SIGTERM, then SIGKILL when the process has not exited within {@code grace}; waits
+     * until it is gone.
+     */
     public static void gracefully(Process process, Duration grace) {
         if (!process.isAlive()) {
             return;
@@ -25,4 +31,5 @@ public final class ProcessStop {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import io.newsflow.kafkaprocess.ProcessStop;
 
 /**
- * A JVM the stack started, its output appended to a log file. Stopped with SIGTERM first, so it
- * can shut down cleanly, and killed only when it does not stop in time.
+ * A JVM the stack started, its output appended to a log file. Stopped with SIGTERM first,
+ * so it can shut down cleanly, and killed only when it does not stop in time.
  */
 final class ChildProcess {
 
@@ -36,7 +36,8 @@ final class ChildProcess {
         command.add(JAVA);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return new ChildProcess(name, builder.start(), log);
     }
@@ -57,4 +58,5 @@ final class ChildProcess {
     void stop() {
         ProcessStop.gracefully(this.process, Duration.ofSeconds(30));
     }
+
 }

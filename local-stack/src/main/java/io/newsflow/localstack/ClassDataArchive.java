@@ -12,16 +12,18 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A class-data-sharing archive of a service, so a start maps the classes it loads instead of
- * reading, parsing and verifying them again: the three services together start on about a third
- * less CPU, which on a two-core machine is most of the time to {@code ready}.
+ * A class-data-sharing archive of a service, so a start maps the classes it loads instead
+ * of reading, parsing and verifying them again: the three services together start on
+ * about a third less CPU, which on a two-core machine is most of the time to
+ * {@code ready}.
  * <p>
- * The build makes it ({@code ./newsflow} runs {@link #main} after {@code ./mvnw package}): the
- * executable jar is extracted into {@code <module>/target/cds/} (CDS needs plain jars on the class
- * path) and started once with {@code -XX:ArchiveClassesAtExit} until its context is refreshed
- * ({@code spring.context.exit=onRefresh}: no broker or port is used; an empty in-memory MongoDB
- * server answers the read models' first lookup). A service whose archive
- * is missing or older than its jar runs from the jar as before.
+ * The build makes it ({@code ./newsflow} runs {@link #main} after
+ * {@code ./mvnw package}): the executable jar is extracted into
+ * {@code <module>/target/cds/} (CDS needs plain jars on the class path) and started once
+ * with {@code -XX:ArchiveClassesAtExit} until its context is refreshed
+ * ({@code spring.context.exit=onRefresh}: no broker or port is used; an empty in-memory
+ * MongoDB server answers the read models' first lookup). A service whose archive is
+ * missing or older than its jar runs from the jar as before.
  */
 final class ClassDataArchive {
 
@@ -40,10 +42,14 @@ final class ClassDataArchive {
         return new ClassDataArchive(ServiceJars.find(home, module));
     }
 
-    /** Prepares the archives of the modules given as arguments, relative to {@code newsflow.home}. */
+    /**
+     * Prepares the archives of the modules given as arguments, relative to
+     * {@code newsflow.home}.
+     */
     public static void main(String[] modules) throws Exception {
         Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
-        // the read models look up their collection while the context starts: an empty store answers
+        // the read models look up their collection while the context starts: an empty
+        // store answers
         MongoServer mongo = new MongoServer(new MemoryBackend());
         try {
             mongo.bind("127.0.0.1", 0);
@@ -60,7 +66,10 @@ final class ClassDataArchive {
         }
     }
 
-    /** The JVM arguments that run the service: from the archive when it is fresh, else from the jar. */
+    /**
+     * The JVM arguments that run the service: from the archive when it is fresh, else
+     * from the jar.
+     */
     List<String> launchArguments() throws IOException {
         List<String> arguments = new ArrayList<>();
         if (isFresh()) {
@@ -87,15 +96,15 @@ final class ClassDataArchive {
         Path log = this.directory.resolve("archive.log");
         run(log, mongoUri, "-Djarmode=tools", "-jar", this.executableJar.toString(), "extract", "--destination",
                 this.directory.toString(), "--force");
-        run(log, mongoUri, "-XX:ArchiveClassesAtExit=" + archive(), "-XX:+UseSerialGC", "-Dspring.context.exit=onRefresh",
-                "-Dspring.kafka.admin.auto-create=false", "-Dserver.port=0", "-Dmanagement.server.port=0",
-                "-jar", extractedJar().toString());
+        run(log, mongoUri, "-XX:ArchiveClassesAtExit=" + archive(), "-XX:+UseSerialGC",
+                "-Dspring.context.exit=onRefresh", "-Dspring.kafka.admin.auto-create=false", "-Dserver.port=0",
+                "-Dmanagement.server.port=0", "-jar", extractedJar().toString());
         if (!Files.isRegularFile(archive())) {
             throw new IllegalStateException("no class-data archive was written; see " + log);
         }
         // newer than the jar even where the file system keeps coarse times
-        Files.setLastModifiedTime(archive(), FileTime.fromMillis(
-                Files.getLastModifiedTime(this.executableJar).toMillis() + 1000));
+        Files.setLastModifiedTime(archive(),
+                FileTime.fromMillis(Files.getLastModifiedTime(this.executableJar).toMillis() + 1000));
     }
 
     private void run(Path log, String mongoUri, String... arguments) throws IOException, InterruptedException {
@@ -103,8 +112,9 @@ final class ClassDataArchive {
         command.add(JAVA);
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // what the services need to create their beans; nothing is contacted before the context exits
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // what the services need to create their beans; nothing is contacted before the
+        // context exits
         builder.environment().putIfAbsent("NEWSFLOW_API_KEYS", "class-data-archive");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
         builder.environment().put("MONGODB_URI", mongoUri);
@@ -114,7 +124,8 @@ final class ClassDataArchive {
             throw new IllegalStateException("preparing the class-data archive took too long; see " + log);
         }
         if (process.exitValue() != 0) {
-            // the JVM writes an archive even when the context failed: never use one from a failed start
+            // the JVM writes an archive even when the context failed: never use one from
+            // a failed start
             Files.deleteIfExists(archive());
             throw new IllegalStateException("preparing the class-data archive failed; see " + log);
         }
@@ -127,4 +138,5 @@ final class ClassDataArchive {
     private Path extractedJar() {
         return this.directory.resolve(this.executableJar.getFileName());
     }
+
 }

@@ -27,19 +27,22 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server (a MongoDB wire-protocol server) in the launcher's JVM, persisted to an H2 file
- * under the data directory and listening on loopback. The services reach it as they would reach a
- * real MongoDB: through a connection string.
+ * mongo-java-server (a MongoDB wire-protocol server) in the launcher's JVM, persisted to
+ * an H2 file under the data directory and listening on loopback. The services reach it as
+ * they would reach a real MongoDB: through a connection string.
  * <p>
- * What survives a crash is a prefix of the writes, as a real MongoDB's journal guarantees: the file
- * is committed every {@link #CHECKPOINT_MS} ms while no command runs. MVStore's own background commit
- * captures each map at a different moment while writes go on, so a crash could keep a later write
- * (a read model's stored offsets) and lose an earlier one (the documents those offsets cover): the
- * crash-everything scenario lost whole batches that way.
+ * What survives a crash is a prefix of the writes, as a real MongoDB's journal
+ * guarantees: the file is committed every {@link #CHECKPOINT_MS} ms while no command
+ * runs. MVStore's own background commit captures each map at a different moment while
+ * writes go on, so a crash could keep a later write (a read model's stored offsets) and
+ * lose an earlier one (the documents those offsets cover): the crash-everything scenario
+ * lost whole batches that way.
  */
 final class EmbeddedMongo implements AutoCloseable {
 
-    /** The most a crash of the launcher loses: MongoDB's own journal commits every 100 ms. */
+    /**
+     * The most a crash of the launcher loses: MongoDB's own journal commits every 100 ms.
+     */
     static final long CHECKPOINT_MS = 200;
 
     private final CheckpointedBackend backend;
@@ -56,8 +59,10 @@ final class EmbeddedMongo implements AutoCloseable {
 
     static EmbeddedMongo start(Path directory, int port) throws IOException {
         Files.createDirectories(directory);
-        CheckpointedBackend backend = new CheckpointedBackend(new MVStore.Builder()
-                .fileName(directory.resolve("newsflow.mv").toString()).autoCommitDisabled().open());
+        CheckpointedBackend backend = new CheckpointedBackend(
+                new MVStore.Builder().fileName(directory.resolve("newsflow.mv").toString())
+                    .autoCommitDisabled()
+                    .open());
         ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mongo-checkpoint");
             thread.setDaemon(true);
@@ -79,8 +84,8 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * Runs commands under a shared lock and commits under the exclusive one, so every commit holds
-     * exactly the commands completed before it.
+     * Runs commands under a shared lock and commits under the exclusive one, so every
+     * commit holds exactly the commands completed before it.
      */
     static final class CheckpointedBackend extends H2Backend {
 
@@ -135,7 +140,10 @@ final class EmbeddedMongo implements AutoCloseable {
             }
         }
 
-        /** H2's database with {@link IdLookupCollection}s (an inner class: the store is read in the super constructor). */
+        /**
+         * H2's database with {@link IdLookupCollection}s (an inner class: the store is
+         * read in the super constructor).
+         */
         final class IdLookupDatabase extends H2Database {
 
             IdLookupDatabase(String databaseName) {
@@ -143,22 +151,24 @@ final class EmbeddedMongo implements AutoCloseable {
             }
 
             @Override
-            protected MongoCollection<Object> openOrCreateCollection(String collectionName,
-                    CollectionOptions options) {
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
                 MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
                 return new IdLookupCollection(this, collectionName, options, data, meta, getCursorRegistry());
             }
+
         }
+
     }
 
     /**
      * Finds a filter on {@code _id} and more, such as the read models' version guard
-     * {@code {_id, revision < n}}, through the document's key, as MongoDB does through its {@code _id}
-     * index. mongo-java-server uses an index only when the filter names exactly the index's fields, so
-     * each guarded write scanned the whole collection: replaying a batch after a crash over a large
-     * collection stalled the consumers for minutes.
+     * {@code {_id, revision < n}}, through the document's key, as MongoDB does through
+     * its {@code _id} index. mongo-java-server uses an index only when the filter names
+     * exactly the index's fields, so each guarded write scanned the whole collection:
+     * replaying a batch after a crash over a large collection stalled the consumers for
+     * minutes.
      */
     static final class IdLookupCollection extends H2Collection {
 
@@ -170,12 +180,15 @@ final class EmbeddedMongo implements AutoCloseable {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            // H2 keys a collection's documents by their _id; strings need no normalising to find them
+            // H2 keys a collection's documents by their _id; strings need no normalising
+            // to find them
             if (query.size() > 1 && query.get("_id") instanceof String id && "_id".equals(getIdField())) {
                 List<Object> positions = getDocument(id) == null ? List.of() : List.of(id);
                 return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+
     }
+
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import io.newsflow.kafkaprocess.KafkaServerProcess;
 
 /**
- * The local stack's broker: a {@link KafkaServerProcess} with its data under {@code data/kafka},
- * logging through log4j2 to {@code data/logs/kafka.log}.
+ * The local stack's broker: a {@link KafkaServerProcess} with its data under
+ * {@code data/kafka}, logging through log4j2 to {@code data/logs/kafka.log}.
  */
 final class KafkaBroker {
 
@@ -25,7 +25,8 @@ final class KafkaBroker {
         Path log4j = writeLog4jConfig(directory);
         KafkaServerProcess broker = new KafkaServerProcess(directory, settings.kafkaPort(),
                 settings.kafkaControllerPort(), classpath,
-                // a one-node development broker: a small serial-GC heap keeps the whole stack within 1.5 GB
+                // a one-node development broker: a small serial-GC heap keeps the whole
+                // stack within 1.5 GB
                 List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
                 settings.logs().resolve("kafka.log"));
         broker.start();
@@ -55,4 +56,5 @@ final class KafkaBroker {
         Files.writeString(file, text);
         return file;
     }
+
 }

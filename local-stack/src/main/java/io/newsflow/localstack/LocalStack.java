@@ -22,9 +22,9 @@ import io.newsflow.kafkaprocess.KafkaServerProcess;
 import io.newsflow.opsconsole.OpsConsole;
 
 /**
- * {@code ./newsflow up}: starts a real Kafka broker, an embedded MongoDB server persisted under
- * {@code ./data} and the three services, prints their URLs and {@code ready} once every health check
- * is UP, and stops everything on Ctrl-C or SIGTERM.
+ * {@code ./newsflow up}: starts a real Kafka broker, an embedded MongoDB server persisted
+ * under {@code ./data} and the three services, prints their URLs and {@code ready} once
+ * every health check is UP, and stops everything on Ctrl-C or SIGTERM.
  */
 public final class LocalStack {
 
@@ -131,12 +131,14 @@ public final class LocalStack {
         environment.put("MANAGEMENT_SERVER_ADDRESS", StackSettings.LOOPBACK);
         environment.put("NEWSFLOW_API_KEYS", keys("NEWSFLOW_API_KEYS", this.settings.apiKey()));
         environment.put("NEWSFLOW_OPERATOR_KEYS", keys("NEWSFLOW_OPERATOR_KEYS", this.settings.operatorKey()));
-        // one instance per service here: a restart after a crash takes its partitions back at once
+        // one instance per service here: a restart after a crash takes its partitions
+        // back at once
         environment.put("NEWSFLOW_INSTANCE_ID", service.name() + "-local");
-        // sized for one machine running the whole stack: 32 request threads serve two cores well
+        // sized for one machine running the whole stack: 32 request threads serve two
+        // cores well
         environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
-        List<String> arguments = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError"));
+        List<String> arguments = new ArrayList<>(
+                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         arguments.addAll(ClassDataArchive.of(this.settings.home(), service.name()).launchArguments());
         ChildProcess child = ChildProcess.startJava(service.name(), arguments, environment,
                 this.settings.logs().resolve(service.name() + ".log"), this.settings.home());
@@ -144,7 +146,9 @@ public final class LocalStack {
         return child;
     }
 
-    /** Every key the environment sets (for rotation, several), else the development key. */
+    /**
+     * Every key the environment sets (for rotation, several), else the development key.
+     */
     private static String keys(String variable, String fallback) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback : value;
@@ -174,14 +178,17 @@ public final class LocalStack {
                 throw new IllegalStateException(name + " exited during start; see " + relative(child.log()));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not become ready within " + timeout.toSeconds()
-                        + " s" + (child == null ? "" : "; see " + relative(child.log())));
+                throw new IllegalStateException(name + " did not become ready within " + timeout.toSeconds() + " s"
+                        + (child == null ? "" : "; see " + relative(child.log())));
             }
             Thread.sleep(250);
         }
     }
 
-    /** Keeps the foreground until Ctrl-C; if a part dies, stops the rest and exits non-zero. */
+    /**
+     * Keeps the foreground until Ctrl-C; if a part dies, stops the rest and exits
+     * non-zero.
+     */
     private void watch() throws InterruptedException {
         while (!this.stopping) {
             if (this.kafka != null && !this.kafka.isAlive() && !this.stopping) {
@@ -189,8 +196,8 @@ public final class LocalStack {
             }
             for (ChildProcess child : this.children) {
                 if (!child.isAlive() && !this.stopping) {
-                    throw new IllegalStateException(child.name() + " stopped unexpectedly; see "
-                            + relative(child.log()));
+                    throw new IllegalStateException(
+                            child.name() + " stopped unexpectedly; see " + relative(child.log()));
                 }
             }
             Thread.sleep(500);
@@ -282,4 +289,5 @@ public final class LocalStack {
     private void step(String part, String message) {
         System.out.printf("[%5.1fs] %-16s %s%n", (System.nanoTime() - this.started) / 1e9, part, message);
     }
+
 }

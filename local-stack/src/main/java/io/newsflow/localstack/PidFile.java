@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One stack per data directory: two brokers on one log directory would fail on its lock, and two
- * Mongo servers on one file would corrupt it. A pid file left by a killed stack is taken over.
+ * One stack per data directory: two brokers on one log directory would fail on its lock,
+ * and two Mongo servers on one file would corrupt it. A pid file left by a killed stack
+ * is taken over.
  */
 final class PidFile {
 
@@ -36,4 +37,5 @@ final class PidFile {
             // the next start takes a stale file over
         }
     }
+
 }

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Finds the executable jar the build made for a service ({@code <module>/target/<module>-<version>-exec.jar}). */
+/**
+ * Finds the executable jar the build made for a service
+ * ({@code <module>/target/<module>-<version>-exec.jar}).
+ */
 final class ServiceJars {
 
     private ServiceJars() {
@@ -15,8 +18,9 @@ final class ServiceJars {
         Path target = home.resolve(module).resolve("target");
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {
-                return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                        .orElseThrow(() -> missing(module));
+                return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> missing(module));
             }
         }
         throw missing(module);
@@ -25,4 +29,5 @@ final class ServiceJars {
     private static IllegalStateException missing(String module) {
         return new IllegalStateException("no executable jar of " + module + "; build it with ./mvnw package");
     }
+
 }

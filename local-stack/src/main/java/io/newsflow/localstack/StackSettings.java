@@ -4,24 +4,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the local stack runs, read from the environment. Every port can be overridden; when
- * {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} is set, that broker or server is used and
- * none is started.
+ * Where the local stack runs, read from the environment. Every port can be overridden;
+ * when {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} is set, that broker or
+ * server is used and none is started.
  */
-record StackSettings(
-        Path home,
-        Path data,
-        String externalKafka,
-        String externalMongo,
-        int kafkaPort,
-        int kafkaControllerPort,
-        int mongoPort,
-        int opsPort,
-        Service ingest,
-        Service article,
-        Service board,
-        String apiKey,
-        String operatorKey) {
+record StackSettings(Path home, Path data, String externalKafka, String externalMongo, int kafkaPort,
+        int kafkaControllerPort, int mongoPort, int opsPort, Service ingest, Service article, Service board,
+        String apiKey, String operatorKey) {
 
     /** A service of the stack: its module, HTTP port and management (actuator) port. */
     record Service(String name, int port, int managementPort, String portVariable, String managementPortVariable) {
@@ -39,22 +28,20 @@ record StackSettings(
 
     static final String DEV_OPERATOR_KEY = "dev-operator-key";
 
-    /** Every port of the stack listens here only: a development stack is never reachable from the network. */
+    /**
+     * Every port of the stack listens here only: a development stack is never reachable
+     * from the network.
+     */
     static final String LOOPBACK = "127.0.0.1";
 
     static StackSettings from(Map<String, String> env, Path home) {
         Path data = home.resolve(env.getOrDefault("NEWSFLOW_DATA", "data")).toAbsolutePath().normalize();
-        return new StackSettings(home, data,
-                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
-                blankToNull(env.get("MONGODB_URI")),
-                port(env, "KAFKA_PORT", 9092),
-                port(env, "KAFKA_CONTROLLER_PORT", 9093),
-                port(env, "MONGO_PORT", 27017),
-                port(env, "NEWSFLOW_OPS_PORT", 8080),
-                service(env, "ingest-service", "INGEST", 8081, 9081),
+        return new StackSettings(home, data, blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                blankToNull(env.get("MONGODB_URI")), port(env, "KAFKA_PORT", 9092),
+                port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "MONGO_PORT", 27017),
+                port(env, "NEWSFLOW_OPS_PORT", 8080), service(env, "ingest-service", "INGEST", 8081, 9081),
                 service(env, "article-service", "ARTICLE", 8082, 9082),
-                service(env, "board-service", "BOARD", 8083, 9083),
-                firstKey(env, "NEWSFLOW_API_KEYS", DEV_API_KEY),
+                service(env, "board-service", "BOARD", 8083, 9083), firstKey(env, "NEWSFLOW_API_KEYS", DEV_API_KEY),
                 firstKey(env, "NEWSFLOW_OPERATOR_KEYS", DEV_OPERATOR_KEY));
     }
 
@@ -100,7 +87,9 @@ record StackSettings(
         }
     }
 
-    /** The first of the comma-separated keys in {@code variable}, or the development key. */
+    /**
+     * The first of the comma-separated keys in {@code variable}, or the development key.
+     */
     private static String firstKey(Map<String, String> env, String variable, String fallback) {
         String value = blankToNull(env.get(variable));
         return value == null ? fallback : value.split(",")[0].trim();

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded store keeps a prefix of the writes through a crash. A copy of its file taken while a
- * client writes is what a SIGKILL would leave behind (the page cache survives a process); every copy
- * that holds a position must hold every document written before it, as the read models' stored
- * offsets rely on. MVStore's own background commit failed this: it kept positions whose documents
- * it had lost.
+ * The embedded store keeps a prefix of the writes through a crash. A copy of its file
+ * taken while a client writes is what a SIGKILL would leave behind (the page cache
+ * survives a process); every copy that holds a position must hold every document written
+ * before it, as the read models' stored offsets rely on. MVStore's own background commit
+ * failed this: it kept positions whose documents it had lost.
  */
 class EmbeddedMongoTests {
 
@@ -81,10 +81,10 @@ class EmbeddedMongoTests {
                 Document position = client.getDatabase("offsets").getCollection("positions").find().first();
                 long next = position == null ? 0 : position.getLong("next");
                 positionsSeen.add(next);
-                long held = client.getDatabase("model").getCollection("documents")
-                        .countDocuments(Filters.lt("_id", next));
-                assertThat(held).as("documents below the position %d in %s", next, copy.getFileName())
-                        .isEqualTo(next);
+                long held = client.getDatabase("model")
+                    .getCollection("documents")
+                    .countDocuments(Filters.lt("_id", next));
+                assertThat(held).as("documents below the position %d in %s", next, copy.getFileName()).isEqualTo(next);
             }
             finally {
                 server.shutdownNow();
@@ -93,7 +93,10 @@ class EmbeddedMongoTests {
         assertThat(positionsSeen).as("copies taken at different moments").hasSizeGreaterThan(5);
     }
 
-    /** The read models' version guard, answered through the document's key, keeps MongoDB's meaning. */
+    /**
+     * The read models' version guard, answered through the document's key, keeps
+     * MongoDB's meaning.
+     */
     @Test
     void aFilterOnTheIdAndMoreFindsWhatMongoDbFinds() throws Exception {
         int port = freePort();
@@ -109,23 +112,25 @@ class EmbeddedMongoTests {
             posts.updateOne(Filters.and(Filters.eq("_id", "free:10"), Filters.lt("revision", 6L)),
                     new Document("$set", new Document("revision", 6L).append("title", "새 제목")), upsert);
             assertThat(posts.find(Filters.eq("_id", "free:10")).first()).containsEntry("revision", 6L)
-                    .containsEntry("title", "새 제목");
+                .containsEntry("title", "새 제목");
 
-            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                    com.mongodb.MongoWriteException.class,
-                    () -> posts.updateOne(Filters.and(Filters.eq("_id", "free:11"), Filters.lt("revision", 5L)),
-                            new Document("$set", new Document("revision", 5L).append("title", "옛 제목")), upsert))
-                    .getError().getCode()).as("an older revision collides on _id").isEqualTo(11000);
+            assertThat(org.assertj.core.api.Assertions
+                .catchThrowableOfType(com.mongodb.MongoWriteException.class,
+                        () -> posts.updateOne(Filters.and(Filters.eq("_id", "free:11"), Filters.lt("revision", 5L)),
+                                new Document("$set", new Document("revision", 5L).append("title", "옛 제목")), upsert))
+                .getError()
+                .getCode()).as("an older revision collides on _id").isEqualTo(11000);
             assertThat(posts.find(Filters.eq("_id", "free:11")).first()).containsEntry("title", "글 11");
 
             posts.updateOne(Filters.and(Filters.eq("_id", "new"), Filters.lt("revision", 1L)),
                     new Document("$set", new Document("revision", 1L)), upsert);
             assertThat(posts.countDocuments(Filters.and(Filters.eq("_id", "new"), Filters.eq("revision", 1L))))
-                    .isEqualTo(1);
+                .isEqualTo(1);
             assertThat(posts.countDocuments(Filters.and(Filters.eq("_id", "free:12"), Filters.gt("revision", 5L))))
-                    .isZero();
+                .isZero();
             assertThat(posts.countDocuments(Filters.and(Filters.eq("_id", 7), Filters.eq("revision", 5L))))
-                    .as("non-string ids take the server's own path").isEqualTo(1);
+                .as("non-string ids take the server's own path")
+                .isEqualTo(1);
             assertThat(posts.countDocuments()).isEqualTo(2002);
         }
     }
@@ -135,4 +140,5 @@ class EmbeddedMongoTests {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -23,14 +23,15 @@ import com.sun.net.httpserver.HttpServer;
 import io.newsflow.opsconsole.PrometheusText.Sample;
 
 /**
- * A small web page that shows the pipeline live, with no Grafana needed: per-service health, ingest
- * and consumer rates by outcome, freshness p50/p99, consumer lag and dead letters. It reads the
- * services' actuator endpoints on every refresh of the page ({@code /status.json}) and computes
- * rates between two reads.
+ * A small web page that shows the pipeline live, with no Grafana needed: per-service
+ * health, ingest and consumer rates by outcome, freshness p50/p99, consumer lag and dead
+ * letters. It reads the services' actuator endpoints on every refresh of the page
+ * ({@code /status.json}) and computes rates between two reads.
  */
 public final class OpsConsole implements AutoCloseable {
 
-    private static final Pattern COMPONENT = Pattern.compile("\"(\\w+)\":\\{(?:\"details\":\\{[^}]*\\},)?\"status\":\"(\\w+)\"");
+    private static final Pattern COMPONENT = Pattern
+        .compile("\"(\\w+)\":\\{(?:\"details\":\\{[^}]*\\},)?\"status\":\"(\\w+)\"");
 
     private static final Pattern OVERALL = Pattern.compile("\"status\":\"(\\w+)\"}\\s*$");
 
@@ -51,7 +52,8 @@ public final class OpsConsole implements AutoCloseable {
 
     /**
      * Serves the page on {@code 127.0.0.1:port} (0 picks a free port).
-     * @param managementUrls service name to its management base URL, such as {@code http://127.0.0.1:9081}
+     * @param managementUrls service name to its management base URL, such as
+     * {@code http://127.0.0.1:9081}
      */
     public static OpsConsole start(int port, Map<String, String> managementUrls) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -77,7 +79,9 @@ public final class OpsConsole implements AutoCloseable {
         this.server.stop(0);
     }
 
-    /** Reads every service, compares with the previous read, and answers the page's JSON. */
+    /**
+     * Reads every service, compares with the previous read, and answers the page's JSON.
+     */
     synchronized String status() {
         Snapshot now = scrape();
         if (this.previous != null && now.takenAtNanos() - this.previous.takenAtNanos() < 500_000_000L) {
@@ -113,8 +117,9 @@ public final class OpsConsole implements AutoCloseable {
 
     private String get(String url) {
         try {
-            HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = this.http.send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.body();
         }
         catch (IOException ex) {
@@ -140,4 +145,5 @@ public final class OpsConsole implements AutoCloseable {
             return in.readAllBytes();
         }
     }
+
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the Prometheus text exposition format that {@code /actuator/prometheus} serves. */
+/**
+ * Reads the Prometheus text exposition format that {@code /actuator/prometheus} serves.
+ */
 final class PrometheusText {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -51,4 +53,5 @@ final class PrometheusText {
         }
         return samples;
     }
+
 }

@@ -14,16 +14,23 @@ record Snapshot(long takenAtNanos, Map<String, Service> services) {
     record Service(String name, String status, Map<String, String> components, List<Sample> samples) {
 
         double sum(String metric, Predicate<Sample> filter) {
-            return this.samples.stream().filter(s -> s.name().equals(metric)).filter(filter)
-                    .mapToDouble(Sample::value).sum();
+            return this.samples.stream()
+                .filter(s -> s.name().equals(metric))
+                .filter(filter)
+                .mapToDouble(Sample::value)
+                .sum();
         }
 
-        /** Cumulative counts of a histogram by upper bound, summed over its other labels. */
+        /**
+         * Cumulative counts of a histogram by upper bound, summed over its other labels.
+         */
         TreeMap<Double, Double> buckets(String metric) {
             TreeMap<Double, Double> buckets = new TreeMap<>();
-            this.samples.stream().filter(s -> s.name().equals(metric + "_bucket")).forEach(s -> buckets.merge(
-                    s.label("le").equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s.label("le")),
-                    s.value(), Double::sum));
+            this.samples.stream()
+                .filter(s -> s.name().equals(metric + "_bucket"))
+                .forEach(s -> buckets.merge(
+                        s.label("le").equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s.label("le")),
+                        s.value(), Double::sum));
             return buckets;
         }
     }

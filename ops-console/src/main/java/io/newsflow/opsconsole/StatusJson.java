@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The console's JSON: rates between two snapshots, freshness percentiles, lag, dead letters, health. */
+/**
+ * The console's JSON: rates between two snapshots, freshness percentiles, lag, dead
+ * letters, health.
+ */
 final class StatusJson {
 
     private static final List<String> OUTCOMES = List.of("applied", "removed", "duplicate", "stale", "failed");
@@ -57,15 +60,15 @@ final class StatusJson {
             outcomes.add(object("total", number(total), "perSecond", number(rate(total, earlier, seconds))));
         }
         TreeMap<Double, Double> buckets = now.buckets("newsflow_freshness_seconds");
-        TreeMap<Double, Double> window = before == null ? buckets : delta(buckets, before.buckets("newsflow_freshness_seconds"));
+        TreeMap<Double, Double> window = before == null ? buckets
+                : delta(buckets, before.buckets("newsflow_freshness_seconds"));
         if (total(window) == 0) {
             window = buckets;
         }
-        return object("name", text(now.name()), "outcomes", object(outcomes.toArray(String[]::new)),
-                "freshnessP50Ms", number(quantile(window, 0.5) * 1000), "freshnessP99Ms",
-                number(quantile(window, 0.99) * 1000),
-                "lag", number(now.sum("newsflow_consumer_lag_records", s -> true)),
-                "deadLettersHeld", number(now.sum("newsflow_deadletters_records", s -> s.label("state").equals("held"))),
+        return object("name", text(now.name()), "outcomes", object(outcomes.toArray(String[]::new)), "freshnessP50Ms",
+                number(quantile(window, 0.5) * 1000), "freshnessP99Ms", number(quantile(window, 0.99) * 1000), "lag",
+                number(now.sum("newsflow_consumer_lag_records", s -> true)), "deadLettersHeld",
+                number(now.sum("newsflow_deadletters_records", s -> s.label("state").equals("held"))),
                 "deadLettersPending",
                 number(now.sum("newsflow_deadletters_records", s -> s.label("state").equals("pending"))));
     }
@@ -84,7 +87,10 @@ final class StatusJson {
         return buckets.isEmpty() ? 0 : buckets.lastEntry().getValue();
     }
 
-    /** As Prometheus's histogram_quantile: linear interpolation inside the bucket that holds the rank. */
+    /**
+     * As Prometheus's histogram_quantile: linear interpolation inside the bucket that
+     * holds the rank.
+     */
     static double quantile(TreeMap<Double, Double> buckets, double q) {
         double total = total(buckets);
         if (total == 0) {
@@ -130,10 +136,12 @@ final class StatusJson {
     }
 
     private static String number(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.valueOf(Math.round(value * 100) / 100.0);
+        return Double.isNaN(value) || Double.isInfinite(value) ? "null"
+                : String.valueOf(Math.round(value * 100) / 100.0);
     }
 
     private static String text(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
+
 }

@@ -26,7 +26,8 @@ class StatusJsonTests {
 
     @Test
     void ratesAreTheIncreaseBetweenTwoSnapshotsPerSecond() {
-        Snapshot before = snapshot(0, "newsflow_ingest_items_total{kind=\"post\",outcome=\"accepted\",reason=\"none\"} 10.0");
+        Snapshot before = snapshot(0,
+                "newsflow_ingest_items_total{kind=\"post\",outcome=\"accepted\",reason=\"none\"} 10.0");
         Snapshot now = snapshot(2_000_000_000L,
                 "newsflow_ingest_items_total{kind=\"post\",outcome=\"accepted\",reason=\"none\"} 30.0\n"
                         + "newsflow_ingest_items_total{kind=\"post\",outcome=\"rejected\",reason=\"invalid\"} 1.0");
@@ -34,7 +35,7 @@ class StatusJsonTests {
         String json = StatusJson.of(now, before);
 
         assertThat(json).contains("\"accepted\":{\"total\":30.0,\"perSecond\":10.0}")
-                .contains("\"rejected\":{\"total\":1.0,\"perSecond\":0.5}");
+            .contains("\"rejected\":{\"total\":1.0,\"perSecond\":0.5}");
     }
 
     @Test
@@ -51,7 +52,8 @@ class StatusJsonTests {
     }
 
     private static Snapshot snapshot(long nanos, String exposition) {
-        return new Snapshot(nanos, java.util.Map.of("ingest-service", new Snapshot.Service("ingest-service", "UP",
-                java.util.Map.of(), PrometheusText.parse(exposition))));
+        return new Snapshot(nanos, java.util.Map.of("ingest-service",
+                new Snapshot.Service("ingest-service", "UP", java.util.Map.of(), PrometheusText.parse(exposition))));
     }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Mongo health by the {@code ping} command, which every MongoDB server and mongo-java-server answer
- * (Boot's own indicator uses {@code hello}, which the embedded server lacks).
+ * Mongo health by the {@code ping} command, which every MongoDB server and
+ * mongo-java-server answer (Boot's own indicator uses {@code hello}, which the embedded
+ * server lacks).
  */
 public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,6 +24,7 @@ public class MongoPingHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         Document answer = this.mongo.executeCommand(new Document("ping", 1));
         builder.status(answer.get("ok", Number.class).doubleValue() == 1.0 ? "UP" : "DOWN")
-                .withDetail("database", this.mongo.getDb().getName());
+            .withDetail("database", this.mongo.getDb().getName());
     }
+
 }

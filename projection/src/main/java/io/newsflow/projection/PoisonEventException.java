@@ -3,8 +3,8 @@ package io.newsflow.projection;
 import java.time.Instant;
 
 /**
- * A record that can never be applied, however often it is retried: it goes to the dead-letter topic
- * at once and the rest of its partition moves on.
+ * A record that can never be applied, however often it is retried: it goes to the
+ * dead-letter topic at once and the rest of its partition moves on.
  */
 public class PoisonEventException extends RuntimeException {
 
@@ -23,4 +23,5 @@ public class PoisonEventException extends RuntimeException {
             throw new PoisonEventException(field + " " + value + " is outside the years 0001 to 9999");
         }
     }
+
 }

@@ -42,9 +42,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * What every consumer service gets from this module: ping-based Mongo health, problem details for
- * its read API, and the Kafka error handling that sends poison records to {@code <topic>.DLT}.
- * Active in applications that declare a {@link Projection}.
+ * What every consumer service gets from this module: ping-based Mongo health, problem
+ * details for its read API, and the Kafka error handling that sends poison records to
+ * {@code <topic>.DLT}. Active in applications that declare a {@link Projection}.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @ConditionalOnBean(Projection.class)
@@ -52,7 +52,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(ProjectionProperties.class)
 public class ProjectionAutoConfiguration {
 
-    /** Backoff between retries of a batch the store failed: 200 ms doubling up to 10 s, for as long as it fails. */
+    /**
+     * Backoff between retries of a batch the store failed: 200 ms doubling up to 10 s,
+     * for as long as it fails.
+     */
     private static final long INITIAL_INTERVAL_MS = 200;
 
     private static final long MAX_INTERVAL_MS = 10_000;
@@ -102,27 +105,30 @@ public class ProjectionAutoConfiguration {
     }
 
     /**
-     * Static membership when {@code newsflow.projection.instance-id} names this instance: each consumer
-     * thread joins as {@code <instance-id>-<n>}, so after a crash and restart the coordinator hands the
-     * same partitions back at once; without it the group waits out the dead members' session timeout
-     * before anyone reads again. Only the listener's consumers get it: the dead-letter and rebuild
-     * readers assign partitions themselves and never join the group.
+     * Static membership when {@code newsflow.projection.instance-id} names this instance:
+     * each consumer thread joins as {@code <instance-id>-<n>}, so after a crash and
+     * restart the coordinator hands the same partitions back at once; without it the
+     * group waits out the dead members' session timeout before anyone reads again. Only
+     * the listener's consumers get it: the dead-letter and rebuild readers assign
+     * partitions themselves and never join the group.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
             ProjectionProperties properties) {
         return container -> {
             if (StringUtils.hasText(properties.instanceId())) {
-                container.getContainerProperties().getKafkaConsumerProperties()
-                        .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
+                container.getContainerProperties()
+                    .getKafkaConsumerProperties()
+                    .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
             }
         };
     }
 
     /**
-     * Poison records (undeserialisable, or {@link PoisonEventException}) go to {@code <topic>.DLT} at
-     * once with the standard exception headers; a batch whose write fails is retried with a capped
-     * exponential backoff and never dead-lettered, since a store outage says nothing about the records.
+     * Poison records (undeserialisable, or {@link PoisonEventException}) go to
+     * {@code <topic>.DLT} at once with the standard exception headers; a batch whose
+     * write fails is retried with a capped exponential backoff and never dead-lettered,
+     * since a store outage says nothing about the records.
      */
     @Bean
     CommonErrorHandler projectionErrorHandler(DeadLetterPublishingRecoverer recoverer) {
@@ -133,14 +139,20 @@ public class ProjectionAutoConfiguration {
         return handler;
     }
 
-    /** Publishes a record to {@code <topic>.DLT} with the standard exception headers, waiting for the acknowledgement. */
+    /**
+     * Publishes a record to {@code <topic>.DLT} with the standard exception headers,
+     * waiting for the acknowledgement.
+     */
     @Bean
     DeadLetterPublishingRecoverer deadLetterPublisher(KafkaTemplate<Object, Object> deadLetterTemplate) {
         return new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
     }
 
-    /** Writes dead letters: the original bytes of undeserialisable records, JSON for the others. */
+    /**
+     * Writes dead letters: the original bytes of undeserialisable records, JSON for the
+     * others.
+     */
     @Bean
     KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties properties) {
         Map<Class<?>, Serializer<?>> serializers = new LinkedHashMap<>();
@@ -152,9 +164,10 @@ public class ProjectionAutoConfiguration {
         config.remove("value.serializer");
         config.remove("key.serializer");
         DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config,
-                new DelegatingByTypeSerializer(Map.of(String.class, new StringSerializer(),
-                        byte[].class, new ByteArraySerializer()), true),
+                new DelegatingByTypeSerializer(
+                        Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer()), true),
                 new DelegatingByTypeSerializer(serializers, true));
         return new KafkaTemplate<>(factory);
     }
+
 }

@@ -24,10 +24,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Everything a consumer service needs to project one topic into one read model, from four facts
- * its subclass gives: the topic, the id of its {@code @KafkaListener}, the read model's name and its
- * indexes. The service also declares its {@link Projection} as a bean and a listener that hands
- * each batch to {@link ProjectionListener#apply}.
+ * Everything a consumer service needs to project one topic into one read model, from four
+ * facts its subclass gives: the topic, the id of its {@code @KafkaListener}, the read
+ * model's name and its indexes. The service also declares its {@link Projection} as a
+ * bean and a listener that hands each batch to {@link ProjectionListener#apply}.
  *
  * @param <E> the event type of the topic
  */
@@ -59,8 +59,8 @@ public abstract class ProjectionConfiguration<E> {
     }
 
     /**
-     * The read model's position in its topic, kept in its store; also the listener container's
-     * rebalance listener, which seeks to it on assignment.
+     * The read model's position in its topic, kept in its store; also the listener
+     * container's rebalance listener, which seeks to it on assignment.
      */
     @Bean
     public StoredOffsets storedOffsets(MongoTemplate mongo) {
@@ -90,7 +90,9 @@ public abstract class ProjectionConfiguration<E> {
         return new DeadLetterQueue<>(topic(), (ConsumerFactory<String, E>) consumers, writer, mongo, clock, registry);
     }
 
-    /** Rebuild of the read model from the start of its topic: {@code /actuator/rebuild}. */
+    /**
+     * Rebuild of the read model from the start of its topic: {@code /actuator/rebuild}.
+     */
     @Bean
     @SuppressWarnings("unchecked")
     public ReadModelRebuild<E> readModelRebuild(ProjectionWriter<E> writer, ConsumerFactory<?, ?> consumers,
@@ -104,7 +106,8 @@ public abstract class ProjectionConfiguration<E> {
     @Bean
     public KafkaLagMonitor kafkaLagMonitor(KafkaProperties kafka, DeadLetterQueue<E> deadLetters,
             MeterRegistry registry) {
-        return new KafkaLagMonitor(kafka.buildAdminProperties(), kafka.getConsumer().getGroupId(), topic(),
-                deadLetters, registry);
+        return new KafkaLagMonitor(kafka.buildAdminProperties(), kafka.getConsumer().getGroupId(), topic(), deadLetters,
+                registry);
     }
+
 }

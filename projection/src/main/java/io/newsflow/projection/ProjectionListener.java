@@ -21,17 +21,19 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /**
  * Applies a polled batch to the read model. A record that can never be applied
- * ({@link PoisonRecords}) is sent alone to the dead-letter topic on the spot and the rest of the
- * batch is written, so a poison record costs one send and never stalls its partition. Should that
- * send fail, the records before it are written and it is reported with
- * {@link BatchListenerFailedException}, so the container's error handler retries it and redelivers the
- * records after it.
+ * ({@link PoisonRecords}) is sent alone to the dead-letter topic on the spot and the rest
+ * of the batch is written, so a poison record costs one send and never stalls its
+ * partition. Should that send fail, the records before it are written and it is reported
+ * with {@link BatchListenerFailedException}, so the container's error handler retries it
+ * and redelivers the records after it.
  *
- * <p>Once a batch's documents are written, the next offset of each of its partitions is written to
- * the same store ({@link StoredOffsets}), then the container commits the offsets to Kafka. After a
- * crash the consumer resumes from the store's position, never from one ahead of what it holds.
- * The writer's write to the served collection is fenced against a switch by a rebuild on another
- * instance ({@link ProjectionWriter#write(List)}).
+ * <p>
+ * Once a batch's documents are written, the next offset of each of its partitions is
+ * written to the same store ({@link StoredOffsets}), then the container commits the
+ * offsets to Kafka. After a crash the consumer resumes from the store's position, never
+ * from one ahead of what it holds. The writer's write to the served collection is fenced
+ * against a switch by a rebuild on another instance
+ * ({@link ProjectionWriter#write(List)}).
  *
  * @param <E> the event type
  */
@@ -54,7 +56,8 @@ public class ProjectionListener<E> {
     private final ConsumerRecordRecoverer deadLetters;
 
     /**
-     * @param tracer and {@code propagator} continue the producers' traces; either may be {@code null}
+     * @param tracer and {@code propagator} continue the producers' traces; either may be
+     * {@code null}
      */
     public ProjectionListener(ProjectionWriter<E> writer, StoredOffsets offsets, ConsumerRecordRecoverer deadLetters,
             MeterRegistry registry, String topic, Tracer tracer, Propagator propagator, Clock clock) {
@@ -67,15 +70,18 @@ public class ProjectionListener<E> {
         this.clock = clock;
     }
 
-    /** Writes the batch and its position; offsets are committed to Kafka by the container once this returns. */
+    /**
+     * Writes the batch and its position; offsets are committed to Kafka by the container
+     * once this returns.
+     */
     public Outcome apply(List<ConsumerRecord<String, E>> records) {
         List<ConsumerRecord<String, E>> applicable = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, E> record = records.get(i);
             RuntimeException poison = PoisonRecords.reason(record, this.projection);
             if (poison != null) {
-                log.warn("Poison record {}-{}@{} goes to the dead-letter topic: {}", record.topic(),
-                        record.partition(), record.offset(), poison.getMessage());
+                log.warn("Poison record {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(),
+                        record.offset(), poison.getMessage());
                 try {
                     this.deadLetters.accept(record, poison);
                 }
@@ -115,7 +121,9 @@ public class ProjectionListener<E> {
         return outcome;
     }
 
-    /** Whether a record can be applied: the same rule for the live listener and a rebuild. */
+    /**
+     * Whether a record can be applied: the same rule for the live listener and a rebuild.
+     */
     public static <E> boolean isApplicable(ConsumerRecord<String, E> record, Projection<E> projection) {
         return PoisonRecords.reason(record, projection) == null;
     }
@@ -127,4 +135,5 @@ public class ProjectionListener<E> {
         }
         return next;
     }
+
 }

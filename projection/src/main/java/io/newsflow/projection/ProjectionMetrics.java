@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Meters of one projected topic: events by outcome, bulk-write latency, batch size and freshness. */
+/**
+ * Meters of one projected topic: events by outcome, bulk-write latency, batch size and
+ * freshness.
+ */
 class ProjectionMetrics {
 
     private static final Duration[] SLO_BUCKETS = { Duration.ofMillis(50), Duration.ofMillis(100),
@@ -38,21 +41,31 @@ class ProjectionMetrics {
         this.stale = outcome(registry, topic, "stale");
         this.failed = outcome(registry, topic, "failed");
         this.bulkWrite = Timer.builder("newsflow.projection.bulk.write")
-                .description("Time of one bulk write of a batch")
-                .tag("topic", topic).publishPercentileHistogram().register(registry);
+            .description("Time of one bulk write of a batch")
+            .tag("topic", topic)
+            .publishPercentileHistogram()
+            .register(registry);
         this.batchSize = DistributionSummary.builder("newsflow.projection.batch.size")
-                .description("Events written by one bulk write").tag("topic", topic).register(registry);
+            .description("Events written by one bulk write")
+            .tag("topic", topic)
+            .register(registry);
         this.freshness = Timer.builder("newsflow.freshness")
-                .description("Time from ingest's acceptance of an event to the moment it is queryable")
-                .tag("topic", topic).publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
-                .serviceLevelObjectives(SLO_BUCKETS).minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
+            .description("Time from ingest's acceptance of an event to the moment it is queryable")
+            .tag("topic", topic)
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .publishPercentileHistogram()
+            .serviceLevelObjectives(SLO_BUCKETS)
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(5))
+            .register(registry);
     }
 
     private static Counter outcome(MeterRegistry registry, String topic, String outcome) {
         return Counter.builder("newsflow.projection.events")
-                .description("Events consumed into the read model, by outcome")
-                .tag("topic", topic).tag("outcome", outcome).register(registry);
+            .description("Events consumed into the read model, by outcome")
+            .tag("topic", topic)
+            .tag("outcome", outcome)
+            .register(registry);
     }
 
     void record(Outcome outcome, int events, long nanos) {
@@ -73,4 +86,5 @@ class ProjectionMetrics {
     void failed() {
         this.failed.increment();
     }
+
 }

@@ -24,19 +24,21 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Applies a batch of events with unordered bulk writes and the version guard, which needs no
- * transaction, so it works on any MongoDB, sharded or embedded:
+ * Applies a batch of events with unordered bulk writes and the version guard, which needs
+ * no transaction, so it works on any MongoDB, sharded or embedded:
  * <ol>
- * <li>every entity of the batch is first <em>inserted</em> whole: most events bring an entity the
- * collection does not hold yet, and asking the store first would cost each of them a lookup;</li>
- * <li>an insert that collides on {@code _id} takes the guarded path: one conditional upsert per
- * change, matching {@code {_id, revision < incoming}} (or the field group's revision). When the
- * stored document is as new or newer the filter does not match, the upsert collides on {@code _id}
- * (E11000) and nothing changes.</li>
+ * <li>every entity of the batch is first <em>inserted</em> whole: most events bring an
+ * entity the collection does not hold yet, and asking the store first would cost each of
+ * them a lookup;</li>
+ * <li>an insert that collides on {@code _id} takes the guarded path: one conditional
+ * upsert per change, matching {@code {_id, revision < incoming}} (or the field group's
+ * revision). When the stored document is as new or newer the filter does not match, the
+ * upsert collides on {@code _id} (E11000) and nothing changes.</li>
  * </ol>
- * A removal leaves a tombstone ({@code removed: true} with the revision, every field group cleared
- * at that revision) so that an older event arriving later cannot bring the entity back. What each
- * event does is the projection's {@link Change}; the writer has one path per kind of change.
+ * A removal leaves a tombstone ({@code removed: true} with the revision, every field
+ * group cleared at that revision) so that an older event arriving later cannot bring the
+ * entity back. What each event does is the projection's {@link Change}; the writer has
+ * one path per kind of change.
  *
  * @param <E> the event type
  */
@@ -80,10 +82,11 @@ public class ProjectionWriter<E> {
     }
 
     /**
-     * Applies the events to the served collection; throws when the store fails, so the batch is
-     * retried. The write is fenced: the collection is then confirmed against the registry, and when
-     * a rebuild on another instance switched it meanwhile, the events are written to the collection
-     * served now too, so nothing a caller goes on to acknowledge is left only in a replaced one.
+     * Applies the events to the served collection; throws when the store fails, so the
+     * batch is retried. The write is fenced: the collection is then confirmed against the
+     * registry, and when a rebuild on another instance switched it meanwhile, the events
+     * are written to the collection served now too, so nothing a caller goes on to
+     * acknowledge is left only in a replaced one.
      */
     public Outcome write(List<E> events) {
         String collection = this.readModel.collection();
@@ -97,12 +100,16 @@ public class ProjectionWriter<E> {
         return outcome;
     }
 
-    /** Applies the events to {@code collection}, such as the shadow collection of a rebuild. */
+    /**
+     * Applies the events to {@code collection}, such as the shadow collection of a
+     * rebuild.
+     */
     public Outcome write(List<E> events, String collection) {
         if (events.isEmpty()) {
             return Outcome.NONE;
         }
-        // building the changes (search tokens) is most of a consumer's CPU: once per event, on all cores
+        // building the changes (search tokens) is most of a consumer's CPU: once per
+        // event, on all cores
         List<Change> changes = events.parallelStream().map(this.projection::change).toList();
         Batch batch = new Batch(changes, this.projection.fieldGroups());
         Date now = Date.from(this.clock.instant());
@@ -111,7 +118,10 @@ public class ProjectionWriter<E> {
         return classify(batch, rejected, collection);
     }
 
-    /** Inserts every entity of the batch whole; answers the ids the collection already held. */
+    /**
+     * Inserts every entity of the batch whole; answers the ids the collection already
+     * held.
+     */
     private Set<String> insert(Batch batch, String collection, Date now) {
         List<String> ids = new ArrayList<>(batch.ids());
         BulkOperations bulk = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
@@ -133,8 +143,9 @@ public class ProjectionWriter<E> {
         Document document = new Document("_id", id).append(APPLIED_AT, now);
         Change main = batch.main.get(id);
         if (main instanceof Change.Replace replace) {
-            document.append(REVISION, replace.revision()).append(REMOVED, false)
-                    .append(CONTENT_HASH, replace.contentHash());
+            document.append(REVISION, replace.revision())
+                .append(REMOVED, false)
+                .append(CONTENT_HASH, replace.contentHash());
             replace.fields().forEach((field, value) -> {
                 if (value != null) {
                     document.append(field, value);
@@ -161,7 +172,10 @@ public class ProjectionWriter<E> {
         return document;
     }
 
-    /** The version guard for the entities the collection already held: one conditional upsert per change. */
+    /**
+     * The version guard for the entities the collection already held: one conditional
+     * upsert per change.
+     */
     private Rejected guarded(Batch batch, Set<String> collided, String collection, Date now) {
         if (collided.isEmpty()) {
             return Rejected.NONE;
@@ -227,8 +241,9 @@ public class ProjectionWriter<E> {
     }
 
     private Update groupUpdate(String revisionField, GroupValue value) {
-        Update update = new Update().set(revisionField, value.revision()).setOnInsert(REVISION, 0L)
-                .setOnInsert(REMOVED, false);
+        Update update = new Update().set(revisionField, value.revision())
+            .setOnInsert(REVISION, 0L)
+            .setOnInsert(REMOVED, false);
         for (Projection.FieldGroup group : this.projection.fieldGroups()) {
             if (group.revisionField().equals(revisionField)) {
                 for (String field : group.fields()) {
@@ -249,16 +264,19 @@ public class ProjectionWriter<E> {
     }
 
     /**
-     * The guard: the document does not exist yet or holds an older revision; otherwise the upsert
-     * collides on {@code _id} and changes nothing. Every document has every revision field (a write
-     * that creates a document starts the others at 0), so the filter is a plain comparison that any
-     * server answers from the {@code _id} index.
+     * The guard: the document does not exist yet or holds an older revision; otherwise
+     * the upsert collides on {@code _id} and changes nothing. Every document has every
+     * revision field (a write that creates a document starts the others at 0), so the
+     * filter is a plain comparison that any server answers from the {@code _id} index.
      */
     private static Criteria newerThanStored(String id, String revisionField, long revision) {
         return Criteria.where("_id").is(id).and(revisionField).lt(revision);
     }
 
-    /** The collisions on {@code _id} of a bulk write; any other error is thrown, so the batch is retried. */
+    /**
+     * The collisions on {@code _id} of a bulk write; any other error is thrown, so the
+     * batch is retried.
+     */
     private static List<BulkWriteError> duplicatesOnly(BulkOperationException ex) {
         if (ex.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
             throw ex;
@@ -267,9 +285,9 @@ public class ProjectionWriter<E> {
     }
 
     /**
-     * One outcome per event: the newest change of an id counts as applied, removed, duplicate (the
-     * stored content is the same) or stale (the stored one is newer); older changes of the same id
-     * in the batch are stale.
+     * One outcome per event: the newest change of an id counts as applied, removed,
+     * duplicate (the stored content is the same) or stale (the stored one is newer);
+     * older changes of the same id in the batch are stale.
      */
     private Outcome classify(Batch batch, Rejected rejected, String collection) {
         Map<String, Document> stored = rejected.main().isEmpty() ? Map.of()
@@ -314,20 +332,28 @@ public class ProjectionWriter<E> {
         return stored;
     }
 
-    /** A field group's newest values in the batch; {@code values} is {@code null} when a removal clears it. */
+    /**
+     * A field group's newest values in the batch; {@code values} is {@code null} when a
+     * removal clears it.
+     */
     private record GroupValue(long revision, Document values) {
     }
 
-    /** What the guard turned away: ids whose main change it rejected, and how many group writes per id. */
+    /**
+     * What the guard turned away: ids whose main change it rejected, and how many group
+     * writes per id.
+     */
     private record Rejected(Set<String> main, Map<String, Integer> groups) {
 
         static final Rejected NONE = new Rejected(Set.of(), Map.of());
+
     }
 
     /**
-     * A batch reduced to what an unordered bulk write can apply (it gives no order between its
-     * operations): the newest main change of every id, the newest value of every field group of
-     * every id, whichever change brought it, and the newest group-only change of every id.
+     * A batch reduced to what an unordered bulk write can apply (it gives no order
+     * between its operations): the newest main change of every id, the newest value of
+     * every field group of every id, whichever change brought it, and the newest
+     * group-only change of every id.
      */
     private static final class Batch {
 
@@ -344,8 +370,9 @@ public class ProjectionWriter<E> {
             for (Change change : changes) {
                 if (change instanceof Change.Replace replace) {
                     newest(this.main, replace);
-                    replace.groups().forEach((field, values) -> group(replace.id(), field,
-                            new GroupValue(replace.revision(), values)));
+                    replace.groups()
+                        .forEach((field, values) -> group(replace.id(), field,
+                                new GroupValue(replace.revision(), values)));
                 }
                 else if (change instanceof Change.Remove remove) {
                     newest(this.main, remove);
@@ -354,8 +381,8 @@ public class ProjectionWriter<E> {
                 }
                 else if (change instanceof Change.Groups only) {
                     newest(this.groupsOnly, only);
-                    only.groups().forEach((field, values) -> group(only.id(), field,
-                            new GroupValue(only.revision(), values)));
+                    only.groups()
+                        .forEach((field, values) -> group(only.id(), field, new GroupValue(only.revision(), values)));
                 }
             }
         }
@@ -365,8 +392,8 @@ public class ProjectionWriter<E> {
         }
 
         private void group(String id, String revisionField, GroupValue value) {
-            this.groups.computeIfAbsent(id, key -> new LinkedHashMap<>()).merge(revisionField, value,
-                    (kept, next) -> next.revision() > kept.revision() ? next : kept);
+            this.groups.computeIfAbsent(id, key -> new LinkedHashMap<>())
+                .merge(revisionField, value, (kept, next) -> next.revision() > kept.revision() ? next : kept);
         }
 
         Set<String> ids() {
@@ -374,5 +401,7 @@ public class ProjectionWriter<E> {
             ids.addAll(this.groups.keySet());
             return ids;
         }
+
     }
+
 }

@@ -15,9 +15,9 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The collection a read model is served from. It starts as the model's name (such as
- * {@code articles}); a rebuild fills a shadow collection and {@link #switchTo switches} to it in one
- * step, recorded in the {@code readModels} collection so every instance and every restart serves
- * the same one.
+ * {@code articles}); a rebuild fills a shadow collection and {@link #switchTo switches}
+ * to it in one step, recorded in the {@code readModels} collection so every instance and
+ * every restart serves the same one.
  */
 public class ReadModel {
 
@@ -32,8 +32,8 @@ public class ReadModel {
     private final List<Index> indexes;
 
     /**
-     * @param indexes the indexes every collection of the model gets (the embedded server ignores
-     * non-unique ones; a real MongoDB needs them)
+     * @param indexes the indexes every collection of the model gets (the embedded server
+     * ignores non-unique ones; a real MongoDB needs them)
      */
     public ReadModel(MongoTemplate mongo, String name, List<Index> indexes) {
         this.mongo = mongo;
@@ -53,10 +53,11 @@ public class ReadModel {
     }
 
     /**
-     * The served document of {@code id}, or null when there is none, it is a tombstone, or only a
-     * field group of the entity has arrived yet (revision 0: a post's body before its listing row).
-     * The id is looked up alone and the rest told apart here: any other filter next to {@code _id}
-     * makes the embedded server scan the whole collection instead of using its {@code _id} index.
+     * The served document of {@code id}, or null when there is none, it is a tombstone,
+     * or only a field group of the entity has arrived yet (revision 0: a post's body
+     * before its listing row). The id is looked up alone and the rest told apart here:
+     * any other filter next to {@code _id} makes the embedded server scan the whole
+     * collection instead of using its {@code _id} index.
      */
     public Document find(String id) {
         Document document = this.mongo.findById(id, Document.class, collection());
@@ -88,10 +89,10 @@ public class ReadModel {
     }
 
     /**
-     * Whether {@code collection} is still the one served, by the registry: the fence of every write.
-     * When a rebuild on another instance switched meanwhile, this instance follows at once and
-     * answers {@code false}: what it just wrote must be written to the new collection too before
-     * its offsets move, since the old one will be dropped.
+     * Whether {@code collection} is still the one served, by the registry: the fence of
+     * every write. When a rebuild on another instance switched meanwhile, this instance
+     * follows at once and answers {@code false}: what it just wrote must be written to
+     * the new collection too before its offsets move, since the old one will be dropped.
      */
     public boolean confirm(String collection) {
         String registered = registered();
@@ -110,4 +111,5 @@ public class ReadModel {
                 REGISTRY);
         return this.active.getAndSet(collection);
     }
+
 }

@@ -13,9 +13,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Housekeeping of the read models: deletes tombstones past their retention (MongoDB TTL indexes
- * would do it on a real server, but the embedded one ignores them) and follows switches made by a
- * rebuild on another instance.
+ * Housekeeping of the read models: deletes tombstones past their retention (MongoDB TTL
+ * indexes would do it on a real server, but the embedded one ignores them) and follows
+ * switches made by a rebuild on another instance.
  */
 public class ReadModelMaintenance {
 
@@ -44,8 +44,8 @@ public class ReadModelMaintenance {
         Date before = Date.from(this.clock.instant().minus(this.properties.tombstoneRetention()));
         long purged = 0;
         for (ReadModel model : this.models) {
-            Query expired = Query.query(Criteria.where(ProjectionWriter.REMOVED).is(true)
-                    .and(ProjectionWriter.REMOVED_AT).lt(before));
+            Query expired = Query
+                .query(Criteria.where(ProjectionWriter.REMOVED).is(true).and(ProjectionWriter.REMOVED_AT).lt(before));
             purged += this.mongo.remove(expired, model.collection()).getDeletedCount();
         }
         if (purged > 0) {
@@ -58,4 +58,5 @@ public class ReadModelMaintenance {
     public void refreshServedCollections() {
         this.models.forEach(ReadModel::refresh);
     }
+
 }

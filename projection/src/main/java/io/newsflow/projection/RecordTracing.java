@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Continues, in the consumer, the trace each record carries from the producer (its
- * {@code traceparent} header): one consumer span per record around the bulk write that applies it.
- * Spring Kafka observes record listeners itself, not batch listeners, so the projection does it.
+ * {@code traceparent} header): one consumer span per record around the bulk write that
+ * applies it. Spring Kafka observes record listeners itself, not batch listeners, so the
+ * projection does it.
  */
 class RecordTracing {
 
@@ -39,21 +40,30 @@ class RecordTracing {
         this.topic = topic;
     }
 
-    /** Starts one span per record, each a child of the producer's span when the record carries one. */
+    /**
+     * Starts one span per record, each a child of the producer's span when the record
+     * carries one.
+     */
     List<Span> start(List<? extends ConsumerRecord<String, ?>> records) {
         if (this.tracer == null || this.propagator == null) {
             return List.of();
         }
         List<Span> spans = new ArrayList<>(records.size());
         for (ConsumerRecord<String, ?> record : records) {
-            spans.add(this.propagator.extract(record.headers(), HEADERS).name(this.topic + " apply")
-                    .kind(Span.Kind.CONSUMER).tag("messaging.destination.name", this.topic)
-                    .tag("messaging.kafka.message.key", String.valueOf(record.key())).start());
+            spans.add(this.propagator.extract(record.headers(), HEADERS)
+                .name(this.topic + " apply")
+                .kind(Span.Kind.CONSUMER)
+                .tag("messaging.destination.name", this.topic)
+                .tag("messaging.kafka.message.key", String.valueOf(record.key()))
+                .start());
         }
         return spans;
     }
 
-    /** Ends the spans, marking them failed when the write failed; logs each applied key in its trace. */
+    /**
+     * Ends the spans, marking them failed when the write failed; logs each applied key in
+     * its trace.
+     */
     void end(List<Span> spans, Throwable failure) {
         for (Span span : spans) {
             if (failure != null) {
@@ -67,4 +77,5 @@ class RecordTracing {
             span.end();
         }
     }
+
 }

@@ -18,13 +18,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
- * The read model's position in its topic, kept in the read model's own store, written after each
- * batch's documents and read when partitions are assigned, as Kafka Connect sink connectors keep
- * theirs. The offsets committed to Kafka can run ahead of what the store made durable (the embedded
- * store commits to its file about once a second; a crash of everything loses that second); these
- * cannot, since the store writes them after the documents. On assignment the consumer seeks to them
- * and applies again what the store may have lost; the version guard makes the repeats harmless.
- * Kafka's committed offsets stay the fallback for a partition the store holds no position of, and
+ * The read model's position in its topic, kept in the read model's own store, written
+ * after each batch's documents and read when partitions are assigned, as Kafka Connect
+ * sink connectors keep theirs. The offsets committed to Kafka can run ahead of what the
+ * store made durable (a store that keeps a prefix of its writes through a crash, such as
+ * the embedded one, may lose its last ones); these cannot, since the store writes them
+ * after the documents. On assignment the consumer seeks to them and applies again what
+ * the store may have lost; the version guard makes the repeats harmless. Kafka's
+ * committed offsets stay the fallback for a partition the store holds no position of, and
  * what the lag gauges read.
  */
 public class StoredOffsets implements ConsumerAwareRebalanceListener {
@@ -45,15 +46,20 @@ public class StoredOffsets implements ConsumerAwareRebalanceListener {
         this.topic = topic;
     }
 
-    /** Records the next offset to read of each partition; called once the batch's documents are written. */
+    /**
+     * Records the next offset to read of each partition; called once the batch's
+     * documents are written.
+     */
     public void store(Map<Integer, Long> nextOffsets) {
         if (nextOffsets.isEmpty()) {
             return;
         }
         var bulk = this.mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
         nextOffsets.forEach((partition, offset) -> bulk.upsert(Query.query(Criteria.where("_id").is(id(partition))),
-                new Update().set("readModel", this.readModel).set("topic", this.topic).set("partition", partition)
-                        .set("offset", offset)));
+                new Update().set("readModel", this.readModel)
+                    .set("topic", this.topic)
+                    .set("partition", partition)
+                    .set("offset", offset)));
         bulk.execute();
     }
 
@@ -74,7 +80,8 @@ public class StoredOffsets implements ConsumerAwareRebalanceListener {
             Long offset = partition.topic().equals(this.topic) ? stored.get(partition.partition()) : null;
             if (offset != null) {
                 consumer.seek(partition, offset);
-                log.info("{} resumes {} at offset {} (the position its store holds)", this.readModel, partition, offset);
+                log.info("{} resumes {} at offset {} (the position its store holds)", this.readModel, partition,
+                        offset);
             }
         }
     }
@@ -82,4 +89,5 @@ public class StoredOffsets implements ConsumerAwareRebalanceListener {
     private String id(int partition) {
         return this.readModel + "|" + this.topic + "|" + partition;
     }
+
 }

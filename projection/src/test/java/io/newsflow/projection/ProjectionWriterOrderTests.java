@@ -22,11 +22,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The writer's result does not depend on the order of the changes, nor on how they are cut into
- * batches: the property that makes a rebuild from a compacted topic (where the keys of one entity
- * sit on different partitions and only each key's newest record is left) equal to the live model.
- * Random histories of replacements, removals and field-group writes are applied once in order, one
- * by one, and again shuffled in random batches; every document must come out the same.
+ * The writer's result does not depend on the order of the changes, nor on how they are
+ * cut into batches: the property that makes a rebuild from a compacted topic (where the
+ * keys of one entity sit on different partitions and only each key's newest record is
+ * left) equal to the live model. Random histories of replacements, removals and
+ * field-group writes are applied once in order, one by one, and again shuffled in random
+ * batches; every document must come out the same.
  */
 class ProjectionWriterOrderTests {
 
@@ -56,7 +57,10 @@ class ProjectionWriterOrderTests {
         }
     }
 
-    /** Changes of {@code ids} entities with distinct revisions: replacements, removals, body writes and clears. */
+    /**
+     * Changes of {@code ids} entities with distinct revisions: replacements, removals,
+     * body writes and clears.
+     */
     private static List<Change> history(Random random, int ids, int length) {
         List<Change> changes = new ArrayList<>();
         for (int i = 1; i <= length; i++) {
@@ -64,12 +68,12 @@ class ProjectionWriterOrderTests {
             long revision = i;
             switch (random.nextInt(5)) {
                 case 0 -> changes.add(new Change.Remove(id, revision));
-                case 1 -> changes.add(new Change.Groups(id, revision, Map.of(BODY.revisionField(),
-                        new Document(BODY.field(), "본문 " + i))));
-                case 2 -> changes.add(new Change.Groups(id, revision, Map.of(BODY.revisionField(),
-                        new Document(BODY.field(), null))));
-                default -> changes.add(new Change.Replace(id, revision, "hash-" + i, new Document("title", "제목 " + i)
-                        .append("author", random.nextBoolean() ? null : "글쓴이 " + i)));
+                case 1 -> changes.add(new Change.Groups(id, revision,
+                        Map.of(BODY.revisionField(), new Document(BODY.field(), "본문 " + i))));
+                case 2 -> changes.add(new Change.Groups(id, revision,
+                        Map.of(BODY.revisionField(), new Document(BODY.field(), null))));
+                default -> changes.add(new Change.Replace(id, revision, "hash-" + i,
+                        new Document("title", "제목 " + i).append("author", random.nextBoolean() ? null : "글쓴이 " + i)));
             }
         }
         return changes;
@@ -133,5 +137,7 @@ class ProjectionWriterOrderTests {
         @Override
         public void validate(String key, Change event) {
         }
+
     }
+
 }

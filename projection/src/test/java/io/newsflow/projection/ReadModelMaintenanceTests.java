@@ -45,7 +45,7 @@ class ReadModelMaintenanceTests {
 
         assertThat(maintenance.purgeTombstones()).isEqualTo(1);
         assertThat(this.mongo.findAll(Document.class, "things")).extracting(d -> d.getString("_id"))
-                .containsExactlyInAnyOrder("recent", "live");
+            .containsExactlyInAnyOrder("recent", "live");
     }
 
     @Test
@@ -61,7 +61,9 @@ class ReadModelMaintenanceTests {
     }
 
     private static Document tombstone(String id, Instant removedAt) {
-        return new Document("_id", id).append("revision", 2L).append("removed", true)
-                .append("removedAt", Date.from(removedAt));
+        return new Document("_id", id).append("revision", 2L)
+            .append("removed", true)
+            .append("removedAt", Date.from(removedAt));
     }
+
 }

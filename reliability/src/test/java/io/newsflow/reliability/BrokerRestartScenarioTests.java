@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scenario 2: the broker stops and starts again while a client keeps writing. Every 202 is stored;
- * during the outage the client gets 503 with Retry-After, never a false 202 and never a wait past
- * the publish bound (5 s, plus a margin for the HTTP round trip).
+ * Scenario 2: the broker stops and starts again while a client keeps writing. Every 202
+ * is stored; during the outage the client gets 503 with Retry-After, never a false 202
+ * and never a wait past the publish bound (5 s, plus a margin for the HTTP round trip).
  */
 class BrokerRestartScenarioTests {
 
@@ -71,14 +71,16 @@ class BrokerRestartScenarioTests {
             }
             try (MongoClient mongo = cluster.mongoClient()) {
                 var posts = mongo.getDatabase("boards").getCollection("posts");
-                await().atMost(Duration.ofMinutes(2)).until(() -> posts.countDocuments(Filters.eq("board", "restart"))
-                        >= accepted.size());
+                await().atMost(Duration.ofMinutes(2))
+                    .until(() -> posts.countDocuments(Filters.eq("board", "restart")) >= accepted.size());
                 long stored = posts.countDocuments(Filters.eq("board", "restart"));
                 long acceptedStored = accepted.stream()
-                        .filter(n -> posts.countDocuments(Filters.eq("_id", "restart:" + n)) == 1).count();
-                Figures.print(String.format("broker-restart: requests=%d accepted=%d storedOfAccepted=%d unavailable503=%d "
-                        + "without-retry-after=%d slowestMs=%d storedTotal=%d", number, accepted.size(),
-                        acceptedStored, unavailable, withoutRetryAfter, slowestMs, stored));
+                    .filter(n -> posts.countDocuments(Filters.eq("_id", "restart:" + n)) == 1)
+                    .count();
+                Figures.print(String.format(
+                        "broker-restart: requests=%d accepted=%d storedOfAccepted=%d unavailable503=%d "
+                                + "without-retry-after=%d slowestMs=%d storedTotal=%d",
+                        number, accepted.size(), acceptedStored, unavailable, withoutRetryAfter, slowestMs, stored));
                 assertThat(acceptedStored).isEqualTo(accepted.size());
                 assertThat(unavailable).isPositive();
                 assertThat(withoutRetryAfter).isZero();
@@ -86,4 +88,5 @@ class BrokerRestartScenarioTests {
             }
         }
     }
+
 }

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scenario 1: article-service and board-service are killed with SIGKILL while at least 50,000
- * events flow, then started again. Every acknowledged event is stored exactly once, with the
- * content it was acknowledged with.
+ * Scenario 1: article-service and board-service are killed with SIGKILL while at least
+ * 50,000 events flow, then started again. Every acknowledged event is stored exactly
+ * once, with the content it was acknowledged with.
  */
 class CrashConsumersScenarioTests {
 
@@ -67,9 +67,10 @@ class CrashConsumersScenarioTests {
                 var posts = mongo.getDatabase("boards").getCollection("posts");
                 long expectedArticles = acknowledged.keySet().stream().filter(k -> k.startsWith("url:")).count();
                 long expectedPosts = acknowledged.size() - expectedArticles;
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> articles.countDocuments() >= expectedArticles
-                                && posts.countDocuments() >= expectedPosts);
+                await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> articles.countDocuments() >= expectedArticles
+                            && posts.countDocuments() >= expectedPosts);
                 long lost = 0;
                 long wrong = 0;
                 for (Document post : posts.find()) {
@@ -79,13 +80,17 @@ class CrashConsumersScenarioTests {
                 long storedArticles = articles.countDocuments();
                 long storedPosts = posts.countDocuments();
                 lost = expectedArticles - storedArticles + expectedPosts - storedPosts;
-                Figures.print(String.format("crash-consumers: acknowledged=%d stored=%d lost=%d duplicates=%d wrong=%d "
-                        + "seconds=%.1f", acknowledged.size(), storedArticles + storedPosts, lost,
-                        Math.max(0, -lost), wrong, (System.nanoTime() - started) / 1e9));
+                Figures
+                    .print(String.format(
+                            "crash-consumers: acknowledged=%d stored=%d lost=%d duplicates=%d wrong=%d "
+                                    + "seconds=%.1f",
+                            acknowledged.size(), storedArticles + storedPosts, lost, Math.max(0, -lost), wrong,
+                            (System.nanoTime() - started) / 1e9));
                 assertThat(storedArticles).isEqualTo(expectedArticles);
                 assertThat(storedPosts).isEqualTo(expectedPosts);
                 assertThat(wrong).isZero();
             }
         }
     }
+
 }

@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scenario 6, a power cut: the local stack ({@code ./newsflow up}: the broker, the embedded MongoDB
- * server and the three services) runs under load, and every one of its processes is killed with
- * SIGKILL at once, at several moments; each time it is started again on its data. Once the consumers
- * have caught up, every write ingest acknowledged is stored, once, in both read models; a write whose
- * request was cut off by the kill may or may not be (the client was never told), nothing else is.
+ * Scenario 6, a power cut: the local stack ({@code ./newsflow up}: the broker, the
+ * embedded MongoDB server and the three services) runs under load, and every one of its
+ * processes is killed with SIGKILL at once, at several moments; each time it is started
+ * again on its data. Once the consumers have caught up, every write ingest acknowledged
+ * is stored, once, in both read models; a write whose request was cut off by the kill may
+ * or may not be (the client was never told), nothing else is.
  */
 class CrashEverythingScenarioTests {
 
@@ -79,7 +80,8 @@ class CrashEverythingScenarioTests {
             try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
                 var posts = mongo.getDatabase("boards").getCollection("posts");
                 var articles = mongo.getDatabase("articles").getCollection("articles");
-                // until every acknowledged write is stored, or nothing more arrives for 30 s
+                // until every acknowledged write is stored, or nothing more arrives for
+                // 30 s
                 long[] last = { -1, System.nanoTime() };
                 await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(3)).until(() -> {
                     long count = posts.countDocuments() + articles.countDocuments();
@@ -108,10 +110,11 @@ class CrashEverythingScenarioTests {
                 Set<String> unexpected = new HashSet<>(stored);
                 unexpected.removeAll(acknowledged.keySet());
                 unexpected.removeAll(inDoubt);
-                Figures.print(String.format("crash-everything: kills=%d acknowledged=%d stored=%d lost=%d "
-                        + "duplicates=%d unexpected=%d inDoubtStored=%d wrong=%d seconds=%.1f", kills,
-                        acknowledged.size(), stored.size(), lost.size(), documents - stored.size(), unexpected.size(),
-                        stored.stream().filter(inDoubt::contains).count(), wrong,
+                Figures.print(String.format(
+                        "crash-everything: kills=%d acknowledged=%d stored=%d lost=%d "
+                                + "duplicates=%d unexpected=%d inDoubtStored=%d wrong=%d seconds=%.1f",
+                        kills, acknowledged.size(), stored.size(), lost.size(), documents - stored.size(),
+                        unexpected.size(), stored.stream().filter(inDoubt::contains).count(), wrong,
                         (System.nanoTime() - started) / 1e9));
                 assertThat(lost).isEmpty();
                 assertThat(documents).isEqualTo(stored.size());
@@ -136,14 +139,20 @@ class CrashEverythingScenarioTests {
         return ids;
     }
 
-    /** A post by its key, an article by the URL it was sent with (its id is derived from it). */
+    /**
+     * A post by its key, an article by the URL it was sent with (its id is derived from
+     * it).
+     */
     private static String idOf(Document document) {
         String url = document.getString("url");
         return url != null && url.startsWith("https://news.example.kr/crash/") ? "url:" + url.substring(30)
                 : document.getString("_id");
     }
 
-    /** A batch of 100 posts or articles; what Kafka acknowledged is remembered, what was cut off is in doubt. */
+    /**
+     * A batch of 100 posts or articles; what Kafka acknowledged is remembered, what was
+     * cut off is in doubt.
+     */
     private void write(LocalStackProcess stack, int batch, Map<String, String> acknowledged, Set<String> inDoubt) {
         boolean articles = batch % 2 == 0;
         StringJoiner items = new StringJoiner(",", "[", "]");
@@ -162,11 +171,14 @@ class CrashEverythingScenarioTests {
             }
         }
         try {
-            HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(stack.ingestUrl()
-                    + (articles ? "/api/v1/articles/batch" : "/api/v1/posts/batch"))).timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json").header("X-API-Key", API_KEY)
-                    .POST(HttpRequest.BodyPublishers.ofString(items.toString(), StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = this.http.send(HttpRequest
+                .newBuilder(
+                        URI.create(stack.ingestUrl() + (articles ? "/api/v1/articles/batch" : "/api/v1/posts/batch")))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(items.toString(), StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString());
             synchronized (acknowledged) {
                 if (answer.statusCode() == 202 && !answer.body().contains("\"failed\":0,")) {
                     inDoubt.addAll(sent.keySet());
@@ -189,7 +201,10 @@ class CrashEverythingScenarioTests {
         }
     }
 
-    /** The local stack launcher in a process group of its own, so one signal reaches all it started. */
+    /**
+     * The local stack launcher in a process group of its own, so one signal reaches all
+     * it started.
+     */
     static final class LocalStackProcess {
 
         private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
@@ -227,8 +242,9 @@ class CrashEverythingScenarioTests {
             long offset = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder("setsid", JAVA, "-Xmx1g", "-XX:+UseSerialGC",
                     "-Dnewsflow.home=" + home, "-Dnewsflow.logs=" + this.data.resolve("logs"), "-jar",
-                    launcher.toString(), "up").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    launcher.toString(), "up")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(this.ports);
             builder.environment().put("NEWSFLOW_DATA", this.data.toString());
             builder.environment().put("NEWSFLOW_API_KEYS", this.apiKey);
@@ -242,22 +258,28 @@ class CrashEverythingScenarioTests {
             });
         }
 
-        /** SIGKILL to the whole process group: the launcher (and the store in it), the broker, the services. */
+        /**
+         * SIGKILL to the whole process group: the launcher (and the store in it), the
+         * broker, the services.
+         */
         void killEverything() throws IOException, InterruptedException {
             long group = this.process.pid();
             new ProcessBuilder("kill", "-KILL", "--", "-" + group).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
             this.process.waitFor(30, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(30)).until(() -> new ProcessBuilder("pgrep", "-g", String.valueOf(group))
-                    .start().waitFor() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                .until(() -> new ProcessBuilder("pgrep", "-g", String.valueOf(group)).start().waitFor() == 1);
         }
 
         void stop() throws IOException, InterruptedException {
             if (this.process != null && this.process.isAlive()) {
-                new ProcessBuilder("kill", "-TERM", "--", "-" + this.process.pid()).start().waitFor(10, TimeUnit.SECONDS);
+                new ProcessBuilder("kill", "-TERM", "--", "-" + this.process.pid()).start()
+                    .waitFor(10, TimeUnit.SECONDS);
                 if (!this.process.waitFor(90, TimeUnit.SECONDS)) {
                     killEverything();
                 }
             }
         }
+
     }
+
 }

@@ -27,9 +27,9 @@ import io.newsflow.testsupport.RestartableKafka;
 import static org.awaitility.Awaitility.await;
 
 /**
- * newsflow as separate processes on loopback: a Kafka broker in its own JVM (stoppable and
- * restartable with its data), mongo-java-server in this JVM, and each service in its own JVM from the
- * executable jar the build made, so a scenario can kill -9 one of them.
+ * newsflow as separate processes on loopback: a Kafka broker in its own JVM (stoppable
+ * and restartable with its data), mongo-java-server in this JVM, and each service in its
+ * own JVM from the executable jar the build made, so a scenario can kill -9 one of them.
  */
 final class ProcessCluster implements AutoCloseable {
 
@@ -76,21 +76,24 @@ final class ProcessCluster implements AutoCloseable {
         void start() throws IOException {
             String prefix = this.module.substring(0, this.module.indexOf('-')).toUpperCase();
             ProcessBuilder builder = new ProcessBuilder(JAVA, "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-                    jar(this.module).toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            ProcessCluster.this.directory.resolve(this.name + ".log").toFile()));
-            builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", ProcessCluster.this.kafka.bootstrapServers(),
-                    "MONGODB_URI", ProcessCluster.this.mongoUri, prefix + "_PORT", String.valueOf(this.port),
-                    prefix + "_MANAGEMENT_PORT", String.valueOf(this.managementPort), "NEWSFLOW_API_KEYS", API_KEY,
-                    "TRACING_SAMPLING_PROBABILITY", "0", "NEWSFLOW_TOPIC_PARTITIONS",
-                    String.valueOf(ProcessCluster.this.partitions)));
+                    jar(this.module).toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect
+                    .appendTo(ProcessCluster.this.directory.resolve(this.name + ".log").toFile()));
+            builder.environment()
+                .putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", ProcessCluster.this.kafka.bootstrapServers(), "MONGODB_URI",
+                        ProcessCluster.this.mongoUri, prefix + "_PORT", String.valueOf(this.port),
+                        prefix + "_MANAGEMENT_PORT", String.valueOf(this.managementPort), "NEWSFLOW_API_KEYS", API_KEY,
+                        "TRACING_SAMPLING_PROBABILITY", "0", "NEWSFLOW_TOPIC_PARTITIONS",
+                        String.valueOf(ProcessCluster.this.partitions)));
             this.process = builder.start();
         }
 
         void awaitReady() {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> get("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness")
-                            .contains("\"status\":\"UP\""));
+            await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> get("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness")
+                    .contains("\"status\":\"UP\""));
         }
 
         /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
@@ -106,6 +109,7 @@ final class ProcessCluster implements AutoCloseable {
                 }
             }
         }
+
     }
 
     private ProcessCluster(Path directory, RestartableKafka kafka, MongoServer mongo, int partitions) {
@@ -122,7 +126,8 @@ final class ProcessCluster implements AutoCloseable {
 
     /**
      * @param partitions of the topics the services create
-     * @param consumerInstances instances of article-service and of board-service, in one consumer group each
+     * @param consumerInstances instances of article-service and of board-service, in one
+     * consumer group each
      */
     static ProcessCluster start(String name, int partitions, int consumerInstances)
             throws IOException, InterruptedException {
@@ -146,7 +151,10 @@ final class ProcessCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** A service by name: the module's name for its first instance, {@code <module>-2} for the second. */
+    /**
+     * A service by name: the module's name for its first instance, {@code <module>-2} for
+     * the second.
+     */
     Service service(String name) {
         return this.services.get(name);
     }
@@ -161,18 +169,23 @@ final class ProcessCluster implements AutoCloseable {
 
     /** A write to ingest; answers status and Retry-After (or -1). */
     int[] post(String path, String json, Duration timeout) throws IOException, InterruptedException {
-        HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(service("ingest-service").url()
-                + path)).timeout(timeout).header("Content-Type", "application/json").header("X-API-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = this.http
+            .send(HttpRequest.newBuilder(URI.create(service("ingest-service").url() + path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString());
         return new int[] { response.statusCode(),
                 response.headers().firstValue("Retry-After").map(Integer::parseInt).orElse(-1) };
     }
 
     private String get(String url) {
         try {
-            return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return this.http
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         }
         catch (IOException ex) {
             return "";
@@ -194,8 +207,9 @@ final class ProcessCluster implements AutoCloseable {
 
     private static Path jar(String module) {
         try (Stream<Path> files = Files.list(Path.of("..", module, "target"))) {
-            return files.filter(f -> f.toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("build " + module + " first (./mvnw package)"));
+            return files.filter(f -> f.toString().endsWith("-exec.jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("build " + module + " first (./mvnw package)"));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -210,4 +224,5 @@ final class ProcessCluster implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

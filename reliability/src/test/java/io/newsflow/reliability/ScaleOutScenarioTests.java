@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scenario 4: two instances of each consumer service on six partitions; one instance of each stops
- * and starts again (two rebalances) while every post is revised several times. Nothing is lost and
- * every post ends at its last revision: the events of one entity were applied in order.
+ * Scenario 4: two instances of each consumer service on six partitions; one instance of
+ * each stops and starts again (two rebalances) while every post is revised several times.
+ * Nothing is lost and every post ends at its last revision: the events of one entity were
+ * applied in order.
  */
 class ScaleOutScenarioTests {
 
@@ -47,25 +48,29 @@ class ScaleOutScenarioTests {
                         last.put("scale:" + number, title);
                     }
                     assertThat(cluster.post("/api/v1/posts/batch", items.toString(), Duration.ofSeconds(30))[0])
-                            .isEqualTo(202);
+                        .isEqualTo(202);
                 }
             }
             cluster.service("board-service-2").awaitReady();
             try (MongoClient mongo = cluster.mongoClient()) {
                 var posts = mongo.getDatabase("boards").getCollection("posts");
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        posts.countDocuments(Filters.regex("title", "^판 " + REVISIONS + " ")) == POSTS);
+                await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> posts.countDocuments(Filters.regex("title", "^판 " + REVISIONS + " ")) == POSTS);
                 long stored = posts.countDocuments(Filters.eq("board", "scale"));
                 long outOfOrder = 0;
                 for (Document post : posts.find(Filters.eq("board", "scale"))) {
                     outOfOrder += last.get(post.getString("_id")).equals(post.getString("title")) ? 0 : 1;
                 }
-                Figures.print(String.format("scale-out: posts=%d revisionsEach=%d events=%d stored=%d lost=%d "
-                        + "notAtLastRevision=%d seconds=%.1f", POSTS, REVISIONS, POSTS * REVISIONS, stored,
-                        POSTS - stored, outOfOrder, (System.nanoTime() - started) / 1e9));
+                Figures.print(String.format(
+                        "scale-out: posts=%d revisionsEach=%d events=%d stored=%d lost=%d "
+                                + "notAtLastRevision=%d seconds=%.1f",
+                        POSTS, REVISIONS, POSTS * REVISIONS, stored, POSTS - stored, outOfOrder,
+                        (System.nanoTime() - started) / 1e9));
                 assertThat(stored).isEqualTo(POSTS);
                 assertThat(outOfOrder).isZero();
             }
         }
     }
+
 }

@@ -14,8 +14,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Kafka reachability for the readiness group: the cluster answers a describe-cluster request within
- * the timeout. One admin client is kept for the life of the service.
+ * Kafka reachability for the readiness group: the cluster answers a describe-cluster
+ * request within the timeout. One admin client is kept for the life of the service.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
@@ -36,12 +36,14 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Aut
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         var cluster = this.admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
         Collection<Node> nodes = cluster.nodes().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-        builder.up().withDetail("clusterId", cluster.clusterId().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS))
-                .withDetail("brokers", nodes.size());
+        builder.up()
+            .withDetail("clusterId", cluster.clusterId().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS))
+            .withDetail("brokers", nodes.size());
     }
 
     @Override
     public void close() {
         this.admin.close(Duration.ofSeconds(2));
     }
+
 }

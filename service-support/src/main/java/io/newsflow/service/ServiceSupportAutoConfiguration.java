@@ -9,8 +9,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * What every newsflow service gets: a {@code kafka} health indicator (part of the readiness group
- * in each service's configuration).
+ * What every newsflow service gets: a {@code kafka} health indicator (part of the
+ * readiness group in each service's configuration).
  */
 @AutoConfiguration
 public class ServiceSupportAutoConfiguration {
@@ -21,4 +21,5 @@ public class ServiceSupportAutoConfiguration {
             @Value("${newsflow.health.kafka-timeout:3s}") Duration timeout) {
         return new KafkaHealthIndicator(kafka.buildAdminProperties(), timeout);
     }
+
 }

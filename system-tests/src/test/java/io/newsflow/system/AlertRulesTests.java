@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert rules pass {@code promtool}'s checks and its unit tests (ops/prometheus/alerts.test.yml:
- * each alert fires on the history it watches for and stays silent on a healthy one), and the
- * production Prometheus configuration that loads them is valid.
+ * The alert rules pass {@code promtool}'s checks and its unit tests
+ * (ops/prometheus/alerts.test.yml: each alert fires on the history it watches for and
+ * stays silent on a healthy one), and the production Prometheus configuration that loads
+ * them is valid.
  */
 class AlertRulesTests {
 
@@ -37,4 +38,5 @@ class AlertRulesTests {
         assertThat(process.exitValue()).as(output).isZero();
         return output;
     }
+
 }

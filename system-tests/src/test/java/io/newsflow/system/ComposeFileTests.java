@@ -19,11 +19,12 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docker-compose.yml} is the production shape, and nothing here can run it (no Docker engine):
- * what it promises is checked from the file and the build instead. Data lives on volumes where each
- * program keeps it; images are the ones the build makes; every secret must be given; every topic is
- * created with its configuration; the services outlive their graceful shutdown and restart; only
- * the APIs and the operators' tools are published.
+ * {@code docker-compose.yml} is the production shape, and nothing here can run it (no
+ * Docker engine): what it promises is checked from the file and the build instead. Data
+ * lives on volumes where each program keeps it; images are the ones the build makes;
+ * every secret must be given; every topic is created with its configuration; the services
+ * outlive their graceful shutdown and restart; only the APIs and the operators' tools are
+ * published.
  */
 class ComposeFileTests {
 
@@ -41,11 +42,12 @@ class ComposeFileTests {
         String logDirs = String.valueOf(kafkaEnvironment.get("KAFKA_LOG_DIRS"));
         assertThat(volumes("kafka")).contains("kafka-data:" + logDirs);
         assertThat(kafkaEnvironment.get("CLUSTER_ID")).as("a fixed cluster id, so the log directory stays its own")
-                .asString().isNotBlank();
+            .asString()
+            .isNotBlank();
         assertThat(volumes("mongo")).contains("mongo-data:/data/db");
         assertThat(volumes("prometheus")).contains("prometheus-data:/prometheus");
         assertThat(String.join(" ", list(service("prometheus").get("command"))))
-                .contains("--storage.tsdb.path=/prometheus");
+            .contains("--storage.tsdb.path=/prometheus");
         assertThat(volumes("grafana")).contains("grafana-data:/var/lib/grafana");
         assertThat(map(this.compose.get("volumes")).keySet()).contains("kafka-data", "mongo-data", "prometheus-data",
                 "alertmanager-data", "grafana-data");
@@ -69,11 +71,11 @@ class ComposeFileTests {
         String rootPom = Files.readString(HOME.resolve("pom.xml"));
         assertThat(rootPom).contains("<image>newsflow/${project.artifactId}:${project.version}</image>");
         for (String service : SERVICES) {
-            assertThat(service(service).get("image")).isEqualTo("newsflow/" + service + ":${NEWSFLOW_VERSION:-"
-                    + version + "}");
-            assertThat(Files.readString(HOME.resolve(service).resolve("pom.xml"))).as(service + " builds its image "
-                    + "and tells its build and commit at /actuator/info").contains("jib-maven-plugin",
-                            "git-commit-id-maven-plugin", "spring-boot-maven-plugin");
+            assertThat(service(service).get("image"))
+                .isEqualTo("newsflow/" + service + ":${NEWSFLOW_VERSION:-" + version + "}");
+            assertThat(Files.readString(HOME.resolve(service).resolve("pom.xml")))
+                .as(service + " builds its image " + "and tells its build and commit at /actuator/info")
+                .contains("jib-maven-plugin", "git-commit-id-maven-plugin", "spring-boot-maven-plugin");
             assertThat(HOME.resolve(service).resolve("Dockerfile")).doesNotExist();
         }
     }
@@ -83,9 +85,10 @@ class ComposeFileTests {
         for (String service : SERVICES) {
             Map<String, Object> definition = service(service);
             assertThat(definition.get("restart")).as(service).isEqualTo("unless-stopped");
-            // Spring Boot's graceful shutdown waits up to 30 s for requests and the last batch
-            assertThat(Duration.parse("PT" + definition.get("stop_grace_period").toString().toUpperCase()))
-                    .as(service).isGreaterThan(Duration.ofSeconds(30));
+            // Spring Boot's graceful shutdown waits up to 30 s for requests and the last
+            // batch
+            assertThat(Duration.parse("PT" + definition.get("stop_grace_period").toString().toUpperCase())).as(service)
+                .isGreaterThan(Duration.ofSeconds(30));
             assertThat(map(definition.get("healthcheck")).get("test")).as(service).isNotNull();
         }
         for (String store : List.of("kafka", "mongo", "prometheus", "alertmanager", "grafana")) {
@@ -105,8 +108,8 @@ class ComposeFileTests {
                 "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
         assertThat(text).doesNotContainPattern("(?i)(PASSWORD|KEYS)[A-Z_]*:-");
         String operations = Files.readString(HOME.resolve("docs").resolve("operations.md"));
-        assertThat(required).allSatisfy(variable -> assertThat(operations).as("operations.md documents " + variable)
-                .contains(variable));
+        assertThat(required).allSatisfy(
+                variable -> assertThat(operations).as("operations.md documents " + variable).contains(variable));
     }
 
     @Test
@@ -118,8 +121,8 @@ class ComposeFileTests {
         }
         assertThat(map(service("kafka").get("environment")).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
         for (String service : SERVICES) {
-            assertThat(map(map(service(service).get("depends_on")).get("kafka-init")).get("condition"))
-                    .as(service).isEqualTo("service_completed_successfully");
+            assertThat(map(map(service(service).get("depends_on")).get("kafka-init")).get("condition")).as(service)
+                .isEqualTo("service_completed_successfully");
         }
     }
 
@@ -130,13 +133,14 @@ class ComposeFileTests {
             assertThat(environment.get("MONGODB_URI")).asString().contains("w=majority").contains("replicaSet=rs0");
             assertThat(environment.get("NEWSFLOW_INSTANCE_ID")).isEqualTo("$${HOSTNAME}");
             assertThat(map(map(service(consumer).get("depends_on")).get("mongo")).get("condition"))
-                    .isEqualTo("service_healthy");
+                .isEqualTo("service_healthy");
         }
     }
 
     /**
-     * A variable a service reads whose default is empty or points at localhost would leave the
-     * container without a key or looking for Kafka and MongoDB in itself: compose must set it.
+     * A variable a service reads whose default is empty or points at localhost would
+     * leave the container without a key or looking for Kafka and MongoDB in itself:
+     * compose must set it.
      */
     @Test
     void everyVariableAServiceReadsWithoutAUsableDefaultIsSet() throws IOException {
@@ -155,7 +159,7 @@ class ComposeFileTests {
             }
             assertThat(needed).as(configuration.getKey()).isNotEmpty();
             assertThat(map(service(configuration.getKey()).get("environment")).keySet()).as(configuration.getKey())
-                    .containsAll(needed);
+                .containsAll(needed);
         }
     }
 
@@ -181,7 +185,7 @@ class ComposeFileTests {
 
     private static String projectVersion() throws IOException {
         Matcher version = Pattern.compile("<artifactId>newsflow</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(Files.readString(HOME.resolve("pom.xml")));
+            .matcher(Files.readString(HOME.resolve("pom.xml")));
         assertThat(version.find()).isTrue();
         return version.group(1);
     }
@@ -204,4 +208,5 @@ class ComposeFileTests {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -3,7 +3,10 @@ package io.newsflow.system;
 import io.newsflow.testsupport.ContainerInfrastructure;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-/** The same flows against real apache/kafka and mongo images; skipped where no Docker engine answers. */
+/**
+ * The same flows against real apache/kafka and mongo images; skipped where no Docker
+ * engine answers.
+ */
 @EnabledIf("io.newsflow.testsupport.ContainerInfrastructure#dockerAvailable")
 class ContainerPipelineFlowTests extends PipelineFlowTests {
 
@@ -11,4 +14,5 @@ class ContainerPipelineFlowTests extends PipelineFlowTests {
     NewsflowSystem system() {
         return NewsflowSystem.on(ContainerInfrastructure.shared());
     }
+
 }

@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Prometheus (Debian's package; {@code .ci/run} installs it) scrapes the three services
- * under a little load and evaluates newsflow's rules; every query of every dashboard panel (for
- * every service the service dashboard offers) and every quantity the alerts watch (their recording
- * rules) is then asked through Prometheus's HTTP API, and each must return data: no panel is empty
- * and no alert is blind on a healthy stack. A renamed metric, a wrong label or a query Prometheus
- * refuses fails here.
+ * A real Prometheus (Debian's package; {@code .ci/run} installs it) scrapes the three
+ * services under a little load and evaluates newsflow's rules; every query of every
+ * dashboard panel (for every service the service dashboard offers) and every quantity the
+ * alerts watch (their recording rules) is then asked through Prometheus's HTTP API, and
+ * each must return data: no panel is empty and no alert is blind on a healthy stack. A
+ * renamed metric, a wrong label or a query Prometheus refuses fails here.
  */
 class DashboardQueriesTests {
 
@@ -51,9 +51,12 @@ class DashboardQueriesTests {
         Path directory = Files.createDirectories(Path.of("target", "prometheus-" + System.nanoTime()));
         int port = freePort();
         Files.writeString(directory.resolve("prometheus.yml"), config(system));
-        Process server = new ProcessBuilder(prometheus.toString(), "--config.file=" + directory.resolve("prometheus.yml"),
+        Process server = new ProcessBuilder(prometheus.toString(),
+                "--config.file=" + directory.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(directory.resolve("prometheus.log").toFile()).start();
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("prometheus.log").toFile())
+            .start();
         try {
             String base = "http://127.0.0.1:" + port;
             await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/-/ready").statusCode() == 200);
@@ -62,8 +65,9 @@ class DashboardQueriesTests {
                 traffic(system);
                 List<String> empty = new ArrayList<>();
                 for (Map.Entry<String, String> query : queries.entrySet()) {
-                    JsonNode answer = this.json.readTree(get(base + "/api/v1/query?query="
-                            + URLEncoder.encode(query.getValue(), StandardCharsets.UTF_8)).body());
+                    JsonNode answer = this.json.readTree(get(
+                            base + "/api/v1/query?query=" + URLEncoder.encode(query.getValue(), StandardCharsets.UTF_8))
+                        .body());
                     assertThat(answer.get("status").asString()).as(query.getKey() + ": " + answer).isEqualTo("success");
                     if (answer.get("data").get("result").isEmpty()) {
                         empty.add(query.getKey());
@@ -79,7 +83,10 @@ class DashboardQueriesTests {
         }
     }
 
-    /** Every panel query (a service dashboard's once per service) and every recording rule, by name. */
+    /**
+     * Every panel query (a service dashboard's once per service) and every recording
+     * rule, by name.
+     */
     private Map<String, String> queries() throws IOException {
         Map<String, String> queries = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(OPS.resolve("grafana").resolve("dashboards"))) {
@@ -124,18 +131,25 @@ class DashboardQueriesTests {
                     metrics_path: /actuator/prometheus
                     static_configs:
                 """.formatted(OPS.resolve("prometheus").resolve("alerts.yml").toAbsolutePath().normalize()));
-        system.managementUrls().forEach((service, url) -> config.append("      - targets: [\"")
-                .append(URI.create(url).getAuthority()).append("\"]\n        labels:\n          service: ")
-                .append(service).append('\n'));
+        system.managementUrls()
+            .forEach((service, url) -> config.append("      - targets: [\"")
+                .append(URI.create(url).getAuthority())
+                .append("\"]\n        labels:\n          service: ")
+                .append(service)
+                .append('\n'));
         return config.toString();
     }
 
-    /** What the panels show: accepted and rejected items, a page, reads of both APIs, consumed events. */
+    /**
+     * What the panels show: accepted and rejected items, a page, reads of both APIs,
+     * consumed events.
+     */
     private static void traffic(NewsflowSystem system) {
         long n = System.nanoTime() % 1_000_000;
-        system.postJson("/api/v1/articles", "{\"url\": \"https://news.example.kr/metrics/" + n
-                + "\", \"title\": \"지표 확인 기사\", \"body\": \"본문.\"}");
-        system.postJson("/api/v1/posts", "{\"board\": \"metrics\", \"number\": " + (n + 1) + ", \"title\": \"지표 확인 글\"}");
+        system.postJson("/api/v1/articles",
+                "{\"url\": \"https://news.example.kr/metrics/" + n + "\", \"title\": \"지표 확인 기사\", \"body\": \"본문.\"}");
+        system.postJson("/api/v1/posts",
+                "{\"board\": \"metrics\", \"number\": " + (n + 1) + ", \"title\": \"지표 확인 글\"}");
         system.postJson("/api/v1/posts", "{\"board\": \"metrics\"}");
         system.post("/api/v1/pages?board=metrics", "text/plain; charset=UTF-8",
                 ("번호 제목 글쓴이 날짜\n" + (n + 2) + " 목록의 글 손님 14:00").getBytes(StandardCharsets.UTF_8));
@@ -146,7 +160,9 @@ class DashboardQueriesTests {
     /** Each scrape target's health and last error, for a failure's message. */
     private List<String> targets(String base) throws IOException, InterruptedException {
         List<String> targets = new ArrayList<>();
-        for (JsonNode target : this.json.readTree(get(base + "/api/v1/targets").body()).get("data").get("activeTargets")) {
+        for (JsonNode target : this.json.readTree(get(base + "/api/v1/targets").body())
+            .get("data")
+            .get("activeTargets")) {
             targets.add(target.get("scrapeUrl").asString() + " " + target.get("health").asString() + " "
                     + target.get("lastError").asString());
         }
@@ -163,4 +179,5 @@ class DashboardQueriesTests {
             return socket.getLocalPort();
         }
     }
+
 }

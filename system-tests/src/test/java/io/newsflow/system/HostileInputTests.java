@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reliability scenario 5, as it runs in {@code ./mvnw verify}: generated hostile requests of many
- * kinds against all three services. Every answer is a 4xx, never a 5xx or a hang, nothing is
- * published, and the read models are unchanged afterwards. The kinds: malformed and misshapen
- * bodies, missing and wrong keys, injection-shaped parameters and paths, write paths spelled to
- * dodge the key check, method-override headers, operator endpoints without their key, oversized
- * pages and inputs built to make a parser slow (each must be answered within {@link #SLOW_INPUT}).
+ * Reliability scenario 5, as it runs in {@code ./mvnw verify}: generated hostile requests
+ * of many kinds against all three services. Every answer is a 4xx, never a 5xx or a hang,
+ * nothing is published, and the read models are unchanged afterwards. The kinds:
+ * malformed and misshapen bodies, missing and wrong keys, injection-shaped parameters and
+ * paths, write paths spelled to dodge the key check, method-override headers, operator
+ * endpoints without their key, oversized pages and inputs built to make a parser slow
+ * (each must be answered within {@link #SLOW_INPUT}).
  */
 class HostileInputTests {
 
@@ -111,22 +112,25 @@ class HostileInputTests {
         for (int round = 0; round < 12; round++) {
             for (String path : writes) {
                 for (byte[] body : hostileBodies()) {
-                    probes.add(new Probe("malformed-body", write(ingest + path, "application/json", body,
-                            NewsflowSystem.API_KEY)));
+                    probes.add(new Probe("malformed-body",
+                            write(ingest + path, "application/json", body, NewsflowSystem.API_KEY)));
                 }
                 probes.add(new Probe("missing-key", write(ingest + path, "application/json", validPost(), null)));
-                probes.add(new Probe("wrong-key", write(ingest + path, "application/json", validPost(), "wrong-" + round)));
-                probes.add(new Probe("operator-key-for-writes", write(ingest + path, "application/json", validPost(),
-                        NewsflowSystem.OPERATOR_KEY)));
-                probes.add(new Probe("content-type", write(ingest + path, "text/xml", validPost(), NewsflowSystem.API_KEY)));
+                probes.add(new Probe("wrong-key",
+                        write(ingest + path, "application/json", validPost(), "wrong-" + round)));
+                probes.add(new Probe("operator-key-for-writes",
+                        write(ingest + path, "application/json", validPost(), NewsflowSystem.OPERATOR_KEY)));
+                probes.add(new Probe("content-type",
+                        write(ingest + path, "text/xml", validPost(), NewsflowSystem.API_KEY)));
                 probes.add(new Probe("content-type", write(ingest + path, "application/x-www-form-urlencoded",
                         "title=a&body=b".getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
             }
-            probes.add(new Probe("injection-parameter", write(ingest + "/api/v1/pages?board="
-                    + (round % 2 == 0 ? "..%2Fetc" : "%7B%22%24gt%22%3A1%7D"), "text/plain",
-                    "번호 제목 글쓴이 날짜\n1 글 손님 14:00".getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
-            probes.add(new Probe("malformed-body", write(ingest + "/api/v1/pages?board=ok", "text/plain", randomBytes(200),
-                    NewsflowSystem.API_KEY)));
+            probes.add(new Probe("injection-parameter",
+                    write(ingest + "/api/v1/pages?board=" + (round % 2 == 0 ? "..%2Fetc" : "%7B%22%24gt%22%3A1%7D"),
+                            "text/plain", "번호 제목 글쓴이 날짜\n1 글 손님 14:00".getBytes(StandardCharsets.UTF_8),
+                            NewsflowSystem.API_KEY)));
+            probes.add(new Probe("malformed-body",
+                    write(ingest + "/api/v1/pages?board=ok", "text/plain", randomBytes(200), NewsflowSystem.API_KEY)));
             probes.add(new Probe("injection-path", delete(ingest + "/api/v1/articles/..%2F..%2Fetc%2Fpasswd")));
             probes.add(new Probe("injection-path", delete(ingest + "/api/v1/boards/%24where/posts/1")));
             probes.add(new Probe("injection-path", delete(ingest + "/api/v1/articles/" + "a".repeat(3000))));
@@ -157,23 +161,30 @@ class HostileInputTests {
         return probes;
     }
 
-    /** Every write route, spelled so that a prefix check on the raw path would miss it; no key. */
+    /**
+     * Every write route, spelled so that a prefix check on the raw path would miss it; no
+     * key.
+     */
     private static void pathSpellings(String ingest, List<Probe> probes) {
         List<String> routes = List.of("/api/v1/articles", "/api/v1/posts", "/api/v1/posts/batch", "/api/v1/pages",
                 "/api/v1/articles/a-0123456789abcdef01234567", "/api/v1/boards/ranknews/posts/29264");
         List<String> methods = List.of("POST", "PUT", "PATCH", "DELETE");
         for (String route : routes) {
             List<String> spellings = List.of(route.replace("/api/", "/api;x/"), route + ";jsessionid=1",
-                    route.replace("/api/", "/%61pi/"), route.replace("/v1/", "/%76%31/"), route.replace("/api/", "//api/"),
-                    route.replace("/v1/", "/v1//"), route.replace("/api/", "/./api/"), route.replace("/api/", "/x/../api/"),
-                    route.replace("/api/", "/api/%2e/"), route.replace("/api/", "/api/%2E%2E/api/"),
+                    route.replace("/api/", "/%61pi/"), route.replace("/v1/", "/%76%31/"),
+                    route.replace("/api/", "//api/"), route.replace("/v1/", "/v1//"), route.replace("/api/", "/./api/"),
+                    route.replace("/api/", "/x/../api/"), route.replace("/api/", "/api/%2e/"),
+                    route.replace("/api/", "/api/%2E%2E/api/"),
                     route.replace("/api/", "/api%2F").replace("/v1/", "v1/"), route + "/", route.toUpperCase(),
                     route + "%20", route + ".json", route.replace("/api/", "/api%5C"));
             for (String spelled : spellings) {
                 for (String method : methods) {
-                    probes.add(new Probe("path-spelling", HttpRequest.newBuilder(URI.create(ingest + spelled))
-                            .timeout(NO_HANG).header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofByteArray(validPost())).build()));
+                    probes.add(new Probe("path-spelling",
+                            HttpRequest.newBuilder(URI.create(ingest + spelled))
+                                .timeout(NO_HANG)
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofByteArray(validPost()))
+                                .build()));
                 }
             }
         }
@@ -183,16 +194,28 @@ class HostileInputTests {
     private static void methodOverrides(String ingest, List<Probe> probes) {
         for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
             for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
-                probes.add(new Probe("method-override", HttpRequest.newBuilder(URI.create(ingest + "/api/v1/posts?_method="
-                        + method)).timeout(NO_HANG).header(header, method).GET().build()));
-                probes.add(new Probe("method-override", HttpRequest.newBuilder(URI.create(ingest
-                        + "/api/v1/boards/ranknews/posts/29264?_method=" + method)).timeout(NO_HANG)
-                        .header(header, method).header("X-API-Key", NewsflowSystem.API_KEY).GET().build()));
+                probes.add(new Probe("method-override",
+                        HttpRequest.newBuilder(URI.create(ingest + "/api/v1/posts?_method=" + method))
+                            .timeout(NO_HANG)
+                            .header(header, method)
+                            .GET()
+                            .build()));
+                probes.add(new Probe("method-override",
+                        HttpRequest
+                            .newBuilder(URI.create(ingest + "/api/v1/boards/ranknews/posts/29264?_method=" + method))
+                            .timeout(NO_HANG)
+                            .header(header, method)
+                            .header("X-API-Key", NewsflowSystem.API_KEY)
+                            .GET()
+                            .build()));
             }
         }
     }
 
-    /** Dead letters and rebuild of both read models: without a key, with a wrong one, with a write key. */
+    /**
+     * Dead letters and rebuild of both read models: without a key, with a wrong one, with
+     * a write key.
+     */
     private static void operatorEndpoints(NewsflowSystem system, List<Probe> probes) {
         for (String management : List.of(system.managementUrls().get("article-service"),
                 system.managementUrls().get("board-service"))) {
@@ -201,9 +224,10 @@ class HostileInputTests {
                 for (String key : new String[] { null, "wrong", NewsflowSystem.API_KEY }) {
                     for (String method : List.of("GET", "POST", "DELETE")) {
                         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(management + path))
-                                .timeout(NO_HANG).header("Content-Type", "application/json")
-                                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString("{\"action\": \"discard\"}"));
+                            .timeout(NO_HANG)
+                            .header("Content-Type", "application/json")
+                            .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{\"action\": \"discard\"}"));
                         if (key != null) {
                             request.header("X-API-Key", key);
                         }
@@ -214,55 +238,63 @@ class HostileInputTests {
         }
     }
 
-    /** Pages past the body limit, the HTML limit, a line's limit and a batch's worth of items. */
+    /**
+     * Pages past the body limit, the HTML limit, a line's limit and a batch's worth of
+     * items.
+     */
     private void oversizedPages(String ingest, List<Probe> probes) {
         probes.add(new Probe("oversized-page", write(ingest + "/api/v1/pages?board=huge", "text/plain",
                 new byte[10 * 1024 * 1024 + 1], NewsflowSystem.API_KEY)));
-        probes.add(new Probe("oversized-page", write(ingest + "/api/v1/pages?board=huge", "text/html",
-                ("<p>" + "가".repeat(1_000_000) + "</p>").repeat(4).getBytes(StandardCharsets.UTF_8),
-                NewsflowSystem.API_KEY)));
+        probes.add(new Probe("oversized-page",
+                write(ingest + "/api/v1/pages?board=huge", "text/html",
+                        ("<p>" + "가".repeat(1_000_000) + "</p>").repeat(4).getBytes(StandardCharsets.UTF_8),
+                        NewsflowSystem.API_KEY)));
         probes.add(new Probe("oversized-page", write(ingest + "/api/v1/pages?board=huge", "text/plain",
                 "가".repeat(100_001).getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
-        String rows = IntStream.rangeClosed(1, 1001).mapToObj(n -> n + " 넘치는 목록 " + n + " 손님 2024.07.24")
-                .collect(Collectors.joining("\n"));
+        String rows = IntStream.rangeClosed(1, 1001)
+            .mapToObj(n -> n + " 넘치는 목록 " + n + " 손님 2024.07.24")
+            .collect(Collectors.joining("\n"));
         probes.add(new Probe("oversized-page", write(ingest + "/api/v1/pages?board=huge", "text/plain",
                 ("번호 제목 글쓴이 날짜\n" + rows).getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
-        String html = IntStream.rangeClosed(1, 1001).mapToObj(n -> "<tr><td>" + n + "</td><td><a href=\"/b/" + n
-                + "\">넘치는 글</a></td><td>손님</td><td>2024.07.24</td></tr>").collect(Collectors.joining());
+        String html = IntStream.rangeClosed(1, 1001)
+            .mapToObj(n -> "<tr><td>" + n + "</td><td><a href=\"/b/" + n
+                    + "\">넘치는 글</a></td><td>손님</td><td>2024.07.24</td></tr>")
+            .collect(Collectors.joining());
         probes.add(new Probe("oversized-page", write(ingest + "/api/v1/pages?board=huge", "text/html",
                 ("<div id=\"bo_list\"><table><thead><tr><th>번호</th><th>제목</th><th>글쓴이</th><th>날짜</th></tr></thead>"
-                        + "<tbody>" + html + "</tbody></table></div>").getBytes(StandardCharsets.UTF_8),
+                        + "<tbody>" + html + "</tbody></table></div>")
+                    .getBytes(StandardCharsets.UTF_8),
                 NewsflowSystem.API_KEY)));
     }
 
     /**
-     * Inputs built against every pattern a parser once had (runs of spaces after {@code 기사}, before
-     * a slash, inside a row; brackets; deep nesting; blank lines), sized near the limits. Each is
-     * rejected (its rows are not rows, or the page has too many items after its article was read)
-     * and must be answered within {@link #SLOW_INPUT}.
+     * Inputs built against every pattern a parser once had (runs of spaces after
+     * {@code 기사}, before a slash, inside a row; brackets; deep nesting; blank lines),
+     * sized near the limits. Each is rejected (its rows are not rows, or the page has too
+     * many items after its article was read) and must be answered within
+     * {@link #SLOW_INPUT}.
      */
     private static void slowInputs(String ingest, List<Probe> probes) {
         String spaces = " ".repeat(90_000);
-        String tooManyRows = "\n번호 제목 글쓴이 날짜\n" + IntStream.rangeClosed(1, 1001)
-                .mapToObj(n -> n + " 글 손님 14:00").collect(Collectors.joining("\n"));
-        List<String> texts = List.of(
-                "기사" + spaces + "a" + tooManyRows,
-                "기사 입력" + spaces + ":" + spaces + "a" + tooManyRows,
-                "사진" + spaces + "/" + spaces + "a" + tooManyRows,
-                ("가 " + " /".repeat(40_000)) + tooManyRows,
-                "번호 제목 글쓴이 날짜\n" + ("1 기사" + spaces + "a\n").repeat(5),
+        String tooManyRows = "\n번호 제목 글쓴이 날짜\n"
+                + IntStream.rangeClosed(1, 1001).mapToObj(n -> n + " 글 손님 14:00").collect(Collectors.joining("\n"));
+        List<String> texts = List.of("기사" + spaces + "a" + tooManyRows,
+                "기사 입력" + spaces + ":" + spaces + "a" + tooManyRows, "사진" + spaces + "/" + spaces + "a" + tooManyRows,
+                ("가 " + " /".repeat(40_000)) + tooManyRows, "번호 제목 글쓴이 날짜\n" + ("1 기사" + spaces + "a\n").repeat(5),
                 "번호 제목 글쓴이 날짜\n" + "[".repeat(90_000) + "] 손님 1.1\n" + "1 " + "[1]".repeat(30_000) + "\n",
-                "번호" + spaces + "제목" + spaces + "x",
-                "“" + spaces + "”" + tooManyRows,
+                "번호" + spaces + "제목" + spaces + "x", "“" + spaces + "”" + tooManyRows,
                 ("\n \n").repeat(300_000) + tooManyRows);
         for (String text : texts) {
             probes.add(new Probe("slow-input", write(ingest + "/api/v1/pages?board=slow", "text/plain",
                     text.getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
         }
         String tooManyRowsHtml = "<div id=\"bo_list\"><table><thead><tr><th>번호</th><th>제목</th><th>글쓴이</th>"
-                + "<th>날짜</th></tr></thead><tbody>" + IntStream.rangeClosed(1, 1001).mapToObj(n -> "<tr><td>" + n
-                        + "</td><td><a href=\"/b/" + n + "\">글</a></td><td>손님</td><td>14:00</td></tr>")
-                        .collect(Collectors.joining()) + "</tbody></table></div>";
+                + "<th>날짜</th></tr></thead><tbody>"
+                + IntStream.rangeClosed(1, 1001)
+                    .mapToObj(n -> "<tr><td>" + n + "</td><td><a href=\"/b/" + n
+                            + "\">글</a></td><td>손님</td><td>14:00</td></tr>")
+                    .collect(Collectors.joining())
+                + "</tbody></table></div>";
         List<String> pages = List.of("<div>".repeat(200_000) + "번호",
                 "<table><tr><th>번호</th><th>제목</th></tr>" + "<tr><td>".repeat(100_000),
                 "<div id=\"bo_v\"><div id=\"bo_v_con\">" + "<p>".repeat(100_000) + "본문.</div></div>" + tooManyRowsHtml,
@@ -272,12 +304,17 @@ class HostileInputTests {
             probes.add(new Probe("slow-input", write(ingest + "/api/v1/pages?board=slow", "text/html",
                     page.getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
         }
-        probes.add(new Probe("slow-input", write(ingest + "/api/v1/articles", "application/json",
-                ("{\"title\": \"빈 줄만 가득한 본문\", \"publishedAt\": \"2024.02.30\", \"body\": \""
-                        + "\\n \\n".repeat(200_000) + "x\"}").getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
-        probes.add(new Probe("slow-input", write(ingest + "/api/v1/articles", "application/json",
-                ("{\"title\": \"t\", \"body\": \"b\", \"language\": \"ko" + "-abcdefgh".repeat(50_000) + "\"}")
-                        .getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
+        probes.add(new Probe("slow-input",
+                write(ingest + "/api/v1/articles", "application/json",
+                        ("{\"title\": \"빈 줄만 가득한 본문\", \"publishedAt\": \"2024.02.30\", \"body\": \""
+                                + "\\n \\n".repeat(200_000) + "x\"}")
+                            .getBytes(StandardCharsets.UTF_8),
+                        NewsflowSystem.API_KEY)));
+        probes.add(new Probe("slow-input",
+                write(ingest + "/api/v1/articles", "application/json",
+                        ("{\"title\": \"t\", \"body\": \"b\", \"language\": \"ko" + "-abcdefgh".repeat(50_000) + "\"}")
+                            .getBytes(StandardCharsets.UTF_8),
+                        NewsflowSystem.API_KEY)));
     }
 
     private List<byte[]> hostileBodies() {
@@ -289,11 +326,11 @@ class HostileInputTests {
         bodies.add(randomBytes(300));
         bodies.add("{\"title\": 12, \"number\": \"열둘\", \"board\": [1]}".getBytes(StandardCharsets.UTF_8));
         bodies.add("{\"title\": {\"$gt\": \"\"}, \"body\": \"b\", \"board\": {\"$ne\": null}, \"number\": 1}"
-                .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
         bodies.add("{\"$where\": \"sleep(1000)\", \"title\": \"t\", \"body\": \"b\", \"board\": \"b\", \"number\": 1}"
-                .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
         bodies.add("{\"title\": \"\\u2028\", \"body\": \"b\", \"board\": \"b\", \"number\": 1}"
-                .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
         bodies.add("null".getBytes(StandardCharsets.UTF_8));
         bodies.add(new byte[0]);
         return bodies;
@@ -311,8 +348,10 @@ class HostileInputTests {
     }
 
     private static HttpRequest write(String url, String contentType, byte[] body, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(NO_HANG)
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(NO_HANG)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             request.header("X-API-Key", key);
         }
@@ -320,11 +359,15 @@ class HostileInputTests {
     }
 
     private static HttpRequest delete(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(NO_HANG).header("X-API-Key", "not-a-key").DELETE()
-                .build();
+        return HttpRequest.newBuilder(URI.create(url))
+            .timeout(NO_HANG)
+            .header("X-API-Key", "not-a-key")
+            .DELETE()
+            .build();
     }
 
     private static HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(NO_HANG).GET().build();
     }
+
 }

@@ -26,17 +26,17 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three services running in this JVM on random ports against one {@link Infrastructure}, each
- * with its own configuration file and database, as in production. Started once per infrastructure
- * and shared by every test class.
+ * The three services running in this JVM on random ports against one
+ * {@link Infrastructure}, each with its own configuration file and database, as in
+ * production. Started once per infrastructure and shared by every test class.
  */
 final class NewsflowSystem {
 
     private static final Map<String, NewsflowSystem> RUNNING = new ConcurrentHashMap<>();
 
     /**
-     * The read models put MongoDB on this shared classpath; ingest, which has no database in its own
-     * jar, must not configure one here either.
+     * The read models put MongoDB on this shared classpath; ingest, which has no database
+     * in its own jar, must not configure one here either.
      */
     private static final String INGEST_HAS_NO_DATABASE = String.join(",",
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
@@ -69,27 +69,32 @@ final class NewsflowSystem {
     private NewsflowSystem(Infrastructure infrastructure) {
         this.ingest = baseUrl(start(IngestApplication.application(), infrastructure,
                 "--spring.autoconfigure.exclude=" + INGEST_HAS_NO_DATABASE, "--newsflow.security.api-keys=" + API_KEY));
-        // summaries computed on every request: these flows read what they just wrote (the services'
+        // summaries computed on every request: these flows read what they just wrote (the
+        // services'
         // own tests cover the summaries' caching)
-        this.articles = baseUrl(start(ArticleApplication.application(), infrastructure, FRESH_SUMMARIES,
-                OPERATOR_KEYS));
-        this.boards = baseUrl(start(BoardApplication.application(), infrastructure, FRESH_SUMMARIES,
-                OPERATOR_KEYS));
+        this.articles = baseUrl(
+                start(ArticleApplication.application(), infrastructure, FRESH_SUMMARIES, OPERATOR_KEYS));
+        this.boards = baseUrl(start(BoardApplication.application(), infrastructure, FRESH_SUMMARIES, OPERATOR_KEYS));
     }
 
     static NewsflowSystem on(Infrastructure infrastructure) {
         return RUNNING.computeIfAbsent(infrastructure.description(), name -> new NewsflowSystem(infrastructure));
     }
 
-    /** Connection properties and random ports go in as command-line arguments, over the service's configuration. */
+    /**
+     * Connection properties and random ports go in as command-line arguments, over the
+     * service's configuration.
+     */
     private static ConfigurableApplicationContext start(SpringApplication application, Infrastructure infrastructure,
             String... extraArgs) {
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("recordedSpans", SPANS));
         Map<String, Object> properties = new HashMap<>(InfrastructureProperties.of(infrastructure));
         properties.put("server.port", 0);
         properties.put("management.server.port", 0);
-        String[] args = Stream.concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
-                Stream.of(extraArgs)).toArray(String[]::new);
+        String[] args = Stream
+            .concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                    Stream.of(extraArgs))
+            .toArray(String[]::new);
         ConfigurableApplicationContext context = application.run(args);
         infrastructure.beforeStop(context::close);
         return context;
@@ -114,8 +119,10 @@ final class NewsflowSystem {
     String prometheus() {
         StringBuilder scraped = new StringBuilder();
         for (String management : this.managementUrls) {
-            scraped.append(send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus")).GET().build())
-                    .body()).append('\n');
+            scraped
+                .append(send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus")).GET().build())
+                    .body())
+                .append('\n');
         }
         return scraped.toString();
     }
@@ -136,11 +143,14 @@ final class NewsflowSystem {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A write to ingest with the API key, and any further headers as name, value pairs. */
+    /**
+     * A write to ingest with the API key, and any further headers as name, value pairs.
+     */
     HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.ingest + pathAndQuery))
-                .header("Content-Type", contentType).header("X-API-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .header("Content-Type", contentType)
+            .header("X-API-Key", API_KEY)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -167,4 +177,5 @@ final class NewsflowSystem {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole pipeline through its HTTP APIs: what ingest accepts becomes readable from the read
- * models. Runs on every {@link NewsflowSystem} a subclass names.
+ * The whole pipeline through its HTTP APIs: what ingest accepts becomes readable from the
+ * read models. Runs on every {@link NewsflowSystem} a subclass names.
  */
 abstract class PipelineFlowTests {
 
@@ -41,7 +41,7 @@ abstract class PipelineFlowTests {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = read(accepted).get("id").asString();
         HttpResponse<String> article = await().atMost(WITHIN)
-                .until(() -> system().getArticles("/api/v1/articles/" + id), response -> response.statusCode() == 200);
+            .until(() -> system().getArticles("/api/v1/articles/" + id), response -> response.statusCode() == 200);
         JsonNode body = read(article);
         assertThat(body.get("title").asString()).isEqualTo("하천 정화 활동에 주민 300명 참여");
         assertThat(body.get("url").asString()).isEqualTo("https://news.example.kr/society/river-cleanup");
@@ -79,9 +79,9 @@ abstract class PipelineFlowTests {
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         assertThat(read(accepted).get("id").asString()).isEqualTo("town-news:1207");
-        HttpResponse<String> post = await().atMost(WITHIN).until(
-                () -> system().getBoards("/api/v1/boards/town-news/posts/1207"),
-                response -> response.statusCode() == 200);
+        HttpResponse<String> post = await().atMost(WITHIN)
+            .until(() -> system().getBoards("/api/v1/boards/town-news/posts/1207"),
+                    response -> response.statusCode() == 200);
         JsonNode body = read(post);
         assertThat(body.get("title").asString()).isEqualTo("[속보] 시내버스 노선 개편…내달 1일부터");
         assertThat(body.get("author").asString()).isEqualTo("동네소식");
@@ -114,4 +114,5 @@ abstract class PipelineFlowTests {
     private JsonNode read(HttpResponse<String> response) {
         return this.json.readTree(response.body());
     }
+
 }

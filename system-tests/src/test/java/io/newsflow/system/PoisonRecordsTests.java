@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reliability scenario 3: undeserialisable and invalid records mixed into valid ones. Every poison
- * record ends in the dead-letter topic, every valid one is stored, and no partition stands still for
- * long. {@code ./mvnw verify} runs it at a tenth of the full size (-Dnewsflow.reliability.scale=1.0
- * for 20,000 valid and 1,000 poison records).
+ * Reliability scenario 3: undeserialisable and invalid records mixed into valid ones.
+ * Every poison record ends in the dead-letter topic, every valid one is stored, and no
+ * partition stands still for long. {@code ./mvnw verify} runs it at a tenth of the full
+ * size (-Dnewsflow.reliability.scale=1.0 for 20,000 valid and 1,000 poison records).
  */
 class PoisonRecordsTests {
 
@@ -75,8 +75,9 @@ class PoisonRecordsTests {
         }
 
         int expectedValid = valid + poison - poisonKeys.size();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> stored(system, board)
-                == expectedValid);
+        await().atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> stored(system, board) == expectedValid);
         Duration drained = Duration.between(started, Instant.now());
         Set<String> deadKeys = deadLetterKeys(board, poisonKeys.size());
         Duration longestStall = longestStall(board);
@@ -121,15 +122,21 @@ class PoisonRecordsTests {
         try (RawTopics topics = new RawTopics(EmbeddedInfrastructure.shared());
                 KafkaConsumer<String, String> dlt = topics.reader(Topics.deadLetter(Topics.POSTS))) {
             await().atMost(Duration.ofMinutes(2)).until(() -> {
-                RawTopics.poll(dlt, Duration.ofMillis(500)).stream().map(r -> r.key())
-                        .filter(key -> key != null && key.startsWith(board + ":")).forEach(keys::add);
+                RawTopics.poll(dlt, Duration.ofMillis(500))
+                    .stream()
+                    .map(r -> r.key())
+                    .filter(key -> key != null && key.startsWith(board + ":"))
+                    .forEach(keys::add);
                 return keys.size() >= expected;
             });
         }
         return keys;
     }
 
-    /** Per partition, the longest gap between two consecutive records being stored, while it had a backlog. */
+    /**
+     * Per partition, the longest gap between two consecutive records being stored, while
+     * it had a backlog.
+     */
     private static Duration longestStall(String board) {
         long longest = 0;
         try (MongoClient client = MongoClients.create(EmbeddedInfrastructure.shared().mongoUri())) {
@@ -156,7 +163,8 @@ class PoisonRecordsTests {
     }
 
     private static String listed(String board, long number, String title) {
-        return JSON.writeValueAsString(new PostListed(UUID.randomUUID().toString(), Instant.now(), 1, board, number,
-                1, "hash-" + number, title, "작성자", Instant.parse("2024-07-23T15:00:00Z"), 0, null));
+        return JSON.writeValueAsString(new PostListed(UUID.randomUUID().toString(), Instant.now(), 1, board, number, 1,
+                "hash-" + number, title, "작성자", Instant.parse("2024-07-23T15:00:00Z"), 0, null));
     }
+
 }

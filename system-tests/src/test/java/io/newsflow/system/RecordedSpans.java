@@ -8,7 +8,10 @@ import brave.handler.MutableSpan;
 import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
 
-/** Keeps every span the services in this JVM finish, so tests can follow a trace across Kafka. */
+/**
+ * Keeps every span the services in this JVM finish, so tests can follow a trace across
+ * Kafka.
+ */
 final class RecordedSpans extends SpanHandler {
 
     private final Queue<MutableSpan> spans = new ConcurrentLinkedQueue<>();
@@ -22,4 +25,5 @@ final class RecordedSpans extends SpanHandler {
     List<MutableSpan> ofTrace(String traceId) {
         return this.spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
     }
+
 }

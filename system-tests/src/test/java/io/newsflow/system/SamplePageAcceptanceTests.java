@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The acceptance check of the page intake on the reference page the product team keeps beside the
- * repository ({@code ../shared/samples/board-page.txt}); the page is read where it is, never copied
- * into the project, and the test is skipped where it is absent. The parser's own tests use pages
- * written for them.
+ * The acceptance check of the page intake on the reference page the product team keeps
+ * beside the repository ({@code ../shared/samples/board-page.txt}); the page is read
+ * where it is, never copied into the project, and the test is skipped where it is absent.
+ * The parser's own tests use pages written for them.
  */
 class SamplePageAcceptanceTests {
 
@@ -47,8 +47,9 @@ class SamplePageAcceptanceTests {
         JsonNode result = this.json.readTree(answer.body());
         assertThat(result.get("posts")).hasSize(20);
         String articleId = result.get("articleId").asString();
-        JsonNode article = this.json.readTree(await().atMost(WITHIN).until(
-                () -> system.getArticles("/api/v1/articles/" + articleId), r -> r.statusCode() == 200).body());
+        JsonNode article = this.json.readTree(await().atMost(WITHIN)
+            .until(() -> system.getArticles("/api/v1/articles/" + articleId), r -> r.statusCode() == 200)
+            .body());
         assertThat(article.get("subtitles")).hasSize(3);
         assertThat(article.get("title").asString()).isEqualTo(article.get("subtitles").get(0).asString());
         assertThat(article.get("paragraphs").size()).isGreaterThanOrEqualTo(8);
@@ -58,17 +59,19 @@ class SamplePageAcceptanceTests {
 
         List<String> lines = Files.readAllLines(SAMPLE);
         for (long number : LongStream.rangeClosed(29245, 29264).toArray()) {
-            JsonNode post = this.json.readTree(await().atMost(WITHIN).until(
-                    () -> system.getBoards("/api/v1/boards/rank-news/posts/" + number), r -> r.statusCode() == 200)
-                    .body());
+            JsonNode post = this.json.readTree(await().atMost(WITHIN)
+                .until(() -> system.getBoards("/api/v1/boards/rank-news/posts/" + number), r -> r.statusCode() == 200)
+                .body());
             assertThat(post.get("author").asString()).isEqualTo("랭크뉴스");
             assertThat(post.get("postedAt").asString()).isEqualTo("2024-07-23T15:00:00Z");
             String expectedTitle = titleOnPage(lines, number);
             assertThat(post.get("title").asString()).isEqualTo(expectedTitle);
         }
         JsonNode boards = this.json.readTree(system.getBoards("/api/v1/boards").body());
-        JsonNode board = boards.valueStream().filter(b -> b.get("slug").asString().equals("rank-news")).findFirst()
-                .orElseThrow();
+        JsonNode board = boards.valueStream()
+            .filter(b -> b.get("slug").asString().equals("rank-news"))
+            .findFirst()
+            .orElseThrow();
         assertThat(board.get("posts").asLong()).isEqualTo(20);
         assertThat(board.get("newestNumber").asLong()).isEqualTo(29264);
     }
@@ -79,4 +82,5 @@ class SamplePageAcceptanceTests {
         String withoutNumber = row.substring(row.indexOf(' ') + 1);
         return withoutNumber.substring(0, withoutNumber.lastIndexOf(" 랭크뉴스 "));
     }
+
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A trace started by a client's request to ingest continues in the consumer that applies the event. */
+/**
+ * A trace started by a client's request to ingest continues in the consumer that applies
+ * the event.
+ */
 class TracingAcrossKafkaTests {
 
     @Test
@@ -27,10 +30,11 @@ class TracingAcrossKafkaTests {
                 """.getBytes(StandardCharsets.UTF_8), "traceparent", traceparent);
 
         assertThat(accepted.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(NewsflowSystem.SPANS.ofTrace(traceId))
-                .extracting(MutableSpan::name).anyMatch(name -> name.contains("apply")));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(NewsflowSystem.SPANS.ofTrace(traceId)).extracting(MutableSpan::name)
+                .anyMatch(name -> name.contains("apply")));
         assertThat(NewsflowSystem.SPANS.ofTrace(traceId)).extracting(MutableSpan::localServiceName)
-                .contains("ingest-service", "board-service");
+            .contains("ingest-service", "board-service");
     }
 
     private static byte[] randomBytes(int length) {
@@ -39,4 +43,5 @@ class TracingAcrossKafkaTests {
         bytes[0] |= 1;
         return bytes;
     }
+
 }

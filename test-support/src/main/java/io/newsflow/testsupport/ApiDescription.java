@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A service's OpenAPI description ({@code /v3/api-docs}) as a test reads it: the example of an
- * operation's answer, and the shape of JSON, so a test can hold an example against the real answer.
+ * A service's OpenAPI description ({@code /v3/api-docs}) as a test reads it: the example
+ * of an operation's answer, and the shape of JSON, so a test can hold an example against
+ * the real answer.
  */
 public final class ApiDescription {
 
@@ -25,20 +26,32 @@ public final class ApiDescription {
         return new TreeSet<>(this.description.get("paths").propertyNames());
     }
 
-    /** The first example of the answer {@code status} to {@code GET path}; fails when there is none. */
+    /**
+     * The first example of the answer {@code status} to {@code GET path}; fails when
+     * there is none.
+     */
     public JsonNode example(String path, int status) {
-        JsonNode content = this.description.get("paths").path(path).path("get").path("responses")
-                .path(String.valueOf(status)).path("content");
-        // an unnamed example is the media type's "example", named ones are "examples" with a "value" each
+        JsonNode content = this.description.get("paths")
+            .path(path)
+            .path("get")
+            .path("responses")
+            .path(String.valueOf(status))
+            .path("content");
+        // an unnamed example is the media type's "example", named ones are "examples"
+        // with a "value" each
         JsonNode example = content.valueStream()
-                .flatMap(media -> java.util.stream.Stream.concat(java.util.stream.Stream.of(media.path("example")),
-                        media.path("examples").valueStream().map(named -> named.path("value"))))
-                .filter(value -> !value.isMissingNode()).findFirst()
-                .orElseThrow(() -> new AssertionError("no example of " + status + " for GET " + path + ": " + content));
+            .flatMap(media -> java.util.stream.Stream.concat(java.util.stream.Stream.of(media.path("example")),
+                    media.path("examples").valueStream().map(named -> named.path("value"))))
+            .filter(value -> !value.isMissingNode())
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no example of " + status + " for GET " + path + ": " + content));
         return example.isString() ? JSON.readTree(example.asString()) : example;
     }
 
-    /** The property names of an object, and of the first element of each array property, as {@code a.b} paths. */
+    /**
+     * The property names of an object, and of the first element of each array property,
+     * as {@code a.b} paths.
+     */
     public static Set<String> shape(JsonNode node) {
         Set<String> shape = new TreeSet<>();
         collect(node, "", shape);
@@ -46,19 +59,23 @@ public final class ApiDescription {
     }
 
     /**
-     * What is wrong with {@code example} as a description of {@code real}: fields the real answer has
-     * that the example does not show, and top-level fields the example shows that the real answer
-     * lacks. (Nested fields of an empty array in the real answer cannot be compared.)
+     * What is wrong with {@code example} as a description of {@code real}: fields the
+     * real answer has that the example does not show, and top-level fields the example
+     * shows that the real answer lacks. (Nested fields of an empty array in the real
+     * answer cannot be compared.)
      */
     public static Set<String> mismatches(JsonNode example, JsonNode real) {
         Set<String> exampleShape = shape(example);
         Set<String> mismatches = new TreeSet<>();
-        shape(real).stream().filter(field -> !exampleShape.contains(field)).forEach(field -> mismatches.add(
-                "not in the example: " + field));
+        shape(real).stream()
+            .filter(field -> !exampleShape.contains(field))
+            .forEach(field -> mismatches.add("not in the example: " + field));
         Set<String> realTop = new TreeSet<>(real.isObject() ? real.propertyNames() : Set.of());
         if (example.isObject()) {
-            example.propertyNames().stream().filter(field -> !realTop.contains(field))
-                    .forEach(field -> mismatches.add("not in the answer: " + field));
+            example.propertyNames()
+                .stream()
+                .filter(field -> !realTop.contains(field))
+                .forEach(field -> mismatches.add("not in the answer: " + field));
         }
         return mismatches;
     }
@@ -80,4 +97,5 @@ public final class ApiDescription {
             });
         }
     }
+
 }

@@ -5,8 +5,9 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * Real {@code apache/kafka} and {@code mongo} images in containers, for machines with a Docker
- * engine. Tests that use it are skipped where no engine answers (see {@link #dockerAvailable()}).
+ * Real {@code apache/kafka} and {@code mongo} images in containers, for machines with a
+ * Docker engine. Tests that use it are skipped where no engine answers (see
+ * {@link #dockerAvailable()}).
  */
 public final class ContainerInfrastructure implements Infrastructure {
 
@@ -28,7 +29,10 @@ public final class ContainerInfrastructure implements Infrastructure {
         this.mongo.start();
     }
 
-    /** The containers of this JVM, started on first use; Testcontainers' reaper removes them. */
+    /**
+     * The containers of this JVM, started on first use; Testcontainers' reaper removes
+     * them.
+     */
     public static synchronized ContainerInfrastructure shared() {
         if (shared == null) {
             shared = new ContainerInfrastructure();
@@ -60,4 +64,5 @@ public final class ContainerInfrastructure implements Infrastructure {
     public String description() {
         return "containers";
     }
+
 }

@@ -12,14 +12,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Apache Kafka broker (KRaft, in-process) and mongo-java-server (a MongoDB wire-protocol
- * server, in memory), both on loopback and random ports: what CI runs on machines without Docker.
+ * A real Apache Kafka broker (KRaft, in-process) and mongo-java-server (a MongoDB
+ * wire-protocol server, in memory), both on loopback and random ports: what CI runs on
+ * machines without Docker.
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
-    /** Partitions of auto-created topics; the services create theirs with their own count. */
+    /**
+     * Partitions of auto-created topics; the services create theirs with their own count.
+     */
     private static final int DEFAULT_PARTITIONS = 3;
 
     private static EmbeddedInfrastructure shared;
@@ -35,7 +38,8 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     private EmbeddedInfrastructure() {
         long started = System.nanoTime();
         this.broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
-        // the log cleaner looks for work every half second (15 s by default), so a test that makes a
+        // the log cleaner looks for work every half second (15 s by default), so a test
+        // that makes a
         // topic's segments small sees it compacted within seconds
         this.broker.brokerProperty("log.cleaner.backoff.ms", "500");
         this.broker.afterPropertiesSet();
@@ -70,9 +74,9 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     }
 
     /**
-     * Runs {@code action} when the JVM exits, before the broker and server stop (latest registered
-     * first): applications started on this infrastructure close while it is still there, instead of
-     * retrying against a broker that is already gone.
+     * Runs {@code action} when the JVM exits, before the broker and server stop (latest
+     * registered first): applications started on this infrastructure close while it is
+     * still there, instead of retrying against a broker that is already gone.
      */
     @Override
     public void beforeStop(Runnable action) {
@@ -91,4 +95,5 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         this.mongo.shutdownNow();
         this.broker.destroy();
     }
+
 }

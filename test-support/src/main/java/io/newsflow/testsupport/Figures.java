@@ -21,10 +21,12 @@ public final class Figures {
         System.out.println(line);
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(FILE, line + System.lineSeparator(), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

@@ -1,8 +1,8 @@
 package io.newsflow.testsupport;
 
 /**
- * The Kafka broker and MongoDB server that a test JVM shares between all of its test classes.
- * Implementations start lazily, once per JVM, and stop when the JVM exits.
+ * The Kafka broker and MongoDB server that a test JVM shares between all of its test
+ * classes. Implementations start lazily, once per JVM, and stop when the JVM exits.
  */
 public interface Infrastructure {
 
@@ -19,4 +19,5 @@ public interface Infrastructure {
     default void beforeStop(Runnable action) {
         Runtime.getRuntime().addShutdownHook(new Thread(action));
     }
+
 }

@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring application at an {@link Infrastructure}: the standard Spring Boot connection
- * properties, with precedence over the application's own configuration.
+ * Points a Spring application at an {@link Infrastructure}: the standard Spring Boot
+ * connection properties, with precedence over the application's own configuration.
  */
 public final class InfrastructureProperties {
 
@@ -17,14 +17,14 @@ public final class InfrastructureProperties {
 
     /** The properties that connect a service to the given broker and server. */
     public static Map<String, Object> of(Infrastructure infrastructure) {
-        return Map.of(
-                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                "spring.mongodb.uri", infrastructure.mongoUri());
+        return Map.of("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(), "spring.mongodb.uri",
+                infrastructure.mongoUri());
     }
 
     static void apply(ConfigurableApplicationContext context, Infrastructure infrastructure) {
-        context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource("newsflow-" + infrastructure.description(), of(infrastructure)));
+        context.getEnvironment()
+            .getPropertySources()
+            .addFirst(new MapPropertySource("newsflow-" + infrastructure.description(), of(infrastructure)));
     }
 
     /** Used by {@link WithEmbeddedInfrastructure}. */
@@ -34,6 +34,7 @@ public final class InfrastructureProperties {
         public void initialize(ConfigurableApplicationContext context) {
             apply(context, EmbeddedInfrastructure.shared());
         }
+
     }
 
     /** Used by {@link WithContainerInfrastructure}. */
@@ -43,5 +44,7 @@ public final class InfrastructureProperties {
         public void initialize(ConfigurableApplicationContext context) {
             apply(context, ContainerInfrastructure.shared());
         }
+
     }
+
 }

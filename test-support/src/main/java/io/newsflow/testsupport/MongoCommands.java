@@ -13,10 +13,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Every command a service sends to MongoDB, as the server receives it: for tests that check what
- * reaches the store (that a bad request never does, that a query carries its time limit, that a
- * summary is not recomputed per request). {@code @Import(MongoCommands.Recording.class)} into a
- * {@code @SpringBootTest} and autowire {@link MongoCommands}.
+ * Every command a service sends to MongoDB, as the server receives it: for tests that
+ * check what reaches the store (that a bad request never does, that a query carries its
+ * time limit, that a summary is not recomputed per request).
+ * {@code @Import(MongoCommands.Recording.class)} into a {@code @SpringBootTest} and
+ * autowire {@link MongoCommands}.
  */
 public final class MongoCommands implements CommandListener {
 
@@ -32,7 +33,10 @@ public final class MongoCommands implements CommandListener {
         return List.copyOf(this.sent);
     }
 
-    /** The commands named {@code name} (such as {@code find}) on {@code collection}, sent so far. */
+    /**
+     * The commands named {@code name} (such as {@code find}) on {@code collection}, sent
+     * so far.
+     */
     public List<BsonDocument> sent(String name, String collection) {
         return sent(command -> command.containsKey(name) && command.get(name).isString()
                 && command.getString(name).getValue().equals(collection));
@@ -55,5 +59,7 @@ public final class MongoCommands implements CommandListener {
         MongoClientSettingsBuilderCustomizer recordMongoCommands(MongoCommands commands) {
             return settings -> settings.addCommandListener(commands);
         }
+
     }
+
 }

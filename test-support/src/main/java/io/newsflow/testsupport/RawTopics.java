@@ -20,9 +20,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes raw JSON to a topic and reads raw records back, as a producer or operator outside the
- * services would: for tests of consumers, including records no service would ever write.
- * Events go to one partition unless a test names another, so their order is the order they are sent in.
+ * Writes raw JSON to a topic and reads raw records back, as a producer or operator
+ * outside the services would: for tests of consumers, including records no service would
+ * ever write. Events go to one partition unless a test names another, so their order is
+ * the order they are sent in.
  */
 public final class RawTopics implements AutoCloseable {
 
@@ -64,39 +65,46 @@ public final class RawTopics implements AutoCloseable {
         }
     }
 
-    /** A consumer of the topic from its start, in a group of its own; close it after use. */
+    /**
+     * A consumer of the topic from its start, in a group of its own; close it after use.
+     */
     public KafkaConsumer<String, String> reader(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }
 
-    /** How many records the topic holds over all partitions (the sum of its end offsets). */
+    /**
+     * How many records the topic holds over all partitions (the sum of its end offsets).
+     */
     public long size(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic)
+                .stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
     /**
-     * The newest value of each of {@code keys} in the topic as it is now, read from its start: what a
-     * producer last published for them.
+     * The newest value of each of {@code keys} in the topic as it is now, read from its
+     * start: what a producer last published for them.
      */
     public Map<String, String> newestValues(String topic, Collection<String> keys) {
         Map<String, String> newest = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic)
+                .stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -115,14 +123,19 @@ public final class RawTopics implements AutoCloseable {
         return newest;
     }
 
-    /** How many records of the topic, from its start to its end now, have a key {@code keys} accepts. */
+    /**
+     * How many records of the topic, from its start to its end now, have a key
+     * {@code keys} accepts.
+     */
     public long recordsOf(String topic, java.util.function.Predicate<String> keys) {
         long count = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic)
+                .stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -142,8 +155,7 @@ public final class RawTopics implements AutoCloseable {
     }
 
     /** What one poll of {@code consumer} returns within {@code timeout}. */
-    public static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer,
-            Duration timeout) {
+    public static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, Duration timeout) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         consumer.poll(timeout).forEach(records::add);
         return records;
@@ -153,4 +165,5 @@ public final class RawTopics implements AutoCloseable {
     public void close() {
         this.producer.close();
     }
+
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import io.newsflow.kafkaprocess.KafkaServerProcess;
 
 /**
- * A broker owned by one test, in a JVM of its own, that the test can stop and start again on the
- * same port with its data, as an operator restarts a broker. For outage tests; every other test
- * shares {@link EmbeddedInfrastructure}.
+ * A broker owned by one test, in a JVM of its own, that the test can stop and start again
+ * on the same port with its data, as an operator restarts a broker. For outage tests;
+ * every other test shares {@link EmbeddedInfrastructure}.
  */
 public final class RestartableKafka implements AutoCloseable {
 
@@ -25,7 +25,9 @@ public final class RestartableKafka implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts a broker with its data under {@code directory} and waits until it is ready. */
+    /**
+     * Starts a broker with its data under {@code directory} and waits until it is ready.
+     */
     public static RestartableKafka start(Path directory) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Path logback = directory.resolve("logback.xml");
@@ -54,7 +56,10 @@ public final class RestartableKafka implements AutoCloseable {
         this.broker.stop();
     }
 
-    /** Starts the stopped broker again on the same ports with the same data and waits until it is ready. */
+    /**
+     * Starts the stopped broker again on the same ports with the same data and waits
+     * until it is ready.
+     */
     public void startAgain() throws IOException, InterruptedException {
         this.broker.start();
         this.broker.awaitReady(READY_WITHIN);
@@ -73,4 +78,5 @@ public final class RestartableKafka implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

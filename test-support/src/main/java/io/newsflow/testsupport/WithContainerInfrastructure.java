@@ -12,8 +12,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Connects a {@code @SpringBootTest} to real Kafka and MongoDB containers; the test is skipped
- * where no Docker engine answers.
+ * Connects a {@code @SpringBootTest} to real Kafka and MongoDB containers; the test is
+ * skipped where no Docker engine answers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,4 +22,5 @@ import org.springframework.test.context.ContextConfiguration;
 @EnabledIf("io.newsflow.testsupport.ContainerInfrastructure#dockerAvailable")
 @ContextConfiguration(initializers = InfrastructureProperties.Containers.class)
 public @interface WithContainerInfrastructure {
+
 }

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Connects a {@code @SpringBootTest} to the JVM's shared embedded Kafka broker and MongoDB server.
+ * Connects a {@code @SpringBootTest} to the JVM's shared embedded Kafka broker and
+ * MongoDB server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,4 +19,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @ContextConfiguration(initializers = InfrastructureProperties.Embedded.class)
 public @interface WithEmbeddedInfrastructure {
+
 }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of the article read API, served at {@code /v3/api-docs} with Swagger UI at
- * {@code /swagger-ui.html}, and the examples its operations show.
+ * The OpenAPI description of the article read API, served at {@code /v3/api-docs} with
+ * Swagger UI at {@code /swagger-ui.html}, and the examples its operations show.
  */
 @Configuration(proxyBeanMethods = false)
 class ArticleApiDescription {
@@ -46,9 +46,11 @@ class ArticleApiDescription {
 
     @Bean
     OpenAPI articleApi() {
-        return new OpenAPI().info(new Info().title("newsflow article API").version("v1")
-                .description("Articles as ingest accepted them, newest first, with Korean-aware search (morphemes "
-                        + "by Lucene's Nori analyzer: particles and endings do not matter, compounds match whole and "
-                        + "split). Reads need no key. Errors are RFC 9457 problem details."));
+        return new OpenAPI().info(new Info().title("newsflow article API")
+            .version("v1")
+            .description("Articles as ingest accepted them, newest first, with Korean-aware search (morphemes "
+                    + "by Lucene's Nori analyzer: particles and endings do not matter, compounds match whole and "
+                    + "split). Reads need no key. Errors are RFC 9457 problem details."));
     }
+
 }

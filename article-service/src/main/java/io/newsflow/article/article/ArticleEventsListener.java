@@ -10,7 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes article events in batches; the container commits offsets after each batch is written. */
+/**
+ * Consumes article events in batches; the container commits offsets after each batch is
+ * written.
+ */
 @Component
 class ArticleEventsListener {
 
@@ -20,8 +23,10 @@ class ArticleEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = ArticleProjectionConfig.LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES, batch = "true")
+    @KafkaListener(id = ArticleProjectionConfig.LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES,
+            batch = "true")
     void on(List<ConsumerRecord<String, ArticleEvent>> records) {
         this.projection.apply(records);
     }
+
 }

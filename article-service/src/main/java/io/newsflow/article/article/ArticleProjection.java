@@ -15,19 +15,23 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-/** Article events as documents of the {@code articles} collection, keyed by article id. */
+/**
+ * Article events as documents of the {@code articles} collection, keyed by article id.
+ */
 @Component
 class ArticleProjection implements Projection<ArticleEvent> {
 
-    static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions",
-            "outlet", "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens");
+    static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions", "outlet",
+            "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens");
 
     @Override
     public Instant acceptedAt(ArticleEvent event) {
         return event.occurredAt();
     }
 
-    /** A published article replaces the stored one whole; a removal leaves a tombstone. */
+    /**
+     * A published article replaces the stored one whole; a removal leaves a tombstone.
+     */
     @Override
     public Change change(ArticleEvent event) {
         if (event instanceof ArticlePublished article) {
@@ -37,22 +41,23 @@ class ArticleProjection implements Projection<ArticleEvent> {
     }
 
     private static Document fields(ArticlePublished article) {
-        return new Document("url", article.url())
-                .append("title", article.title())
-                .append("subtitles", article.subtitles())
-                .append("paragraphs", article.paragraphs())
-                .append("captions", article.captions().stream()
+        return new Document("url", article.url()).append("title", article.title())
+            .append("subtitles", article.subtitles())
+            .append("paragraphs", article.paragraphs())
+            .append("captions",
+                    article.captions()
+                        .stream()
                         .map(caption -> new Document("text", caption.text()).append("credit", caption.credit()))
                         .toList())
-                .append("outlet", article.outlet())
-                .append("author", article.author())
-                .append("publishedAt", Date.from(article.publishedAt()))
-                .append("section", article.section())
-                .append("tags", article.tags())
-                .append("language", article.language())
-                .append("acceptedAt", Date.from(article.occurredAt()))
-                .append("headTokens", KoreanTokens.of(head(article)))
-                .append("tokens", KoreanTokens.of(everything(article)));
+            .append("outlet", article.outlet())
+            .append("author", article.author())
+            .append("publishedAt", Date.from(article.publishedAt()))
+            .append("section", article.section())
+            .append("tags", article.tags())
+            .append("language", article.language())
+            .append("acceptedAt", Date.from(article.occurredAt()))
+            .append("headTokens", KoreanTokens.of(head(article)))
+            .append("tokens", KoreanTokens.of(everything(article)));
     }
 
     /** Title and sub-headlines: a hit there ranks before a hit in the body only. */
@@ -92,4 +97,5 @@ class ArticleProjection implements Projection<ArticleEvent> {
             PoisonEventException.requireStorable("publishedAt", article.publishedAt());
         }
     }
+
 }

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 
-/** The article read model: {@code newsflow.articles.v1} into the {@code articles} collection. */
+/**
+ * The article read model: {@code newsflow.articles.v1} into the {@code articles}
+ * collection.
+ */
 @Configuration(proxyBeanMethods = false)
 class ArticleProjectionConfig extends ProjectionConfiguration<ArticleEvent> {
 
@@ -38,4 +41,5 @@ class ArticleProjectionConfig extends ProjectionConfiguration<ArticleEvent> {
                 new Index().on("outlet", Sort.Direction.ASC), new Index().on("tokens", Sort.Direction.ASC),
                 new Index().on("headTokens", Sort.Direction.ASC));
     }
+
 }

@@ -23,10 +23,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads of the article read model; tombstones of removed articles are never returned. Listings are
- * newest first with keyset pagination on (publishedAt, id), so articles arriving between two pages
- * cause neither duplicates nor gaps. A search returns the articles whose title or sub-headlines hold
- * every query token first (group 0), then those that hold them in the body only (group 1).
+ * Reads of the article read model; tombstones of removed articles are never returned.
+ * Listings are newest first with keyset pagination on (publishedAt, id), so articles
+ * arriving between two pages cause neither duplicates nor gaps. A search returns the
+ * articles whose title or sub-headlines hold every query token first (group 0), then
+ * those that hold them in the body only (group 1).
  */
 @Service
 class ArticleQueries {
@@ -99,8 +100,10 @@ class ArticleQueries {
             all.add(new Criteria().orOperator(Criteria.where("publishedAt").lt(publishedAt),
                     Criteria.where("publishedAt").is(publishedAt).and("_id").lt(after.id())));
         }
-        Query query = Query.query(new Criteria().andOperator(all)).with(NEWEST_FIRST).limit(limit)
-                .maxTime(this.queryTimeout);
+        Query query = Query.query(new Criteria().andOperator(all))
+            .with(NEWEST_FIRST)
+            .limit(limit)
+            .maxTime(this.queryTimeout);
         query.fields().exclude("paragraphs", "tokens", "headTokens", "captions");
         return this.mongo.find(query, Document.class, this.model.collection());
     }
@@ -111,18 +114,21 @@ class ArticleQueries {
     }
 
     private List<OutletCount> countOutlets() {
-        Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where(ProjectionWriter.REMOVED).ne(true).and("outlet").ne(null)),
-                Aggregation.group("outlet").count().as("articles"),
-                Aggregation.sort(Sort.by(Sort.Order.desc("articles"), Sort.Order.asc("_id"))))
-                .withOptions(AggregationOptions.builder().maxTime(this.queryTimeout).build());
-        return this.mongo.aggregate(aggregation, this.model.collection(), Document.class).getMappedResults().stream()
-                .map(document -> new OutletCount(document.getString("_id"),
-                        document.get("articles", Number.class).longValue()))
-                .toList();
+        Aggregation aggregation = Aggregation
+            .newAggregation(Aggregation.match(Criteria.where(ProjectionWriter.REMOVED).ne(true).and("outlet").ne(null)),
+                    Aggregation.group("outlet").count().as("articles"),
+                    Aggregation.sort(Sort.by(Sort.Order.desc("articles"), Sort.Order.asc("_id"))))
+            .withOptions(AggregationOptions.builder().maxTime(this.queryTimeout).build());
+        return this.mongo.aggregate(aggregation, this.model.collection(), Document.class)
+            .getMappedResults()
+            .stream()
+            .map(document -> new OutletCount(document.getString("_id"),
+                    document.get("articles", Number.class).longValue()))
+            .toList();
     }
 
     /** An outlet and how many stored articles it has. */
     record OutletCount(String outlet, long articles) {
     }
+
 }

@@ -6,6 +6,7 @@ import io.newsflow.projection.read.InvalidParameterException;
 
 /**
  * A validated listing request.
+ *
  * @param q search words, or {@code null}
  * @param outlet exact outlet, or {@code null}
  * @param from earliest publishedAt (inclusive), or {@code null}

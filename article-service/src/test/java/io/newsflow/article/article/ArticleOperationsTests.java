@@ -43,9 +43,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The operators' tools of the management port: dead letters and the rebuild of the read model. */
-@SpringBootTest(properties = { "spring.config.name=" + ArticleApplication.CONFIG_NAME,
-        "newsflow.projection.rebuild-grace=2s" })
+/**
+ * The operators' tools of the management port: dead letters and the rebuild of the read
+ * model.
+ */
+@SpringBootTest(
+        properties = { "spring.config.name=" + ArticleApplication.CONFIG_NAME, "newsflow.projection.rebuild-grace=2s" })
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
 class ArticleOperationsTests {
@@ -57,8 +60,8 @@ class ArticleOperationsTests {
     private static final RawTopics TOPICS = RawTopics.shared();
 
     /** Writes dead letters as an earlier version of the service would have. */
-    private static final KafkaProducer<String, String> DEAD_LETTERS = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers()),
+    private static final KafkaProducer<String, String> DEAD_LETTERS = new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers()),
             new StringSerializer(), new StringSerializer());
 
     @Autowired
@@ -127,8 +130,10 @@ class ArticleOperationsTests {
         assertThat(this.deadLetters.act(first.id(), "replay").outcome()).contains("still cannot be applied");
         assertThat(((Number) this.deadLetters.pending(null, 1).get("pending")).longValue()).isEqualTo(pendingBefore);
         assertThat(this.deadLetters.act(first.id(), "discard").outcome()).isEqualTo("discarded");
-        assertThat(((Number) this.deadLetters.pending(null, 1).get("pending")).longValue()).isEqualTo(pendingBefore - 1);
-        assertThat(((Number) this.deadLetters.pending(null, 1).get("held")).longValue()).isGreaterThan(pendingBefore - 1);
+        assertThat(((Number) this.deadLetters.pending(null, 1).get("pending")).longValue())
+            .isEqualTo(pendingBefore - 1);
+        assertThat(((Number) this.deadLetters.pending(null, 1).get("held")).longValue())
+            .isGreaterThan(pendingBefore - 1);
     }
 
     @Test
@@ -139,8 +144,10 @@ class ArticleOperationsTests {
 
         this.deadLetters.act(letter.id(), "replay");
 
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value("고친 뒤 다시 보낸 기사")));
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("고친 뒤 다시 보낸 기사")));
         assertThat(pending(id)).isNull();
     }
 
@@ -150,10 +157,10 @@ class ArticleOperationsTests {
         String removed = newId();
         TOPICS.send(Topics.ARTICLES, kept, article(kept, 1, "재구축 뒤에도 남을 기사"));
         TOPICS.send(Topics.ARTICLES, removed, article(removed, 1, "지워질 기사"));
-        TOPICS.send(Topics.ARTICLES, removed, JSON.writeValueAsString(
-                new ArticleRemoved(UUID.randomUUID().toString(), Instant.now(), 1, removed, 2)));
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + kept))
-                .andExpect(status().isOk()));
+        TOPICS.send(Topics.ARTICLES, removed, JSON
+            .writeValueAsString(new ArticleRemoved(UUID.randomUUID().toString(), Instant.now(), 1, removed, 2)));
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + kept)).andExpect(status().isOk()));
         String servedBefore = this.readModel.collection();
 
         assertThat(this.rebuild.start().state()).isEqualTo(ReadModelRebuild.State.RUNNING);
@@ -161,24 +168,28 @@ class ArticleOperationsTests {
 
         assertThat(this.rebuild.status().state()).isEqualTo(ReadModelRebuild.State.SWITCHED);
         assertThat(this.rebuild.status().recordsRead()).isGreaterThanOrEqualTo(3);
-        assertThat(this.readModel.collection()).isNotEqualTo(servedBefore)
-                .isEqualTo(this.rebuild.status().shadow());
-        this.mvc.perform(get("/api/v1/articles/" + kept)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.title").value("재구축 뒤에도 남을 기사"));
+        assertThat(this.readModel.collection()).isNotEqualTo(servedBefore).isEqualTo(this.rebuild.status().shadow());
+        this.mvc.perform(get("/api/v1/articles/" + kept))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.title").value("재구축 뒤에도 남을 기사"));
         this.mvc.perform(get("/api/v1/articles/" + removed)).andExpect(status().isNotFound());
         String after = newId();
         TOPICS.send(Topics.ARTICLES, after, article(after, 1, "전환 뒤에 온 기사"));
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + after))
-                .andExpect(status().isOk()));
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + after)).andExpect(status().isOk()));
     }
 
-    /** Writers insert first: an article the collection holds collides and takes the version guard. */
+    /**
+     * Writers insert first: an article the collection holds collides and takes the
+     * version guard.
+     */
     @Test
     void anInsertThatCollidesWithAStoredArticleStillKeepsItsNewerRevision() throws Exception {
         String id = newId();
         TOPICS.send(Topics.ARTICLES, id, article(id, 20, "둘째 판"));
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
-                .andExpect(jsonPath("$.title").value("둘째 판")));
+        await().atMost(WITHIN)
+            .untilAsserted(
+                    () -> this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.title").value("둘째 판")));
 
         Outcome older = this.writer.write(List.of(JSON.readValue(article(id, 10, "첫 판"), ArticleEvent.class)));
         assertThat(older.stale()).isEqualTo(1);
@@ -186,8 +197,9 @@ class ArticleOperationsTests {
 
         Outcome newer = this.writer.write(List.of(JSON.readValue(article(id, 30, "셋째 판"), ArticleEvent.class)));
         assertThat(newer.applied()).isEqualTo(1);
-        this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.title").value("셋째 판"))
-                .andExpect(jsonPath("$.revision").value(30));
+        this.mvc.perform(get("/api/v1/articles/" + id))
+            .andExpect(jsonPath("$.title").value("셋째 판"))
+            .andExpect(jsonPath("$.revision").value(30));
     }
 
     /** The pending dead letter of {@code key}, looked for through every page. */
@@ -212,8 +224,9 @@ class ArticleOperationsTests {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.ARTICLES), key, json);
         record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.ARTICLES.getBytes(StandardCharsets.UTF_8));
         record.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(42).array());
-        record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
-                "outlet not recognised by version 0.0.9".getBytes(StandardCharsets.UTF_8));
+        record.headers()
+            .add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                    "outlet not recognised by version 0.0.9".getBytes(StandardCharsets.UTF_8));
         DEAD_LETTERS.send(record).get();
     }
 
@@ -226,4 +239,5 @@ class ArticleOperationsTests {
     private static String newId() {
         return "a-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     }
+
 }

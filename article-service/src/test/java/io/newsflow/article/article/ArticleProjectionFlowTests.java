@@ -31,8 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Article events written to the real topic, as ingest writes them, and read back through the API:
- * the version guard, removals with tombstones and poison records.
+ * Article events written to the real topic, as ingest writes them, and read back through
+ * the API: the version guard, removals with tombstones and poison records.
  */
 @SpringBootTest(properties = "spring.config.name=" + ArticleApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
@@ -61,9 +61,10 @@ class ArticleProjectionFlowTests {
         send(id, article(id, 10, "첫 판 제목"));
         awaitMarker();
 
-        this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.title").value("둘째 판 제목"))
-                .andExpect(jsonPath("$.revision").value(20));
+        this.mvc.perform(get("/api/v1/articles/" + id))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.title").value("둘째 판 제목"))
+            .andExpect(jsonPath("$.revision").value(20));
         assertThat(outcomes("stale")).isEqualTo(stale + 1);
     }
 
@@ -100,13 +101,14 @@ class ArticleProjectionFlowTests {
         awaitTitle(id, "곧 삭제될 기사");
 
         send(id, JSON.writeValueAsString(new ArticleRemoved(UUID.randomUUID().toString(), Instant.now(), 1, id, 9)));
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
-                .andExpect(status().isNotFound()));
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(status().isNotFound()));
         send(id, article(id, 7, "늦게 도착한 옛 판"));
         awaitMarker();
 
-        this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.title").value("Not found"));
+        this.mvc.perform(get("/api/v1/articles/" + id))
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.title").value("Not found"));
     }
 
     @Test
@@ -134,8 +136,9 @@ class ArticleProjectionFlowTests {
     }
 
     /**
-     * Sends a marker article and waits until it is readable. Events on one partition are applied in
-     * order, so every event sent before it to the same partition has been handled by then.
+     * Sends a marker article and waits until it is readable. Events on one partition are
+     * applied in order, so every event sent before it to the same partition has been
+     * handled by then.
      */
     private void awaitMarker() throws Exception {
         String marker = newId();
@@ -144,13 +147,18 @@ class ArticleProjectionFlowTests {
     }
 
     private double outcomes(String outcome) {
-        return this.registry.get("newsflow.projection.events").tag("topic", Topics.ARTICLES)
-                .tag("outcome", outcome).counter().count();
+        return this.registry.get("newsflow.projection.events")
+            .tag("topic", Topics.ARTICLES)
+            .tag("outcome", outcome)
+            .counter()
+            .count();
     }
 
     private void awaitTitle(String id, String title) {
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value(title)));
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value(title)));
     }
 
     private static void send(String key, String json) {

@@ -34,7 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The article read API over events on the real topic: search, cursor paging, ETags and bad parameters. */
+/**
+ * The article read API over events on the real topic: search, cursor paging, ETags and
+ * bad parameters.
+ */
 @SpringBootTest(properties = "spring.config.name=" + ArticleApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
@@ -102,14 +105,19 @@ class ArticleReadApiTests {
         String outlet = outlet();
         String id = publish(outlet, 1, "태그 확인 기사", "본문.");
         awaitCount(outlet, 1);
-        String etag = this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(status().isOk())
-                .andExpect(header().exists("ETag")).andReturn().getResponse().getHeader("ETag");
+        String etag = this.mvc.perform(get("/api/v1/articles/" + id))
+            .andExpect(status().isOk())
+            .andExpect(header().exists("ETag"))
+            .andReturn()
+            .getResponse()
+            .getHeader("ETag");
 
         this.mvc.perform(get("/api/v1/articles/" + id).header("If-None-Match", etag))
-                .andExpect(status().isNotModified());
+            .andExpect(status().isNotModified());
         send(id, article(id, 2, outlet, 1, "태그 확인 기사 (수정)", "본문."));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.mvc
-                .perform(get("/api/v1/articles/" + id).header("If-None-Match", etag)).andExpect(status().isOk())
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + id).header("If-None-Match", etag))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("태그 확인 기사 (수정)")));
     }
 
@@ -120,17 +128,21 @@ class ArticleReadApiTests {
         publish(outlet, 2, "둘", "본문.");
         awaitCount(outlet, 2);
 
-        JsonNode outlets = JSON.readTree(this.mvc.perform(get("/api/v1/outlets")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
-        assertThat(outlets.valueStream().filter(o -> o.get("outlet").asString().equals(outlet))
-                .map(o -> o.get("articles").asInt())).containsExactly(2);
+        JsonNode outlets = JSON.readTree(this.mvc.perform(get("/api/v1/outlets"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+        assertThat(outlets.valueStream()
+            .filter(o -> o.get("outlet").asString().equals(outlet))
+            .map(o -> o.get("articles").asInt())).containsExactly(2);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "cursor=bm90LWEtY3Vyc29y", "cursor=%%%",
-            "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z", "from=yesterday", "q[$ne]=x",
-            "outlet={\"$gt\":\"\"}", "q=$where", "outlet.$gt=a", "q=a&q=b", "from=+10000-01-01T00:00:00Z",
-            "to=+999999999-12-31T23:59:59Z", "from=-0001-01-01T00:00:00Z",
+            "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z", "from=yesterday", "q[$ne]=x", "outlet={\"$gt\":\"\"}",
+            "q=$where", "outlet.$gt=a", "q=a&q=b", "from=+10000-01-01T00:00:00Z", "to=+999999999-12-31T23:59:59Z",
+            "from=-0001-01-01T00:00:00Z",
             "outlet=" + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
                     + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
                     + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
@@ -151,13 +163,16 @@ class ArticleReadApiTests {
         int before = this.commands.sent().size();
         this.mvc.perform(get("/api/v1/articles").param("q", "항만")).andExpect(status().isOk());
         this.mvc.perform(get("/api/v1/articles").param("outlet", outlet()).param("from", "2024-01-01T00:00:00Z"))
-                .andExpect(status().isOk());
-        List<BsonDocument> reads = this.commands.sent().subList(before, this.commands.sent().size()).stream()
-                .filter(command -> command.containsKey("find") || command.containsKey("aggregate")
-                        || command.containsKey("count"))
-                .toList();
-        assertThat(reads).isNotEmpty().allSatisfy(command -> assertThat(command.getNumber("maxTimeMS").longValue())
-                .isPositive().isLessThanOrEqualTo(3000));
+            .andExpect(status().isOk());
+        List<BsonDocument> reads = this.commands.sent()
+            .subList(before, this.commands.sent().size())
+            .stream()
+            .filter(command -> command.containsKey("find") || command.containsKey("aggregate")
+                    || command.containsKey("count"))
+            .toList();
+        assertThat(reads).isNotEmpty()
+            .allSatisfy(command -> assertThat(command.getNumber("maxTimeMS").longValue()).isPositive()
+                .isLessThanOrEqualTo(3000));
     }
 
     @Test
@@ -172,9 +187,9 @@ class ArticleReadApiTests {
     }
 
     /**
-     * The OpenAPI description lists every route with examples, and each example has the shape of
-     * what the API really answers (same fields, nested ones too), for a found article, a page, an
-     * unknown id and a bad parameter; Swagger UI is served.
+     * The OpenAPI description lists every route with examples, and each example has the
+     * shape of what the API really answers (same fields, nested ones too), for a found
+     * article, a page, an unknown id and a bad parameter; Swagger UI is served.
      */
     @Test
     void theApiDescriptionShowsWhatTheApiReallyAnswers() throws Exception {
@@ -182,23 +197,34 @@ class ArticleReadApiTests {
         String id = publish(outlet, 1, "설명서 확인 기사", "본문.");
         awaitCount(outlet, 1);
         ApiDescription description = new ApiDescription(this.mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
         assertThat(description.paths()).containsExactlyInAnyOrder("/api/v1/articles", "/api/v1/articles/{id}",
                 "/api/v1/outlets");
 
         assertThat(ApiDescription.mismatches(description.example("/api/v1/articles/{id}", 200),
-                answer(get("/api/v1/articles/" + id), 200))).isEmpty();
+                answer(get("/api/v1/articles/" + id), 200)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/articles", 200),
-                answer(get("/api/v1/articles").param("outlet", outlet), 200))).isEmpty();
+                answer(get("/api/v1/articles").param("outlet", outlet), 200)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/outlets", 200),
-                answer(get("/api/v1/outlets"), 200))).isEmpty();
+                answer(get("/api/v1/outlets"), 200)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/articles/{id}", 404),
-                answer(get("/api/v1/articles/a-000000000000000000000000"), 404))).isEmpty();
+                answer(get("/api/v1/articles/a-000000000000000000000000"), 404)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/articles", 400),
-                answer(get("/api/v1/articles").param("limit", "0"), 400))).isEmpty();
+                answer(get("/api/v1/articles").param("limit", "0"), 400)))
+            .isEmpty();
 
-        String ui = this.mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection()).andReturn()
-                .getResponse().getRedirectedUrl();
+        String ui = this.mvc.perform(get("/swagger-ui.html"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
         this.mvc.perform(get(ui)).andExpect(status().isOk());
     }
 
@@ -218,7 +244,10 @@ class ArticleReadApiTests {
 
     private JsonNode search(String outlet, String q) throws Exception {
         return JSON.readTree(this.mvc.perform(get("/api/v1/articles").param("outlet", outlet).param("q", q))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
     }
 
     private JsonNode page(String outlet, String cursor) throws Exception {
@@ -226,13 +255,13 @@ class ArticleReadApiTests {
         if (cursor != null) {
             request.param("cursor", cursor);
         }
-        return JSON.readTree(this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
+        return JSON.readTree(
+                this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
     private void awaitCount(String outlet, int count) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.mvc
-                .perform(get("/api/v1/articles").param("outlet", outlet).param("limit", "100"))
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles").param("outlet", outlet).param("limit", "100"))
                 .andExpect(jsonPath("$.items.length()").value(count)));
     }
 
@@ -244,7 +273,10 @@ class ArticleReadApiTests {
         return "시험일보-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Publishes an article whose publishedAt is {@code hour} hours after the base time; returns its id. */
+    /**
+     * Publishes an article whose publishedAt is {@code hour} hours after the base time;
+     * returns its id.
+     */
     private static String publish(String outlet, int hour, String title, String body) {
         String id = "a-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         send(id, article(id, 1, outlet, hour, title, body));
@@ -260,4 +292,5 @@ class ArticleReadApiTests {
                 revision, "hash-" + title + body, null, title, List.of(), List.of(body), List.of(), outlet, null,
                 BASE.plus(Duration.ofHours(hour)), null, List.of(), "ko"));
     }
+
 }

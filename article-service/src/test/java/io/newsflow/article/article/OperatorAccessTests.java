@@ -20,9 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operator endpoints of the management port (dead letters, rebuild) answer only to an operator
- * key, however their path is spelled; health, info and prometheus stay open for probes and
- * scrapers; the read API takes no writes.
+ * The operator endpoints of the management port (dead letters, rebuild) answer only to an
+ * operator key, however their path is spelled; health, info and prometheus stay open for
+ * probes and scrapers; the read API takes no writes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + ArticleApplication.CONFIG_NAME, "management.server.port=0",
@@ -67,7 +67,7 @@ class OperatorAccessTests {
                 HttpResponse<String> response = management(method, path, null);
                 assertThat(response.statusCode()).as(method + " " + path).isBetween(400, 499);
                 assertThat(response.headers().firstValue("Content-Type")).as(method + " " + path)
-                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             }
         }
     }
@@ -80,7 +80,9 @@ class OperatorAccessTests {
         }
     }
 
-    /** What runs: the build (artifact, version, time) and, built from a clone, its commit. */
+    /**
+     * What runs: the build (artifact, version, time) and, built from a clone, its commit.
+     */
     @Test
     void infoShowsTheBuildAndItsCommit() throws Exception {
         JsonNode info = JsonMapper.builder().build().readTree(management("GET", "/actuator/info", null).body());
@@ -95,26 +97,29 @@ class OperatorAccessTests {
 
     @Test
     void theReadApiTakesNoWrites() throws Exception {
-        HttpResponse<String> write = this.http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + this.port + "/api/v1/articles"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> write = this.http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/articles"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(write.statusCode()).isEqualTo(401);
-        HttpResponse<String> read = this.http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + this.port + "/api/v1/articles")).GET().build(),
+        HttpResponse<String> read = this.http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/articles")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> management(String method, String path, String key)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path))
-                .header("Content-Type", "application/json")
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{\"action\":\"discard\"}"));
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path))
+            .header("Content-Type", "application/json")
+            .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString("{\"action\":\"discard\"}"));
         if (key != null) {
             request.header("X-API-Key", key);
         }
         return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -5,7 +5,10 @@ import java.util.Date;
 
 import org.bson.Document;
 
-/** A board: its slug, how many posts it holds, its newest post number and when its latest post was posted. */
+/**
+ * A board: its slug, how many posts it holds, its newest post number and when its latest
+ * post was posted.
+ */
 record BoardSummary(String slug, long posts, long newestNumber, Instant latestPostAt) {
 
     static BoardSummary of(Document group) {

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of the board read API, served at {@code /v3/api-docs} with Swagger UI at
- * {@code /swagger-ui.html}, and the examples its operations show.
+ * The OpenAPI description of the board read API, served at {@code /v3/api-docs} with
+ * Swagger UI at {@code /swagger-ui.html}, and the examples its operations show.
  */
 @Configuration(proxyBeanMethods = false)
 class PostApiDescription {
@@ -43,9 +43,11 @@ class PostApiDescription {
 
     @Bean
     OpenAPI boardApi() {
-        return new OpenAPI().info(new Info().title("newsflow board API").version("v1")
-                .description("Boards and their posts as crawlers listed them: listings by post number (newest "
-                        + "first), Korean-aware title search, and full posts with their body where one was sent. "
-                        + "Reads need no key. Errors are RFC 9457 problem details."));
+        return new OpenAPI().info(new Info().title("newsflow board API")
+            .version("v1")
+            .description("Boards and their posts as crawlers listed them: listings by post number (newest "
+                    + "first), Korean-aware title search, and full posts with their body where one was sent. "
+                    + "Reads need no key. Errors are RFC 9457 problem details."));
     }
+
 }

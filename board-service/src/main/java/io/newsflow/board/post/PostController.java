@@ -32,8 +32,9 @@ class PostController {
     }
 
     @GetMapping
-    @Operation(summary = "Boards, with how many posts each holds and its newest", description = "Computed over the "
-            + "whole collection and cached for up to newsflow.projection.summary-max-age (10 s).",
+    @Operation(summary = "Boards, with how many posts each holds and its newest",
+            description = "Computed over the "
+                    + "whole collection and cached for up to newsflow.projection.summary-max-age (10 s).",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = PostApiDescription.BOARDS))))
     List<BoardSummary> boards() {
@@ -42,37 +43,46 @@ class PostController {
 
     /** Newest number first; {@code q} is Korean-aware on titles, {@code author} exact. */
     @GetMapping("/{board}/posts")
-    @Operation(summary = "A board's posts, newest number first", description = "Filtered by title words "
-            + "(Korean-aware), author and posting time; paged by number.", responses = {
-                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-                            examples = @ExampleObject(value = PostApiDescription.PAGE))),
-                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
-                            examples = @ExampleObject(value = PostApiDescription.INVALID_PARAMETER))),
+    @Operation(summary = "A board's posts, newest number first",
+            description = "Filtered by title words " + "(Korean-aware), author and posting time; paged by number.",
+            responses = {
+                    @ApiResponse(responseCode = "200",
+                            content = @Content(mediaType = "application/json",
+                                    examples = @ExampleObject(value = PostApiDescription.PAGE))),
+                    @ApiResponse(responseCode = "400",
+                            content = @Content(mediaType = "application/problem+json",
+                                    examples = @ExampleObject(value = PostApiDescription.INVALID_PARAMETER))),
                     @ApiResponse(responseCode = "404", description = "the board has no posts",
                             content = @Content(mediaType = "application/problem+json",
                                     examples = @ExampleObject(value = PostApiDescription.NO_BOARD))) })
     PostPage posts(@Parameter(description = "the board's slug", example = "rank-news") @PathVariable String board,
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "posts per page, 1 to 100") @RequestParam(defaultValue = ""
-                    + PostSearch.DEFAULT_SIZE) int size,
-            @Parameter(description = "words of the title, in Korean or not", example = "폭염")
-            @RequestParam(required = false) String q,
-            @Parameter(description = "exactly this author", example = "날씨봇") @RequestParam(required = false) String author,
-            @Parameter(description = "posted at or after (ISO-8601 instant or date)", example = "2024-07-01")
-            @RequestParam(required = false) String from,
-            @Parameter(description = "posted before (ISO-8601 instant or date)", example = "2024-08-01")
-            @RequestParam(required = false) String to) {
+            @Parameter(description = "posts per page, 1 to 100") @RequestParam(
+                    defaultValue = "" + PostSearch.DEFAULT_SIZE) int size,
+            @Parameter(description = "words of the title, in Korean or not",
+                    example = "폭염") @RequestParam(required = false) String q,
+            @Parameter(description = "exactly this author",
+                    example = "날씨봇") @RequestParam(required = false) String author,
+            @Parameter(description = "posted at or after (ISO-8601 instant or date)",
+                    example = "2024-07-01") @RequestParam(required = false) String from,
+            @Parameter(description = "posted before (ISO-8601 instant or date)",
+                    example = "2024-08-01") @RequestParam(required = false) String to) {
         QueryParameters.TimeRange range = QueryParameters.range(from, to);
         return this.queries.list(new PostSearch(board, page, size, QueryParameters.text("q", q),
                 QueryParameters.text("author", author), range.from(), range.to()));
     }
 
-    /** The post with an ETag of its revision; {@code If-None-Match} with it answers 304. */
+    /**
+     * The post with an ETag of its revision; {@code If-None-Match} with it answers 304.
+     */
     @GetMapping("/{board}/posts/{number}")
-    @Operation(summary = "One post", description = "With its body when one was sent (null for a post only seen in "
-            + "listings), and an ETag of its revision; If-None-Match with it answers 304.", responses = {
-                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-                            examples = @ExampleObject(value = PostApiDescription.POST))),
+    @Operation(summary = "One post",
+            description = "With its body when one was sent (null for a post only seen in "
+                    + "listings), and an ETag of its revision; If-None-Match with it answers 304.",
+            responses = {
+                    @ApiResponse(responseCode = "200",
+                            content = @Content(mediaType = "application/json",
+                                    examples = @ExampleObject(value = PostApiDescription.POST))),
                     @ApiResponse(responseCode = "304", description = "unchanged since the ETag given"),
                     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json",
                             examples = @ExampleObject(value = PostApiDescription.NO_POST))) })
@@ -96,4 +106,5 @@ class PostController {
             throw new InvalidParameterException("board", "must be a board slug and number a positive post number");
         }
     }
+
 }

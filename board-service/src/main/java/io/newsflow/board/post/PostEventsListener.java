@@ -10,7 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Consumes post events in batches; the container commits offsets after each batch is written. */
+/**
+ * Consumes post events in batches; the container commits offsets after each batch is
+ * written.
+ */
 @Component
 class PostEventsListener {
 
@@ -24,4 +27,5 @@ class PostEventsListener {
     void on(List<ConsumerRecord<String, PostEvent>> records) {
         this.projection.apply(records);
     }
+
 }

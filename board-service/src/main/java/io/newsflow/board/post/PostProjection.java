@@ -20,12 +20,12 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Post events as documents of the {@code posts} collection, keyed by {@code board:number}. The
- * listing fields follow the newest listing event of the post, all of them (a field it lacks is
- * cleared): that is what log compaction keeps. The body is a field group with a revision of its own,
- * written by its own events under its own record key ({@link PostBodyPublished},
- * {@link PostBodyRemoved}), so a listing row never erases it and compaction never drops it; a
- * removal clears both at its revision.
+ * Post events as documents of the {@code posts} collection, keyed by
+ * {@code board:number}. The listing fields follow the newest listing event of the post,
+ * all of them (a field it lacks is cleared): that is what log compaction keeps. The body
+ * is a field group with a revision of its own, written by its own events under its own
+ * record key ({@link PostBodyPublished}, {@link PostBodyRemoved}), so a listing row never
+ * erases it and compaction never drops it; a removal clears both at its revision.
  */
 @Component
 class PostProjection implements Projection<PostEvent> {
@@ -35,8 +35,8 @@ class PostProjection implements Projection<PostEvent> {
     /** The body, and whether there is one (listings leave the body out but show that). */
     static final FieldGroup BODY = new FieldGroup(BODY_REVISION, List.of("body", "hasBody"));
 
-    static final List<String> CONTENT_FIELDS = List.of("title", "author", "postedAt", "commentCount", "url",
-            "category", "acceptedAt", "tokens");
+    static final List<String> CONTENT_FIELDS = List.of("title", "author", "postedAt", "commentCount", "url", "category",
+            "acceptedAt", "tokens");
 
     @Override
     public Instant acceptedAt(PostEvent event) {
@@ -52,9 +52,8 @@ class PostProjection implements Projection<PostEvent> {
         }
         if (event instanceof PostPublished post) {
             Map<String, Document> groups = post.body() == null ? Map.of() : Map.of(BODY_REVISION, body(post.body()));
-            return new Change.Replace(post.postKey(), post.revision(), post.contentHash(), listing(event,
-                    post.title(), post.author(), post.postedAt(), post.commentCount(), post.url(), post.category()),
-                    groups);
+            return new Change.Replace(post.postKey(), post.revision(), post.contentHash(), listing(event, post.title(),
+                    post.author(), post.postedAt(), post.commentCount(), post.url(), post.category()), groups);
         }
         if (event instanceof PostBodyPublished body) {
             return new Change.Groups(body.postKey(), body.revision(), Map.of(BODY_REVISION, body(body.body())));
@@ -76,14 +75,14 @@ class PostProjection implements Projection<PostEvent> {
     private static Document listing(PostEvent event, String title, String author, Instant postedAt,
             Integer commentCount, String url, String category) {
         Document fields = new Document("board", event.board()).append("number", event.number())
-                .append("acceptedAt", Date.from(event.occurredAt()))
-                .append("title", title)
-                .append("tokens", title == null ? null : KoreanTokens.of(title))
-                .append("author", author)
-                .append("postedAt", postedAt == null ? null : Date.from(postedAt))
-                .append("commentCount", commentCount)
-                .append("url", url)
-                .append("category", category);
+            .append("acceptedAt", Date.from(event.occurredAt()))
+            .append("title", title)
+            .append("tokens", title == null ? null : KoreanTokens.of(title))
+            .append("author", author)
+            .append("postedAt", postedAt == null ? null : Date.from(postedAt))
+            .append("commentCount", commentCount)
+            .append("url", url)
+            .append("category", category);
         return fields;
     }
 
@@ -140,4 +139,5 @@ class PostProjection implements Projection<PostEvent> {
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
+
 }

@@ -38,4 +38,5 @@ class PostProjectionConfig extends ProjectionConfiguration<PostEvent> {
                 new Index().on("board", Sort.Direction.ASC).on("author", Sort.Direction.ASC),
                 new Index().on("tokens", Sort.Direction.ASC));
     }
+
 }

@@ -53,22 +53,30 @@ class PostQueries {
     }
 
     /**
-     * Every board with its post count, newest post number and the time of its latest post, at most
-     * {@code summary-max-age} old.
+     * Every board with its post count, newest post number and the time of its latest
+     * post, at most {@code summary-max-age} old.
      */
     List<BoardSummary> boards() {
         return this.boards.get();
     }
 
     private List<BoardSummary> summariseBoards() {
-        Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(live()),
-                Aggregation.group("board").count().as("posts").max("number").as("newestNumber")
-                        .max("postedAt").as("latestPostAt"),
-                Aggregation.sort(Sort.by("_id")))
-                .withOptions(AggregationOptions.builder().maxTime(this.queryTimeout).build());
-        return this.mongo.aggregate(aggregation, this.model.collection(), Document.class).getMappedResults().stream()
-                .map(BoardSummary::of).toList();
+        Aggregation aggregation = Aggregation
+            .newAggregation(Aggregation.match(live()),
+                    Aggregation.group("board")
+                        .count()
+                        .as("posts")
+                        .max("number")
+                        .as("newestNumber")
+                        .max("postedAt")
+                        .as("latestPostAt"),
+                    Aggregation.sort(Sort.by("_id")))
+            .withOptions(AggregationOptions.builder().maxTime(this.queryTimeout).build());
+        return this.mongo.aggregate(aggregation, this.model.collection(), Document.class)
+            .getMappedResults()
+            .stream()
+            .map(BoardSummary::of)
+            .toList();
     }
 
     /** One page of a board, newest number first, as the board itself lists it. */
@@ -101,8 +109,10 @@ class PostQueries {
         }
         query.with(NEWEST_NUMBER_FIRST).skip((long) search.page() * search.size()).limit(search.size());
         query.fields().exclude("body", "tokens");
-        List<PostSummary> items = this.mongo.find(query, Document.class, this.model.collection()).stream()
-                .map(PostSummary::of).toList();
+        List<PostSummary> items = this.mongo.find(query, Document.class, this.model.collection())
+            .stream()
+            .map(PostSummary::of)
+            .toList();
         return PostPage.of(items, search, total);
     }
 
@@ -113,8 +123,12 @@ class PostQueries {
         return this.mongo.findOne(any, Document.class, this.model.collection()) != null;
     }
 
-    /** Posts a reader may see: not removed, and listed (a body that came first is not a post yet). */
+    /**
+     * Posts a reader may see: not removed, and listed (a body that came first is not a
+     * post yet).
+     */
     private static Criteria live() {
         return Criteria.where(ProjectionWriter.REMOVED).ne(true).and(ProjectionWriter.REVISION).gt(0);
     }
+
 }

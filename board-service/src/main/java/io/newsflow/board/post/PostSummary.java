@@ -14,7 +14,6 @@ record PostSummary(String board, long number, String title, String author, Insta
         return new PostSummary(document.getString("board"), document.get("number", Number.class).longValue(),
                 document.getString("title"), document.getString("author"),
                 postedAt == null ? null : postedAt.toInstant(), document.getInteger("commentCount"),
-                document.getString("url"), document.getString("category"),
-                document.getBoolean("hasBody", false));
+                document.getString("url"), document.getString("category"), document.getBoolean("hasBody", false));
     }
 }

@@ -5,18 +5,12 @@ import java.util.Date;
 
 import org.bson.Document;
 
-/** A board post as the API returns it; {@code body} is null while only its listing row is known. */
-public record PostView(
-        String board,
-        long number,
-        String title,
-        String author,
-        Instant postedAt,
-        Integer commentCount,
-        String url,
-        String category,
-        String body,
-        long revision) {
+/**
+ * A board post as the API returns it; {@code body} is null while only its listing row is
+ * known.
+ */
+public record PostView(String board, long number, String title, String author, Instant postedAt, Integer commentCount,
+        String url, String category, String body, long revision) {
 
     static PostView of(Document document) {
         Date postedAt = document.getDate("postedAt");

@@ -36,7 +36,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The board API over post events on the real topic: merges, listings, search, paging and dead letters. */
+/**
+ * The board API over post events on the real topic: merges, listings, search, paging and
+ * dead letters.
+ */
 @SpringBootTest(properties = "spring.config.name=" + BoardApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
@@ -66,14 +69,15 @@ class BoardReadApiTests {
         LongStream.rangeClosed(1, 20).forEach(n -> send(board, n, listed(board, n, 1, "목록 " + n, 2)));
         send(board, 7, published(board, 7, 2, "본문과 함께 고친 제목", "일곱째 글의 본문."));
 
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 7)))
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get(post(board, 7)))
                 .andExpect(jsonPath("$.body").value("일곱째 글의 본문."))
                 .andExpect(jsonPath("$.title").value("본문과 함께 고친 제목")));
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("size", "100"))
-                .andExpect(jsonPath("$.totalElements").value(20))
-                .andExpect(jsonPath("$.items[0].number").value(20))
-                .andExpect(jsonPath("$.items[13].hasBody").value(true))
-                .andExpect(jsonPath("$.items[12].hasBody").value(false));
+            .andExpect(jsonPath("$.totalElements").value(20))
+            .andExpect(jsonPath("$.items[0].number").value(20))
+            .andExpect(jsonPath("$.items[13].hasBody").value(true))
+            .andExpect(jsonPath("$.items[12].hasBody").value(false));
     }
 
     @Test
@@ -82,7 +86,8 @@ class BoardReadApiTests {
         send(board, 7, published(board, 7, 1, "먼저 온 전체 글", "지워지면 안 되는 본문."));
         LongStream.rangeClosed(1, 20).forEach(n -> send(board, n, listed(board, n, 2, "목록 " + n, 5)));
 
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 7)))
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get(post(board, 7)))
                 .andExpect(jsonPath("$.title").value("목록 7"))
                 .andExpect(jsonPath("$.commentCount").value(5))
                 .andExpect(jsonPath("$.body").value("지워지면 안 되는 본문.")));
@@ -94,7 +99,8 @@ class BoardReadApiTests {
         send(board, 1, listed(board, 1, 5, "새 목록 제목", 9));
         send(board, 1, published(board, 1, 3, "옛 제목", "늦게 도착한 본문."));
 
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
                 .andExpect(jsonPath("$.body").value("늦게 도착한 본문."))
                 .andExpect(jsonPath("$.title").value("새 목록 제목"))
                 .andExpect(jsonPath("$.revision").value(5)));
@@ -108,7 +114,8 @@ class BoardReadApiTests {
         send(board, 1, row);
         send(board, 2, listed(board, 2, 1, "뒤따른 글", 0));
 
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
                 .andExpect(jsonPath("$.totalElements").value(2)));
         this.mvc.perform(get(post(board, 1))).andExpect(jsonPath("$.revision").value(1));
     }
@@ -120,10 +127,12 @@ class BoardReadApiTests {
         send(board, 42, listed(board, 42, 1, "마흔둘", 0));
 
         await().atMost(WITHIN).untilAsserted(() -> {
-            JsonNode boards = JSON.readTree(this.mvc.perform(get("/api/v1/boards")).andReturn().getResponse()
-                    .getContentAsString());
-            JsonNode summary = boards.valueStream().filter(b -> b.get("slug").asString().equals(board)).findFirst()
-                    .orElseThrow(() -> new AssertionError("board " + board + " is not listed yet"));
+            JsonNode boards = JSON
+                .readTree(this.mvc.perform(get("/api/v1/boards")).andReturn().getResponse().getContentAsString());
+            JsonNode summary = boards.valueStream()
+                .filter(b -> b.get("slug").asString().equals(board))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("board " + board + " is not listed yet"));
             assertThat(summary.get("posts").asLong()).isEqualTo(2);
             assertThat(summary.get("newestNumber").asLong()).isEqualTo(42);
             assertThat(summary.get("latestPostAt").asString()).isEqualTo(DAY.plusSeconds(42).toString());
@@ -136,39 +145,47 @@ class BoardReadApiTests {
         send(board, 1, listed(board, 1, 1, "카자흐스탄과 협력 확대", 0));
         send(board, 2, listed(board, 2, 1, "공급망을 다시 짠다", 0));
         send(board, 3, listed(board, 3, 1, "반도체 수출 회복", 0));
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
                 .andExpect(jsonPath("$.totalElements").value(3)));
 
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "카자흐스탄"))
-                .andExpect(jsonPath("$.totalElements").value(1)).andExpect(jsonPath("$.items[0].number").value(1));
+            .andExpect(jsonPath("$.totalElements").value(1))
+            .andExpect(jsonPath("$.items[0].number").value(1));
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "공급망"))
-                .andExpect(jsonPath("$.items[0].number").value(2));
+            .andExpect(jsonPath("$.items[0].number").value(2));
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "우즈베키스탄"))
-                .andExpect(jsonPath("$.totalElements").value(0));
+            .andExpect(jsonPath("$.totalElements").value(0));
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "작성"))
-                .andExpect(jsonPath("$.totalElements").value(0));
+            .andExpect(jsonPath("$.totalElements").value(0));
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "작성자"))
-                .andExpect(jsonPath("$.totalElements").value(3));
+            .andExpect(jsonPath("$.totalElements").value(3));
     }
 
     @Test
     void pagingThroughTwoHundredFiftyPostsHasNoGapsOrDuplicates() throws Exception {
         String board = board();
         LongStream.rangeClosed(1, 250).forEach(n -> send(board, n, listed(board, n, 1, "글 " + n, 0)));
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
                 .andExpect(jsonPath("$.totalElements").value(250)));
 
         List<Long> numbers = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            JsonNode result = JSON.readTree(this.mvc.perform(get("/api/v1/boards/" + board + "/posts")
-                    .param("page", String.valueOf(page)).param("size", "100")).andReturn().getResponse()
-                    .getContentAsString());
+            JsonNode result = JSON.readTree(
+                    this.mvc
+                        .perform(get("/api/v1/boards/" + board + "/posts").param("page", String.valueOf(page))
+                            .param("size", "100"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
             assertThat(result.get("totalPages").asInt()).isEqualTo(3);
             result.get("items").forEach(item -> numbers.add(item.get("number").asLong()));
         }
 
-        assertThat(numbers).hasSize(250).doesNotHaveDuplicates()
-                .isEqualTo(LongStream.iterate(250, n -> n - 1).limit(250).boxed().toList());
+        assertThat(numbers).hasSize(250)
+            .doesNotHaveDuplicates()
+            .isEqualTo(LongStream.iterate(250, n -> n - 1).limit(250).boxed().toList());
     }
 
     @Test
@@ -179,7 +196,8 @@ class BoardReadApiTests {
             send(board, 2, "{\"type\":\"PostListed\",\"board\":");
             send(board, 3, listed(board, 3, 1, "뒤따른 글", 0));
 
-            await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+            await().atMost(WITHIN)
+                .untilAsserted(() -> this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
                     .andExpect(jsonPath("$.totalElements").value(2)));
             List<String> dead = new ArrayList<>();
             await().atMost(WITHIN).untilAsserted(() -> {
@@ -191,8 +209,8 @@ class BoardReadApiTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "page=-1", "size=0", "size=1000", "page=abc", "q[$ne]=x", "author=$where",
-            "author={\"$gt\":\"\"}", "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z",
-            "from=+10000-01-01T00:00:00Z", "to=+999999999-12-31T23:59:59Z", "page=10001",
+            "author={\"$gt\":\"\"}", "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z", "from=+10000-01-01T00:00:00Z",
+            "to=+999999999-12-31T23:59:59Z", "page=10001",
             "author=가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하"
                     + "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하"
                     + "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하"
@@ -215,14 +233,18 @@ class BoardReadApiTests {
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1))).andExpect(status().isOk()));
         int before = this.commands.sent().size();
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "시간")).andExpect(status().isOk());
-        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "누구"))
-                .andExpect(status().isOk());
-        List<BsonDocument> reads = this.commands.sent().subList(before, this.commands.sent().size()).stream()
-                .filter(command -> command.containsKey("find") || command.containsKey("aggregate")
-                        || command.containsKey("count"))
-                .toList();
-        assertThat(reads).isNotEmpty().allSatisfy(command -> assertThat(command.getNumber("maxTimeMS",
-                new org.bson.BsonInt64(0)).longValue()).as(command.toJson()).isPositive().isLessThanOrEqualTo(3000));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "누구")).andExpect(status().isOk());
+        List<BsonDocument> reads = this.commands.sent()
+            .subList(before, this.commands.sent().size())
+            .stream()
+            .filter(command -> command.containsKey("find") || command.containsKey("aggregate")
+                    || command.containsKey("count"))
+            .toList();
+        assertThat(reads).isNotEmpty()
+            .allSatisfy(command -> assertThat(command.getNumber("maxTimeMS", new org.bson.BsonInt64(0)).longValue())
+                .as(command.toJson())
+                .isPositive()
+                .isLessThanOrEqualTo(3000));
     }
 
     @Test
@@ -248,10 +270,12 @@ class BoardReadApiTests {
         String board = board();
         send(board, 1, JSON.writeValueAsString(new PostListed(UUID.randomUUID().toString(), Instant.now(), 1, board, 1,
                 1, "hash-category", "말머리가 따로 있는 글", "작성자", DAY, 0, null, "질문")));
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
                 .andExpect(jsonPath("$.title").value("말머리가 따로 있는 글"))
                 .andExpect(jsonPath("$.category").value("질문")));
-        this.mvc.perform(get("/api/v1/boards/" + board + "/posts")).andExpect(jsonPath("$.items[0].category").value("질문"));
+        this.mvc.perform(get("/api/v1/boards/" + board + "/posts"))
+            .andExpect(jsonPath("$.items[0].category").value("질문"));
     }
 
     @Test
@@ -266,8 +290,9 @@ class BoardReadApiTests {
     }
 
     /**
-     * The OpenAPI description lists every route with examples, and each example has the shape of
-     * what the API really answers (same fields, nested ones too); Swagger UI is served.
+     * The OpenAPI description lists every route with examples, and each example has the
+     * shape of what the API really answers (same fields, nested ones too); Swagger UI is
+     * served.
      */
     @Test
     void theApiDescriptionShowsWhatTheApiReallyAnswers() throws Exception {
@@ -275,25 +300,36 @@ class BoardReadApiTests {
         send(board, 7, published(board, 7, 1, "설명서 확인 글", "본문."));
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 7))).andExpect(status().isOk()));
         ApiDescription description = new ApiDescription(this.mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
         assertThat(description.paths()).containsExactlyInAnyOrder("/api/v1/boards", "/api/v1/boards/{board}/posts",
                 "/api/v1/boards/{board}/posts/{number}");
 
-        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards", 200),
-                answer("/api/v1/boards", 200))).isEmpty();
+        assertThat(ApiDescription.mismatches(description.example("/api/v1/boards", 200), answer("/api/v1/boards", 200)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts", 200),
-                answer("/api/v1/boards/" + board + "/posts", 200))).isEmpty();
+                answer("/api/v1/boards/" + board + "/posts", 200)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts/{number}", 200),
-                answer(post(board, 7), 200))).isEmpty();
+                answer(post(board, 7), 200)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts", 400),
-                answer("/api/v1/boards/" + board + "/posts?size=0", 400))).isEmpty();
+                answer("/api/v1/boards/" + board + "/posts?size=0", 400)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts", 404),
-                answer("/api/v1/boards/no-such-board/posts", 404))).isEmpty();
+                answer("/api/v1/boards/no-such-board/posts", 404)))
+            .isEmpty();
         assertThat(ApiDescription.mismatches(description.example("/api/v1/boards/{board}/posts/{number}", 404),
-                answer(post(board, 99), 404))).isEmpty();
+                answer(post(board, 99), 404)))
+            .isEmpty();
 
-        String ui = this.mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection()).andReturn()
-                .getResponse().getRedirectedUrl();
+        String ui = this.mvc.perform(get("/swagger-ui.html"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
         this.mvc.perform(get(ui)).andExpect(status().isOk());
     }
 
@@ -305,8 +341,9 @@ class BoardReadApiTests {
 
     @Test
     void unknownBoardIs404() throws Exception {
-        this.mvc.perform(get("/api/v1/boards/no-such-board/posts")).andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("No board no-such-board"));
+        this.mvc.perform(get("/api/v1/boards/no-such-board/posts"))
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.detail").value("No board no-such-board"));
     }
 
     private static String post(String board, long number) {
@@ -327,7 +364,8 @@ class BoardReadApiTests {
     }
 
     private static String published(String board, long number, long revision, String title, String body) {
-        return JSON.writeValueAsString(new PostPublished(UUID.randomUUID().toString(), Instant.now(), 1, board,
-                number, revision, "hash-" + title + body, title, "작성자", DAY.plusSeconds(number), null, null, body));
+        return JSON.writeValueAsString(new PostPublished(UUID.randomUUID().toString(), Instant.now(), 1, board, number,
+                revision, "hash-" + title + body, title, "작성자", DAY.plusSeconds(number), null, null, body));
     }
+
 }

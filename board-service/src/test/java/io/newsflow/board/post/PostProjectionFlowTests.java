@@ -26,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Post events on the real topic read back through the board API: a listing row and a full post of
- * the same {@code board:number} in both orders, and removals.
+ * Post events on the real topic read back through the board API: a listing row and a full
+ * post of the same {@code board:number} in both orders, and removals.
  */
 @SpringBootTest(properties = "spring.config.name=" + BoardApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
@@ -54,8 +54,9 @@ class PostProjectionFlowTests {
         send(number, listingRow(number, 2, "목록에서 고친 제목"));
 
         awaitTitle(number, "목록에서 고친 제목");
-        this.mvc.perform(get(path(number))).andExpect(jsonPath("$.body").value("본문은 지워지면 안 된다."))
-                .andExpect(jsonPath("$.commentCount").value(4));
+        this.mvc.perform(get(path(number)))
+            .andExpect(jsonPath("$.body").value("본문은 지워지면 안 된다."))
+            .andExpect(jsonPath("$.commentCount").value(4));
     }
 
     @Test
@@ -68,8 +69,9 @@ class PostProjectionFlowTests {
         send(number, fullPost(number, 2, "본문과 함께 온 제목", "전체 글의 본문."));
 
         awaitTitle(number, "본문과 함께 온 제목");
-        this.mvc.perform(get(path(number))).andExpect(jsonPath("$.body").value("전체 글의 본문."))
-                .andExpect(jsonPath("$.author").value("작성자"));
+        this.mvc.perform(get(path(number)))
+            .andExpect(jsonPath("$.body").value("전체 글의 본문."))
+            .andExpect(jsonPath("$.author").value("작성자"));
     }
 
     @Test
@@ -78,8 +80,8 @@ class PostProjectionFlowTests {
         send(number, listingRow(number, 1, "지워질 글"));
         awaitTitle(number, "지워질 글");
 
-        send(number, JSON.writeValueAsString(
-                new PostRemoved(UUID.randomUUID().toString(), Instant.now(), 1, BOARD, number, 5)));
+        send(number, JSON
+            .writeValueAsString(new PostRemoved(UUID.randomUUID().toString(), Instant.now(), 1, BOARD, number, 5)));
         send(number, listingRow(number, 3, "늦게 온 목록 행"));
         long marker = NUMBERS.incrementAndGet();
         send(marker, listingRow(marker, 1, "순서 확인용 글"));
@@ -90,14 +92,17 @@ class PostProjectionFlowTests {
 
     @Test
     void malformedBoardOrNumberIsABadRequest() throws Exception {
-        this.mvc.perform(get(java.net.URI.create("/api/v1/boards/Not%20A%20Slug/posts/1"))).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].parameter").value("board"));
+        this.mvc.perform(get(java.net.URI.create("/api/v1/boards/Not%20A%20Slug/posts/1")))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].parameter").value("board"));
         this.mvc.perform(get("/api/v1/boards/" + BOARD + "/posts/abc")).andExpect(status().isBadRequest());
     }
 
     private void awaitTitle(long number, String title) {
-        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(path(number)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value(title)));
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get(path(number)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value(title)));
     }
 
     private static String path(long number) {
@@ -114,8 +119,9 @@ class PostProjectionFlowTests {
     }
 
     private static String fullPost(long number, long revision, String title, String body) {
-        return JSON.writeValueAsString(new PostPublished(UUID.randomUUID().toString(), Instant.now(), 1, BOARD,
-                number, revision, "hash-of-" + title + body, title, "작성자", Instant.parse("2024-07-23T15:00:00Z"), 4,
-                null, body));
+        return JSON.writeValueAsString(
+                new PostPublished(UUID.randomUUID().toString(), Instant.now(), 1, BOARD, number, revision,
+                        "hash-of-" + title + body, title, "작성자", Instant.parse("2024-07-23T15:00:00Z"), 4, null, body));
     }
+
 }

@@ -42,16 +42,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Rebuild equals live: posts whose listing rows came after their full text, whose newer listing rows
- * lack fields the older ones had, whose body was revised, came before the listing or was removed
- * with the post, and one listed again after its removal. Once the live model holds them, the topic
- * is compacted for real (small segments, a low dirty ratio), so only the newest record of every key
- * is left; a rebuild from it must yield every document the live model holds, field by field.
- * (Records of one key are appended in revision order, as one ingest stamps them; see
- * docs/events.md for what keeps it so.)
+ * Rebuild equals live: posts whose listing rows came after their full text, whose newer
+ * listing rows lack fields the older ones had, whose body was revised, came before the
+ * listing or was removed with the post, and one listed again after its removal. Once the
+ * live model holds them, the topic is compacted for real (small segments, a low dirty
+ * ratio), so only the newest record of every key is left; a rebuild from it must yield
+ * every document the live model holds, field by field. (Records of one key are appended
+ * in revision order, as one ingest stamps them; see docs/events.md for what keeps it so.)
  */
-@SpringBootTest(properties = { "spring.config.name=" + BoardApplication.CONFIG_NAME,
-        "newsflow.projection.rebuild-grace=2s" })
+@SpringBootTest(
+        properties = { "spring.config.name=" + BoardApplication.CONFIG_NAME, "newsflow.projection.rebuild-grace=2s" })
 @WithEmbeddedInfrastructure
 class RebuildAfterCompactionTests {
 
@@ -79,7 +79,8 @@ class RebuildAfterCompactionTests {
     void aRebuildFromTheCompactedTopicYieldsEveryDocumentTheLiveModelHolds() throws Exception {
         String board = "compaction-" + UUID.randomUUID().toString().substring(0, 8);
         List<PostEvent> events = List.of(
-                // 1: body first published with the post, then newer listing rows without the author
+                // 1: body first published with the post, then newer listing rows without
+                // the author
                 listed(board, 1, 1, "첫 글", "가", 3), body(board, 1, 1, "첫 글의 본문."),
                 listed(board, 1, 3, "첫 글 (고침)", null, 7),
                 // 2: removed after its body came
@@ -92,16 +93,17 @@ class RebuildAfterCompactionTests {
                 body(board, 4, 3, "고친 본문."), listed(board, 4, 4, "고친 글", "라", 2),
                 // 5: a listing row only, repeated
                 listed(board, 5, 1, "그냥 글", "마", 0), listed(board, 5, 1, "그냥 글", "마", 0),
-                // 6: removed, then listed again (a crawler saw it again after its removal)
+                // 6: removed, then listed again (a crawler saw it again after its
+                // removal)
                 listed(board, 6, 1, "돌아온 글", "바", 0), body(board, 6, 1, "돌아온 글의 옛 본문."), removed(board, 6, 2),
-                bodyRemoved(board, 6, 2),
-                listed(board, 6, 3, "돌아온 글", "바", 4));
+                bodyRemoved(board, 6, 2), listed(board, 6, 3, "돌아온 글", "바", 4));
         for (PostEvent event : events) {
             this.topics.send(Topics.POSTS, event.recordKey(), JSON.writeValueAsString(event));
         }
-        await().atMost(WITHIN).until(() -> live(board).size() == 6
-                && live(board).get(board + ":4").get("bodyRevision", Number.class).longValue() == 3_000L
-                && live(board).get(board + ":2").getBoolean("removed"));
+        await().atMost(WITHIN)
+            .until(() -> live(board).size() == 6
+                    && live(board).get(board + ":4").get("bodyRevision", Number.class).longValue() == 3_000L
+                    && live(board).get(board + ":2").getBoolean("removed"));
         Map<String, Document> live = withoutWriteTimes(live(board));
 
         compact(board, events.size());
@@ -122,26 +124,30 @@ class RebuildAfterCompactionTests {
     }
 
     /**
-     * Makes the broker compact the posts topic now: small segments, any dirt cleanable, then rolls
-     * the segment holding the test's records by sending more; waits until only the newest record of
-     * each of the test's keys is left.
+     * Makes the broker compact the posts topic now: small segments, any dirt cleanable,
+     * then rolls the segment holding the test's records by sending more; waits until only
+     * the newest record of each of the test's keys is left.
      */
     private void compact(String board, int sent) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 EmbeddedInfrastructure.shared().kafkaBootstrapServers()))) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.POSTS);
-            // compacted as ingest creates it (in this test JVM the broker may have created it on first use)
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(
-                    new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET),
-                    new AlterConfigOp(new ConfigEntry("segment.ms", "100"), AlterConfigOp.OpType.SET),
-                    new AlterConfigOp(new ConfigEntry("min.cleanable.dirty.ratio", "0.01"), AlterConfigOp.OpType.SET),
-                    new AlterConfigOp(new ConfigEntry("min.compaction.lag.ms", "0"), AlterConfigOp.OpType.SET)))).all()
-                    .get(10, TimeUnit.SECONDS);
+            // compacted as ingest creates it (in this test JVM the broker may have
+            // created it on first use)
+            admin
+                .incrementalAlterConfigs(Map.of(topic, List.of(
+                        new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET),
+                        new AlterConfigOp(new ConfigEntry("segment.ms", "100"), AlterConfigOp.OpType.SET),
+                        new AlterConfigOp(new ConfigEntry("min.cleanable.dirty.ratio", "0.01"),
+                                AlterConfigOp.OpType.SET),
+                        new AlterConfigOp(new ConfigEntry("min.compaction.lag.ms", "0"), AlterConfigOp.OpType.SET))))
+                .all()
+                .get(10, TimeUnit.SECONDS);
         }
         long distinctKeys = 6 + 5;
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
-            this.topics.send(Topics.POSTS, "compaction-marker:1", JSON.writeValueAsString(
-                    listed("compaction-marker", 1, System.nanoTime(), "표시", null, 0)));
+            this.topics.send(Topics.POSTS, "compaction-marker:1",
+                    JSON.writeValueAsString(listed("compaction-marker", 1, System.nanoTime(), "표시", null, 0)));
             return this.topics.recordsOf(Topics.POSTS, key -> key.startsWith(board + ":")) == distinctKeys;
         });
         assertThat(sent).isGreaterThan((int) distinctKeys);
@@ -166,7 +172,10 @@ class RebuildAfterCompactionTests {
         return stripped;
     }
 
-    /** Ingest derives an event's revision from the moment it accepted it: one revision, one acceptance time. */
+    /**
+     * Ingest derives an event's revision from the moment it accepted it: one revision,
+     * one acceptance time.
+     */
     private static Instant accepted(long revision) {
         return POSTED.plusSeconds(3600).plusMillis(revision);
     }
@@ -178,8 +187,8 @@ class RebuildAfterCompactionTests {
     }
 
     private static PostBodyPublished body(String board, long number, long revision, String body) {
-        return new PostBodyPublished(UUID.randomUUID().toString(), accepted(revision), 1, board, number, revision * 1000,
-                "hash-" + body, body);
+        return new PostBodyPublished(UUID.randomUUID().toString(), accepted(revision), 1, board, number,
+                revision * 1000, "hash-" + body, body);
     }
 
     private static PostBodyRemoved bodyRemoved(String board, long number, long revision) {
@@ -189,4 +198,5 @@ class RebuildAfterCompactionTests {
     private static PostRemoved removed(String board, long number, long revision) {
         return new PostRemoved(UUID.randomUUID().toString(), accepted(revision), 1, board, number, revision * 1000);
     }
+
 }

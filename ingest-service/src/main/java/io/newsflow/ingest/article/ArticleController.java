@@ -37,15 +37,17 @@ class ArticleController {
         this.batches = batches;
     }
 
-    /** 202 once Kafka acknowledged the article event; the answer carries the article id. */
-    @Operation(summary = "Publish an article",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.ARTICLE))),
+    /**
+     * 202 once Kafka acknowledged the article event; the answer carries the article id.
+     */
+    @Operation(summary = "Publish an article", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.ARTICLE))),
             responses = {
-                    @ApiResponse(responseCode = "202", content = @Content(examples = @ExampleObject(
-                            value = ApiExamples.ARTICLE_ACCEPTED))),
-                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
-                            examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
+                    @ApiResponse(responseCode = "202",
+                            content = @Content(examples = @ExampleObject(value = ApiExamples.ARTICLE_ACCEPTED))),
+                    @ApiResponse(responseCode = "400",
+                            content = @Content(mediaType = "application/problem+json",
+                                    examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted publish(@Valid @RequestBody ArticleRequest request) {
@@ -53,8 +55,9 @@ class ArticleController {
     }
 
     /** Up to 1,000 articles; valid items are accepted even when others are rejected. */
-    @Operation(summary = "Publish up to 1,000 articles", responses = @ApiResponse(responseCode = "202",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
+    @Operation(summary = "Publish up to 1,000 articles",
+            responses = @ApiResponse(responseCode = "202",
+                    content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResult> publishBatch(@RequestBody List<ArticleRequest> requests) {
         return BatchResponses.accept(this.batches, requests, this.intake::prepare);
@@ -67,4 +70,5 @@ class ArticleController {
         this.intake.remove(id);
         return Accepted.article(id);
     }
+
 }

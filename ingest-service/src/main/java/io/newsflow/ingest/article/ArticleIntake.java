@@ -24,9 +24,9 @@ import io.newsflow.ingest.publish.Prepared;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns article requests into normalised {@link ArticlePublished} events and publishes them.
- * An article's id comes from its canonical URL, or from its content when it has none, so sending
- * the same article again yields the same id.
+ * Turns article requests into normalised {@link ArticlePublished} events and publishes
+ * them. An article's id comes from its canonical URL, or from its content when it has
+ * none, so sending the same article again yields the same id.
  */
 @Service
 public class ArticleIntake {
@@ -72,8 +72,8 @@ public class ArticleIntake {
     }
 
     /**
-     * The normalised event of an article read from a page crawled at {@code crawledAt}: without a
-     * date of its own, it was published when it was crawled.
+     * The normalised event of an article read from a page crawled at {@code crawledAt}:
+     * without a date of its own, it was published when it was crawled.
      */
     public Prepared prepare(ArticleRequest request, Instant crawledAt) {
         return Prepared.of(outgoing(toEvent(request, this.clock.now(), crawledAt)));
@@ -84,8 +84,8 @@ public class ArticleIntake {
     }
 
     /**
-     * The normalised event for a request accepted at {@code acceptedAt}, published then unless it
-     * says otherwise.
+     * The normalised event for a request accepted at {@code acceptedAt}, published then
+     * unless it says otherwise.
      * @throws InvalidFieldException when a field cannot be normalised
      */
     public ArticlePublished toEvent(ArticleRequest request, Instant acceptedAt) {
@@ -93,10 +93,10 @@ public class ArticleIntake {
     }
 
     /**
-     * The normalised event for a request accepted at {@code acceptedAt}. The article's id comes from
-     * what the client sent, never from a time ingest chose, so a retry of the same article gets the
-     * same id: its canonical URL; without one, its outlet, title and publish time; without a publish
-     * time either, its outlet, title and text.
+     * The normalised event for a request accepted at {@code acceptedAt}. The article's id
+     * comes from what the client sent, never from a time ingest chose, so a retry of the
+     * same article gets the same id: its canonical URL; without one, its outlet, title
+     * and publish time; without a publish time either, its outlet, title and text.
      * @param publishedByDefault the publish time of an article that gives none
      * @throws InvalidFieldException when a field cannot be normalised
      */
@@ -104,7 +104,8 @@ public class ArticleIntake {
         String url = request.url() == null || request.url().isBlank() ? null : Urls.canonical("url", request.url());
         String title = Text.line(request.title());
         if (title == null) {
-            throw new InvalidFieldException("title", "must not be blank (it holds only white space or invisible characters)");
+            throw new InvalidFieldException("title",
+                    "must not be blank (it holds only white space or invisible characters)");
         }
         List<String> subtitles = Text.lines(request.subtitles());
         List<String> paragraphs = request.paragraphs() != null && !request.paragraphs().isEmpty()
@@ -125,7 +126,7 @@ public class ArticleIntake {
                 section, tags, language);
         String id = "a-" + (url != null ? Hashing.sha256(url)
                 : dated ? Hashing.sha256(outlet, title, publishedAt) : Hashing.sha256(outlet, title, paragraphs))
-                .substring(0, 24);
+            .substring(0, 24);
         return new ArticlePublished(UUID.randomUUID().toString(), acceptedAt, ArticleEvent.SCHEMA_VERSION, id,
                 this.clock.next(acceptedAt), contentHash, url, title, subtitles, paragraphs, captions, outlet, author,
                 publishedAt, section, tags, language);
@@ -135,7 +136,10 @@ public class ArticleIntake {
         if (captions == null) {
             return List.of();
         }
-        return captions.stream().map(caption -> new Caption(Text.line(caption.text()), Text.line(caption.credit())))
-                .filter(caption -> caption.text() != null).toList();
+        return captions.stream()
+            .map(caption -> new Caption(Text.line(caption.text()), Text.line(caption.credit())))
+            .filter(caption -> caption.text() != null)
+            .toList();
     }
+
 }

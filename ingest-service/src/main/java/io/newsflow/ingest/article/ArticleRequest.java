@@ -8,24 +8,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * An article as a crawler or partner sends it. The text is given as {@code paragraphs} or as one
- * {@code body} split at blank lines; {@code publishedAt} takes ISO-8601 or Korean date forms
- * (Asia/Seoul when no zone is given).
+ * An article as a crawler or partner sends it. The text is given as {@code paragraphs} or
+ * as one {@code body} split at blank lines; {@code publishedAt} takes ISO-8601 or Korean
+ * date forms (Asia/Seoul when no zone is given).
  */
-public record ArticleRequest(
-        @Size(max = 2048) String url,
-        @NotBlank @Size(max = 500) String title,
+public record ArticleRequest(@Size(max = 2048) String url, @NotBlank @Size(max = 500) String title,
         @Size(max = 50) List<@NotBlank @Size(max = 2000) String> subtitles,
-        @Size(max = 5000) List<@Size(max = 100_000) String> paragraphs,
-        @Size(max = 1_000_000) String body,
-        @Size(max = 200) List<@Valid CaptionRequest> captions,
-        @Size(max = 200) String outlet,
-        @Size(max = 200) String author,
-        @Size(max = 64) String publishedAt,
-        @Size(max = 100) String section,
+        @Size(max = 5000) List<@Size(max = 100_000) String> paragraphs, @Size(max = 1_000_000) String body,
+        @Size(max = 200) List<@Valid CaptionRequest> captions, @Size(max = 200) String outlet,
+        @Size(max = 200) String author, @Size(max = 64) String publishedAt, @Size(max = 100) String section,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
-        // the subtags' count is bounded: an unbounded repetition recurses once per subtag in Java's
-        // regex engine, and validation runs the pattern even on a value over the size limit
+        // the subtags' count is bounded: an unbounded repetition recurses once per subtag
+        // in Java's
+        // regex engine, and validation runs the pattern even on a value over the size
+        // limit
         @Size(max = 35) @Pattern(regexp = "[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,8}",
                 message = "must be a language tag such as ko or en") String language) {
 

@@ -21,9 +21,9 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates, normalises and publishes many items at once. Invalid items are rejected one by one
- * and never published; the valid ones are all sent and then awaited together. An item is reported
- * accepted only once Kafka acknowledged its event.
+ * Validates, normalises and publishes many items at once. Invalid items are rejected one
+ * by one and never published; the valid ones are all sent and then awaited together. An
+ * item is reported accepted only once Kafka acknowledged its event.
  */
 @Component
 public class BatchIntake {
@@ -48,8 +48,10 @@ public class BatchIntake {
     }
 
     /**
-     * @param toEvent normalises a valid item into its events; may throw {@link InvalidFieldException}
-     * @throws PublishFailedException when valid items existed and Kafka acknowledged none of them
+     * @param toEvent normalises a valid item into its events; may throw
+     * {@link InvalidFieldException}
+     * @throws PublishFailedException when valid items existed and Kafka acknowledged none
+     * of them
      */
     public <R> BatchResult accept(List<? extends R> requests, Function<R, Prepared> toEvent) {
         List<Item> items = new ArrayList<>(requests.size());
@@ -105,7 +107,8 @@ public class BatchIntake {
 
     private void count(List<?> requests, List<Item> items) {
         for (Item item : items) {
-            String kind = requests.get(item.index()) instanceof ArticleRequest ? IngestMetrics.ARTICLE : IngestMetrics.POST;
+            String kind = requests.get(item.index()) instanceof ArticleRequest ? IngestMetrics.ARTICLE
+                    : IngestMetrics.POST;
             switch (item.status()) {
                 case BatchResult.ACCEPTED -> this.metrics.accepted(kind, 1);
                 case BatchResult.REJECTED -> this.metrics.rejected(kind, "invalid");
@@ -118,12 +121,15 @@ public class BatchIntake {
         if (request == null) {
             return List.of(new FieldError("", "must be an object"));
         }
-        return this.validator.validate(request).stream()
-                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .map(BatchIntake::fieldError).toList();
+        return this.validator.validate(request)
+            .stream()
+            .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+            .map(BatchIntake::fieldError)
+            .toList();
     }
 
     private static FieldError fieldError(ConstraintViolation<?> violation) {
         return new FieldError(violation.getPropertyPath().toString(), violation.getMessage());
     }
+
 }

@@ -1,6 +1,9 @@
 package io.newsflow.ingest.batch;
 
-/** Every item of a batch was rejected: answered 422 with the result, so nothing is mistaken for accepted. */
+/**
+ * Every item of a batch was rejected: answered 422 with the result, so nothing is
+ * mistaken for accepted.
+ */
 public class BatchRejectedException extends RuntimeException {
 
     private final transient BatchResult result;
@@ -13,4 +16,5 @@ public class BatchRejectedException extends RuntimeException {
     public BatchResult result() {
         return this.result;
     }
+
 }

@@ -9,7 +9,10 @@ import io.newsflow.ingest.publish.Prepared;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The HTTP shape shared by the batch endpoints: size limits, 202 with per-item results, 422 when none passed. */
+/**
+ * The HTTP shape shared by the batch endpoints: size limits, 202 with per-item results,
+ * 422 when none passed.
+ */
 public final class BatchResponses {
 
     private BatchResponses() {
@@ -30,4 +33,5 @@ public final class BatchResponses {
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
     }
+
 }

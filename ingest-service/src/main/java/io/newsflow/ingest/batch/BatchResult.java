@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * The answer to a batch: one entry per item, in order.
+ *
  * @param accepted items Kafka acknowledged
  * @param rejected items refused for their content (nothing was published for them)
  * @param failed valid items Kafka did not acknowledge in time; send them again
@@ -25,7 +26,9 @@ public record BatchResult(int accepted, int rejected, int failed, List<Item> ite
     public record Item(int index, String status, String id, List<FieldError> errors) {
     }
 
-    /** A problem with one field; {@code field} is a path such as {@code captions[0].text}. */
+    /**
+     * A problem with one field; {@code field} is a path such as {@code captions[0].text}.
+     */
     public record FieldError(String field, String message) {
     }
 

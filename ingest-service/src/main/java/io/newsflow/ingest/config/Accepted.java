@@ -1,7 +1,9 @@
 package io.newsflow.ingest.config;
 
 /**
- * The answer to an accepted write: the kind of entity and its key, already acknowledged by Kafka.
+ * The answer to an accepted write: the kind of entity and its key, already acknowledged
+ * by Kafka.
+ *
  * @param kind {@code article} or {@code post}
  * @param id the article id, or {@code board:number} for a post
  */

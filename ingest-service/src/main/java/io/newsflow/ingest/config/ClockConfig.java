@@ -12,4 +12,5 @@ class ClockConfig {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

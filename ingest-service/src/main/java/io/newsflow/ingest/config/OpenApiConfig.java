@@ -10,7 +10,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description served at {@code /v3/api-docs} and {@code /swagger-ui.html}. */
+/**
+ * The OpenAPI description served at {@code /v3/api-docs} and {@code /swagger-ui.html}.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
@@ -19,11 +21,15 @@ class OpenApiConfig {
     @Bean
     OpenAPI ingestApi() {
         return new OpenAPI()
-                .info(new Info().title("newsflow ingest API").version("v1")
-                        .description("Articles, board posts and whole scraped pages go in here. A write is answered "
-                                + "202 only after Kafka acknowledged its event; errors are RFC 9457 problem details."))
-                .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeyAuthentication.HEADER)))
-                .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+            .info(new Info().title("newsflow ingest API")
+                .version("v1")
+                .description("Articles, board posts and whole scraped pages go in here. A write is answered "
+                        + "202 only after Kafka acknowledged its event; errors are RFC 9457 problem details."))
+            .components(new Components().addSecuritySchemes(API_KEY,
+                    new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.HEADER)
+                        .name(ApiKeyAuthentication.HEADER)))
+            .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
+
 }

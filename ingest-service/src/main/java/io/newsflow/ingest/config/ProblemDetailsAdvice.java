@@ -30,8 +30,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every failure of the ingest API to an RFC 9457 problem detail, once, for all controllers.
- * Validation problems list the offending fields under {@code errors}.
+ * Maps every failure of the ingest API to an RFC 9457 problem detail, once, for all
+ * controllers. Validation problems list the offending fields under {@code errors}.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -42,7 +42,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.metrics = metrics;
     }
 
-    /** Every problem answered by the base class is a rejected request; count it by kind and status. */
+    /**
+     * Every problem answered by the base class is a rejected request; count it by kind
+     * and status.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
@@ -68,11 +71,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
-                .toList();
+        List<Map<String, String>> errors = ex.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
+            .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid fields: " + String.join(", ", errors.stream().map(e -> e.get("field")).toList()));
+                "The request has invalid fields: "
+                        + String.join(", ", errors.stream().map(e -> e.get("field")).toList()));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -100,7 +106,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** The JSON path of the field Jackson could not bind, such as {@code captions[0].text}. */
+    /**
+     * The JSON path of the field Jackson could not bind, such as
+     * {@code captions[0].text}.
+     */
     private static String fieldOf(HttpMessageNotReadableException ex) {
         if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof DatabindException binding)
                 || binding.getPath().isEmpty()) {
@@ -169,11 +178,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The event store did not acknowledge in time; nothing was accepted. Retry later.");
         problem.setTitle("Event store unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
-                .body(problem);
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+            .body(problem);
     }
 
     private static Map<String, String> fieldError(String field, String message) {
         return Map.of("field", field, "message", message == null ? "is invalid" : message);
     }
+
 }

@@ -15,9 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Enforces the request body limit before anything parses the body: a declared length over the
- * limit is answered 413 at once, and a body without a declared length is cut off when it passes
- * the limit ({@link PayloadTooLargeException}, also 413).
+ * Enforces the request body limit before anything parses the body: a declared length over
+ * the limit is answered 413 at once, and a body without a declared length is cut off when
+ * it passes the limit ({@link PayloadTooLargeException}, also 413).
  */
 public class RequestSizeFilter extends OncePerRequestFilter {
 
@@ -31,9 +31,8 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > this.limit) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-                    "The request body has " + request.getContentLengthLong() + " bytes; at most " + this.limit
-                            + " are accepted");
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request too large", "The request body has "
+                    + request.getContentLengthLong() + " bytes; at most " + this.limit + " are accepted");
             return;
         }
         chain.doFilter(new LimitedRequest(request, this.limit), response);
@@ -45,6 +44,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         PayloadTooLargeException(long limit) {
             super("The request body is larger than " + limit + " bytes");
         }
+
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -65,6 +65,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             }
             return this.stream;
         }
+
     }
 
     private static final class LimitedStream extends ServletInputStream {
@@ -115,5 +116,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             this.delegate.setReadListener(listener);
         }
+
     }
+
 }

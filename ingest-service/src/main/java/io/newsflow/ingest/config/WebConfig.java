@@ -10,9 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The filters of ingest: the arrival time the publish deadline counts from, and the body size limit
- * in front of everything that reads a body. (Keys are checked by the shared access policy of
- * service-support.)
+ * The filters of ingest: the arrival time the publish deadline counts from, and the body
+ * size limit in front of everything that reads a body. (Keys are checked by the shared
+ * access policy of service-support.)
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
@@ -33,4 +33,5 @@ class WebConfig {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
+
 }

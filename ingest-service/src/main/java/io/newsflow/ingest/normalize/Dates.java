@@ -13,22 +13,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as Korean sites write them, read as instants. Values without a zone are Asia/Seoul time;
- * a time alone ({@code 14:32}) is a time of the reference day, the crawl date in Seoul (or of the day
- * before, when it is still to come on the crawl date).
+ * Dates as Korean sites write them, read as instants. Values without a zone are
+ * Asia/Seoul time; a time alone ({@code 14:32}) is a time of the reference day, the crawl
+ * date in Seoul (or of the day before, when it is still to come on the crawl date).
  */
 public final class Dates {
 
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
-    private static final Pattern LOCAL_DATE_TIME = Pattern.compile(
-            "(\\d{4})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    private static final Pattern LOCAL_DATE_TIME = Pattern
+        .compile("(\\d{4})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
     private static final Pattern TIME_ONLY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
-    /** {@code 24.07.24}, {@code 24-07-24 09:41}: a two-digit year of this century, perhaps with a time. */
-    private static final Pattern SHORT_YEAR = Pattern.compile(
-            "(\\d{2})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    /**
+     * {@code 24.07.24}, {@code 24-07-24 09:41}: a two-digit year of this century, perhaps
+     * with a time.
+     */
+    private static final Pattern SHORT_YEAR = Pattern
+        .compile("(\\d{2})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
     /** {@code 07.24}: a day of the reference year, as boards show this year's posts. */
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})[.\\-/](\\d{1,2})\\.?");
@@ -47,7 +50,9 @@ public final class Dates {
     private Dates() {
     }
 
-    /** Parses {@code value}; a time alone is taken on the Seoul date of {@code reference}. */
+    /**
+     * Parses {@code value}; a time alone is taken on the Seoul date of {@code reference}.
+     */
     public static Instant parse(String field, String value, Instant reference) {
         Instant instant = read(field, value.trim(), reference);
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
@@ -70,12 +75,14 @@ public final class Dates {
             Matcher shortYear = SHORT_YEAR.matcher(text);
             if (shortYear.matches()) {
                 return LocalDate.of(2000 + number(shortYear, 1), number(shortYear, 2), number(shortYear, 3))
-                        .atTime(time(shortYear, 4)).atZone(SEOUL).toInstant();
+                    .atTime(time(shortYear, 4))
+                    .atZone(SEOUL)
+                    .toInstant();
             }
             Matcher monthDay = MONTH_DAY.matcher(text);
             if (monthDay.matches()) {
-                return startOfDay(LocalDate.of(LocalDate.ofInstant(reference, SEOUL).getYear(),
-                        number(monthDay, 1), number(monthDay, 2)));
+                return startOfDay(LocalDate.of(LocalDate.ofInstant(reference, SEOUL).getYear(), number(monthDay, 1),
+                        number(monthDay, 2)));
             }
             return parseIso(text);
         }
@@ -85,9 +92,9 @@ public final class Dates {
     }
 
     /**
-     * A time alone, as boards show their newest posts: of the reference day in Seoul, or of the day
-     * before when on the reference day it is still to come (beyond an hour of clock skew), since a
-     * page cannot show a post from its future.
+     * A time alone, as boards show their newest posts: of the reference day in Seoul, or
+     * of the day before when on the reference day it is still to come (beyond an hour of
+     * clock skew), since a page cannot show a post from its future.
      */
     private static Instant timeOfDay(LocalTime time, Instant reference) {
         LocalDate day = LocalDate.ofInstant(reference, SEOUL);
@@ -120,4 +127,5 @@ public final class Dates {
     private static int number(Matcher matcher, int group) {
         return Integer.parseInt(matcher.group(group));
     }
+
 }

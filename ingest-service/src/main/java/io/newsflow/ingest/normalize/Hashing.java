@@ -11,11 +11,11 @@ import io.newsflow.contracts.ArticlePublished.Caption;
 import io.newsflow.contracts.PostKey;
 
 /**
- * SHA-256 over the normalised fields of an entity: ids and content hashes. Each field is written in
- * a canonical form this class defines, never through a type's {@code toString()}: renaming a record
- * component must not change every hash and every id derived from one. The forms are the ones the
- * first version wrote, so ids and hashes of everything stored stay the same ({@code HashingTests}
- * pins them).
+ * SHA-256 over the normalised fields of an entity: ids and content hashes. Each field is
+ * written in a canonical form this class defines, never through a type's
+ * {@code toString()}: renaming a record component must not change every hash and every id
+ * derived from one. The forms are the ones the first version wrote, so ids and hashes of
+ * everything stored stay the same ({@code HashingTests} pins them).
  */
 public final class Hashing {
 
@@ -42,10 +42,11 @@ public final class Hashing {
     }
 
     /**
-     * The canonical forms: nothing for an absent field; text as it is; numbers in decimal; instants
-     * in ISO-8601 ({@link Instant#toString()}, which the JDK specifies); a post key as
-     * {@code board:number}; a caption as {@code Caption[text=…, credit=…]}; a list as its elements
-     * in brackets, separated by a comma and a space. Any other type is refused.
+     * The canonical forms: nothing for an absent field; text as it is; numbers in
+     * decimal; instants in ISO-8601 ({@link Instant#toString()}, which the JDK
+     * specifies); a post key as {@code board:number}; a caption as
+     * {@code Caption[text=…, credit=…]}; a list as its elements in brackets, separated by
+     * a comma and a space. Any other type is refused.
      */
     private static void write(Object field, StringBuilder text) {
         if (field == null) {
@@ -59,8 +60,11 @@ public final class Hashing {
             text.append(key.board()).append(':').append(key.number());
         }
         else if (field instanceof Caption caption) {
-            text.append("Caption[text=").append(caption.text()).append(", credit=").append(caption.credit())
-                    .append(']');
+            text.append("Caption[text=")
+                .append(caption.text())
+                .append(", credit=")
+                .append(caption.credit())
+                .append(']');
         }
         else if (field instanceof List<?> list) {
             text.append('[');
@@ -82,4 +86,5 @@ public final class Hashing {
             throw new IllegalArgumentException("no canonical form for " + field.getClass().getName());
         }
     }
+
 }

@@ -1,6 +1,9 @@
 package io.newsflow.ingest.normalize;
 
-/** A field that passed bean validation but cannot be normalised, such as an unparseable date. */
+/**
+ * A field that passed bean validation but cannot be normalised, such as an unparseable
+ * date.
+ */
 public class InvalidFieldException extends RuntimeException {
 
     private final String field;
@@ -13,4 +16,5 @@ public class InvalidFieldException extends RuntimeException {
     public String field() {
         return this.field;
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stamps each event with a revision: microseconds since the epoch at acceptance, strictly
- * increasing within this process. Consumers apply an event only when its revision is higher than
- * the stored one, so a later acceptance of an entity always wins over an earlier one.
+ * increasing within this process. Consumers apply an event only when its revision is
+ * higher than the stored one, so a later acceptance of an entity always wins over an
+ * earlier one.
  */
 @Component
 public class RevisionClock {
@@ -28,9 +29,13 @@ public class RevisionClock {
         return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** A revision for an event accepted at {@code acceptedAt}, higher than every one issued before. */
+    /**
+     * A revision for an event accepted at {@code acceptedAt}, higher than every one
+     * issued before.
+     */
     public long next(Instant acceptedAt) {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, acceptedAt);
         return this.last.updateAndGet(previous -> Math.max(previous + 1, micros));
     }
+
 }

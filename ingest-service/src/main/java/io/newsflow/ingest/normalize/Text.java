@@ -7,21 +7,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Text normalisation applied to every field: Unicode NFC, every kind of white space collapsed to
- * one space inside a line, invisible control characters dropped. Korean punctuation
- * (“ ” ‘ ’ … · ㆍ) is kept as it is.
+ * Text normalisation applied to every field: Unicode NFC, every kind of white space
+ * collapsed to one space inside a line, invisible control characters dropped. Korean
+ * punctuation (“ ” ‘ ’ … · ㆍ) is kept as it is.
  */
 public final class Text {
 
     private Text() {
     }
 
-    /** NFC, whitespace runs as one space, trimmed; {@code null} or blank gives {@code null}. */
+    /**
+     * NFC, whitespace runs as one space, trimmed; {@code null} or blank gives
+     * {@code null}.
+     */
     public static String line(String value) {
         if (value == null) {
             return null;
         }
-        // most text arrives in NFC with single spaces: check before building anything (a regex replace
+        // most text arrives in NFC with single spaces: check before building anything (a
+        // regex replace
         // of every field was a fifth of ingest's CPU)
         String normalized = Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value
                 : Normalizer.normalize(value, Normalizer.Form.NFC);
@@ -32,9 +36,9 @@ public final class Text {
     }
 
     /**
-     * Every run of white space (what Java calls white space, the no-break and zero-width spaces, the
-     * byte-order mark) as one space; other control characters dropped. One pass, and no copy for
-     * text that needs neither.
+     * Every run of white space (what Java calls white space, the no-break and zero-width
+     * spaces, the byte-order mark) as one space; other control characters dropped. One
+     * pass, and no copy for text that needs neither.
      */
     private static String collapseSpaces(String value) {
         StringBuilder collapsed = null;
@@ -54,7 +58,10 @@ public final class Text {
         return collapsed == null ? value : collapsed.toString();
     }
 
-    /** White space as {@link String#strip} and {@link String#isBlank} see it, plus every Unicode space and the invisible ones. */
+    /**
+     * White space as {@link String#strip} and {@link String#isBlank} see it, plus every
+     * Unicode space and the invisible ones.
+     */
     static boolean isSpace(char c) {
         return c == ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF'
                 || c == '\u180E';
@@ -69,8 +76,8 @@ public final class Text {
     }
 
     /**
-     * Splits a body into paragraphs at blank lines (or at line breaks when it has no blank line),
-     * in one pass over the text.
+     * Splits a body into paragraphs at blank lines (or at line breaks when it has no
+     * blank line), in one pass over the text.
      */
     public static List<String> paragraphs(String body) {
         if (body == null || body.isBlank()) {
@@ -95,4 +102,5 @@ public final class Text {
         paragraphs.add(paragraph.toString());
         return lines(paragraphs);
     }
+
 }

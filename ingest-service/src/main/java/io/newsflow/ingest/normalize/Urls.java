@@ -57,12 +57,13 @@ public final class Urls {
             return "";
         }
         return Arrays.stream(rawQuery.split("&"))
-                .filter(parameter -> !parameter.isEmpty() && !isTracking(parameter))
-                .collect(Collectors.joining("&"));
+            .filter(parameter -> !parameter.isEmpty() && !isTracking(parameter))
+            .collect(Collectors.joining("&"));
     }
 
     private static boolean isTracking(String parameter) {
         String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
         return name.startsWith("utm_") || TRACKING_PARAMETERS.contains(name);
     }
+
 }

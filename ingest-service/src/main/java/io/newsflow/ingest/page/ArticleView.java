@@ -11,13 +11,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The post a page shows, read from the layout's view area: the title from the post's own heading
- * (its category head apart), the writer and time from its info line, then from the content:
- * sub-headlines (headings or quoted lines before the first paragraph), paragraphs, photo captions
- * ({@code figcaption}, or a paragraph ending in a credit such as {@code /연합}) and the outlet line
- * that closes the article. Navigation, forms, comment lists, ads, scripts and footers are not part of
- * the content. Machine-readable metadata ({@link PageMetadata}) fills in what the markup lacks and
- * gives the publish time and a news article's author and publisher when it has them.
+ * The post a page shows, read from the layout's view area: the title from the post's own
+ * heading (its category head apart), the writer and time from its info line, then from
+ * the content: sub-headlines (headings or quoted lines before the first paragraph),
+ * paragraphs, photo captions ({@code figcaption}, or a paragraph ending in a credit such
+ * as {@code /연합}) and the outlet line that closes the article. Navigation, forms, comment
+ * lists, ads, scripts and footers are not part of the content. Machine-readable metadata
+ * ({@link PageMetadata}) fills in what the markup lacks and gives the publish time and a
+ * news article's author and publisher when it has them.
  */
 final class ArticleView {
 
@@ -27,7 +28,9 @@ final class ArticleView {
             + "[id~=(?i)^(ad|ads|banner)[_-]], [class~=(?i)(^|[\\s_-])(comment|cmt|reply|share|sns)s?([\\s_-]|$)], "
             + ".bo_v_act, .btn_recommend_box";
 
-    /** An app's signature a gallery adds at the end of a post ({@code - xx official App}). */
+    /**
+     * An app's signature a gallery adds at the end of a post ({@code - xx official App}).
+     */
     private static final int LONGEST_SIGNATURE = 40;
 
     private ArticleView() {
@@ -41,7 +44,8 @@ final class ArticleView {
             return null;
         }
         Element heading = view.selectFirst(layout.title);
-        Element categoryHead = heading == null ? view.selectFirst(layout.category) : heading.selectFirst(layout.category);
+        Element categoryHead = heading == null ? view.selectFirst(layout.category)
+                : heading.selectFirst(layout.category);
         String title = heading == null ? null : title(heading, layout);
         ScrapedArticle body = body(content, layout);
         if (body == null) {
@@ -56,7 +60,9 @@ final class ArticleView {
                 body.captions(), firstNonNull(body.outlet(), metadata.publisher()), author, section, publishedAt);
     }
 
-    /** The heading's own text: without its category head, icons and screen-reader words. */
+    /**
+     * The heading's own text: without its category head, icons and screen-reader words.
+     */
     private static String title(Element heading, BoardLayout layout) {
         Element own = heading.clone();
         own.select(layout.category).remove();
@@ -95,7 +101,10 @@ final class ArticleView {
         return element == null ? null : ListingTable.date(element);
     }
 
-    /** The content's blocks through the article text rules; captions of figures are captions whatever they say. */
+    /**
+     * The content's blocks through the article text rules; captions of figures are
+     * captions whatever they say.
+     */
     private static ScrapedArticle body(Element content, BoardLayout layout) {
         Element clean = content.clone();
         clean.select(NOT_CONTENT).remove();
@@ -145,4 +154,5 @@ final class ArticleView {
         }
         return null;
     }
+
 }

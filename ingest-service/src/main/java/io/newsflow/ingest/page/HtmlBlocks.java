@@ -12,21 +12,25 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * The text of an HTML subtree as blocks, in one pass over its nodes: every block element (a
- * paragraph, a heading, a list item, a {@code div} …) starts and ends a block, {@code <br>} breaks a
- * line inside one, a table row is a block of its cells joined by spaces, and a {@code figcaption}
- * is a block of its own kind. White space is collapsed; empty blocks are dropped. Text marked for
- * screen readers only is skipped.
+ * The text of an HTML subtree as blocks, in one pass over its nodes: every block element
+ * (a paragraph, a heading, a list item, a {@code div} …) starts and ends a block,
+ * {@code <br>
+ * } breaks a line inside one, a table row is a block of its cells joined by spaces, and a
+ * {@code figcaption} is a block of its own kind. White space is collapsed; empty blocks
+ * are dropped. Text marked for screen readers only is skipped.
  */
 final class HtmlBlocks {
 
     /** What a block was in the markup. */
     enum Kind {
+
         TEXT, HEADING, CAPTION
+
     }
 
     /**
      * A block of text.
+     *
      * @param lines its lines, each collapsed and non-blank
      */
     record Block(Kind kind, List<String> lines) {
@@ -54,7 +58,10 @@ final class HtmlBlocks {
         return collector.blocks;
     }
 
-    /** Elements whose text a reader of the page does not see or that only screen readers announce. */
+    /**
+     * Elements whose text a reader of the page does not see or that only screen readers
+     * announce.
+     */
     static boolean isHidden(Element element) {
         return element.hasClass("sound_only") || element.hasClass("blind") || element.hasClass("sr-only")
                 || element.hasClass("screen_out") || element.hasClass("hidden") || element.hasClass("hide")
@@ -76,7 +83,10 @@ final class HtmlBlocks {
         /** Depth of the hidden element being skipped, or -1. */
         private int hiddenDepth = -1;
 
-        /** How many table rows enclose the current node: inside one, every cell stays on the row's line. */
+        /**
+         * How many table rows enclose the current node: inside one, every cell stays on
+         * the row's line.
+         */
         private int rows;
 
         @Override
@@ -136,8 +146,8 @@ final class HtmlBlocks {
             this.line.append(text);
             this.length += text.length();
             if (this.length > PageParser.MAX_LINE) {
-                throw new PageLimitExceededException("A paragraph of the page has more than " + PageParser.MAX_LINE
-                        + " characters");
+                throw new PageLimitExceededException(
+                        "A paragraph of the page has more than " + PageParser.MAX_LINE + " characters");
             }
         }
 
@@ -158,5 +168,7 @@ final class HtmlBlocks {
             this.length = 0;
             this.kind = Kind.TEXT;
         }
+
     }
+
 }

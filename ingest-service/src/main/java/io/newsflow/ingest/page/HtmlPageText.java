@@ -7,10 +7,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Turns an HTML page of a layout newsflow does not know into the text form {@link PageParser}
- * reads: each block becomes a paragraph, each table row one line (its cells joined by spaces).
- * Scripts, styles, navigation, the site's header and footer, and forms other than one holding the
- * listing are dropped; a heading inside the article ({@code <article><header>…}) is kept.
+ * Turns an HTML page of a layout newsflow does not know into the text form
+ * {@link PageParser} reads: each block becomes a paragraph, each table row one line (its
+ * cells joined by spaces). Scripts, styles, navigation, the site's header and footer, and
+ * forms other than one holding the listing are dropped; a heading inside the article
+ * ({@code <article><header>…}) is kept.
  */
 final class HtmlPageText {
 
@@ -39,4 +40,5 @@ final class HtmlPageText {
         }
         return String.join("\n\n", blocks);
     }
+
 }

@@ -7,16 +7,20 @@ import org.jsoup.parser.Parser;
 
 /**
  * Reads a scraped HTML page by its structure when its board engine is recognised
- * ({@link BoardLayout}): the listing table by its header, the post from its view area, both helped
- * by the page's metadata. A page of another layout is flattened to text and read by the text
- * rules, its article completed by the page's metadata.
+ * ({@link BoardLayout}): the listing table by its header, the post from its view area,
+ * both helped by the page's metadata. A page of another layout is flattened to text and
+ * read by the text rules, its article completed by the page's metadata.
  *
- * <p>Bounded like the text: at most {@link #LONGEST_PAGE} characters of HTML, nested at most
- * {@link #DEEPEST} elements (deeper markup is flattened by the parser), read in one pass per part.
+ * <p>
+ * Bounded like the text: at most {@link #LONGEST_PAGE} characters of HTML, nested at most
+ * {@link #DEEPEST} elements (deeper markup is flattened by the parser), read in one pass
+ * per part.
  */
 final class HtmlPages {
 
-    /** Larger than any board page; a page's DOM costs several times its size in memory. */
+    /**
+     * Larger than any board page; a page's DOM costs several times its size in memory.
+     */
     static final int LONGEST_PAGE = 3_000_000;
 
     static final int DEEPEST = 256;
@@ -26,8 +30,8 @@ final class HtmlPages {
 
     static ScrapedPage read(String html) {
         if (html.length() > LONGEST_PAGE) {
-            throw new PageLimitExceededException("The page has " + html.length() + " characters of HTML; at most "
-                    + LONGEST_PAGE + " are read");
+            throw new PageLimitExceededException(
+                    "The page has " + html.length() + " characters of HTML; at most " + LONGEST_PAGE + " are read");
         }
         Document document = Parser.htmlParser().setMaxDepth(DEEPEST).parseInput(html, "");
         PageMetadata metadata = PageMetadata.of(document);
@@ -42,16 +46,19 @@ final class HtmlPages {
         return new ScrapedPage(article, listing.rows(), listing.notices(), listing.skipped(), layout.id());
     }
 
-    /** The text rules' article, with what the metadata says where the text had nothing. */
+    /**
+     * The text rules' article, with what the metadata says where the text had nothing.
+     */
     private static ScrapedArticle completed(ScrapedArticle article, PageMetadata metadata) {
         if (article == null || metadata.equals(PageMetadata.NONE)) {
             return article;
         }
-        return new ScrapedArticle(article.title() != null ? article.title() : metadata.headline(),
-                article.subtitles(), article.paragraphs(), article.captions(),
+        return new ScrapedArticle(article.title() != null ? article.title() : metadata.headline(), article.subtitles(),
+                article.paragraphs(), article.captions(),
                 article.outlet() != null ? article.outlet() : metadata.publisher(),
                 article.author() != null ? article.author() : metadata.author(),
                 article.section() != null ? article.section() : metadata.section(),
                 metadata.datePublished() != null ? metadata.datePublished() : article.publishedAt());
     }
+
 }

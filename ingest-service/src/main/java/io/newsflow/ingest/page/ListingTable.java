@@ -15,24 +15,27 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * A board's listing read from its {@code <table>}, by the names in its header row: which column is
- * the number, the title, the writer, the date (and which ones, such as hits and votes, are not
- * read). In the title cell, the title is the title link's own text; comment badges ({@code [7]},
- * {@code (7)}, a count span, {@code 댓글 7개} for screen readers) become the comment count and a
- * category head ({@code 경제}, {@code [일반]}) a field of its own; neither is ever glued to the title.
- * Notice rows and other rows the board pins above its posts are counted and skipped. A full
- * timestamp in a {@code datetime} or {@code title} attribute wins over the short form shown.
+ * A board's listing read from its {@code
+ *
+<table>
+ * }, by the names in its header row: which column is the number, the title, the writer,
+ * the date (and which ones, such as hits and votes, are not read). In the title cell, the
+ * title is the title link's own text; comment badges ({@code [7]}, {@code (7)}, a count
+ * span, {@code 댓글 7개} for screen readers) become the comment count and a category head
+ * ({@code 경제}, {@code [일반]}) a field of its own; neither is ever glued to the title.
+ * Notice rows and other rows the board pins above its posts are counted and skipped. A
+ * full timestamp in a {@code datetime} or {@code title} attribute wins over the short
+ * form shown.
  */
 final class ListingTable {
 
     /** What a column holds, by the names boards give its header. */
     enum Column {
-        NUMBER("번호", "글번호", "no", "no.", "num", "number"),
-        TITLE("제목", "subject", "title", "글제목"),
+
+        NUMBER("번호", "글번호", "no", "no.", "num", "number"), TITLE("제목", "subject", "title", "글제목"),
         AUTHOR("글쓴이", "작성자", "이름", "닉네임", "글쓴이/작성자", "name", "writer", "author", "nick", "닉"),
         DATE("날짜", "작성일", "등록일", "일자", "작성시간", "등록시간", "date", "datetime", "시간"),
-        CATEGORY("분류", "말머리", "카테고리", "구분", "category"),
-        HITS("조회", "조회수", "hit", "hits", "views", "읽음"),
+        CATEGORY("분류", "말머리", "카테고리", "구분", "category"), HITS("조회", "조회수", "hit", "hits", "views", "읽음"),
         VOTES("추천", "추천수", "공감", "좋아요", "votes", "vote", "like", "likes");
 
         private final Set<String> names;
@@ -50,24 +53,34 @@ final class ListingTable {
             }
             return null;
         }
+
     }
 
     /**
      * What the listing yielded.
-     * @param skipped body rows that are neither a post nor a pinned row (an empty board's message …)
+     *
+     * @param skipped body rows that are neither a post nor a pinned row (an empty board's
+     * message …)
      */
     record Listing(List<ListingRow> rows, int notices, int skipped) {
 
         static final Listing NONE = new Listing(List.of(), 0, 0);
+
     }
 
-    /** A post's number in the address of its link: GNUBoard, gallery, XE query forms, or the last path segment. */
-    private static final Pattern NUMBER_IN_LINK = Pattern.compile(
-            "(?:[?&](?:wr_id|no|document_srl|num|idx|article_id)=|/)(\\d{1,18})(?=$|[?&#/])");
+    /**
+     * A post's number in the address of its link: GNUBoard, gallery, XE query forms, or
+     * the last path segment.
+     */
+    private static final Pattern NUMBER_IN_LINK = Pattern
+        .compile("(?:[?&](?:wr_id|no|document_srl|num|idx|article_id)=|/)(\\d{1,18})(?=$|[?&#/])");
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
-    /** A comment badge once the screen-reader words are gone: {@code 7}, {@code [7]}, {@code (7)}. */
+    /**
+     * A comment badge once the screen-reader words are gone: {@code 7}, {@code [7]},
+     * {@code (7)}.
+     */
     private static final Pattern BADGE = Pattern.compile("[\\[(]?(\\d{1,7})[\\])]?");
 
     private static final Pattern BADGE_AT_END = Pattern.compile("\\[(\\d{1,7})]$");
@@ -81,11 +94,16 @@ final class ListingTable {
     /** What boards show in the number cell of the post being viewed. */
     private static final Set<String> CURRENT_POST = Set.of("열람중", "»", "▶", "현재글", "current", "→");
 
-    /** Comment counts by class: {@code cnt_cmt}, {@code reply_num}, {@code replyNum}, {@code comment_count} … */
-    private static final String COMMENT_BADGES =
-            "[class~=(?i)(^|[\\s_-])(cnt_cmt|cmt|comments?|reply(num)?)([\\s_-]|$)]";
+    /**
+     * Comment counts by class: {@code cnt_cmt}, {@code reply_num}, {@code replyNum},
+     * {@code comment_count} …
+     */
+    private static final String COMMENT_BADGES = "[class~=(?i)(^|[\\s_-])(cnt_cmt|cmt|comments?|reply(num)?)([\\s_-]|$)]";
 
-    /** Category heads by class: {@code bo_cate_link}, {@code category}, {@code cate}, {@code title_headtext}. */
+    /**
+     * Category heads by class: {@code bo_cate_link}, {@code category}, {@code cate},
+     * {@code title_headtext}.
+     */
     static final String CATEGORY_HEADS = "[class~=(?i)(^|[\\s_-])(cate(gory)?|headtext)([\\s_-]|$)]";
 
     private static final String NOTICE_MARKS = "[class~=(?i)notice], img[alt*=공지], [title=공지]";
@@ -100,8 +118,8 @@ final class ListingTable {
     }
 
     /**
-     * The listing of the page: the first table the layout names whose header has a title column,
-     * else the first such table anywhere.
+     * The listing of the page: the first table the layout names whose header has a title
+     * column, else the first such table anywhere.
      * @param room how many rows may be read before the page is too large
      */
     static Listing read(Element root, BoardLayout layout, int room) {
@@ -118,7 +136,10 @@ final class ListingTable {
         return Listing.NONE;
     }
 
-    /** The header row: the last row of {@code thead}, else the first row made of {@code th} cells. */
+    /**
+     * The header row: the last row of {@code thead}, else the first row made of
+     * {@code th} cells.
+     */
     private static Element headerRow(Element table) {
         Element head = table.selectFirst("> thead");
         if (head != null) {
@@ -195,7 +216,10 @@ final class ListingTable {
         return new Listing(rows, notices, skipped);
     }
 
-    /** The row's cells by position: a cell spanning several columns stands at each of them. */
+    /**
+     * The row's cells by position: a cell spanning several columns stands at each of
+     * them.
+     */
     private static Element[] cells(Element row) {
         List<Element> positions = new ArrayList<>();
         for (Element cell : row.select("> td, > th")) {
@@ -221,8 +245,9 @@ final class ListingTable {
     }
 
     /**
-     * The post's number; {@code null} for a notice or another pinned row. The row of the post being
-     * viewed shows a mark such as {@code 열람중} instead: its number comes from its link.
+     * The post's number; {@code null} for a notice or another pinned row. The row of the
+     * post being viewed shows a mark such as {@code 열람중} instead: its number comes from
+     * its link.
      */
     private static Long number(Element row, Element numberCell, Element link) {
         if (isNotice(row, numberCell)) {
@@ -233,7 +258,8 @@ final class ListingTable {
             if (DIGITS.matcher(shown).matches()) {
                 return positive(shown);
             }
-            if (!CURRENT_POST.contains(shown.toLowerCase(Locale.ROOT)) && numberCell.selectFirst(".bo_current, .current") == null) {
+            if (!CURRENT_POST.contains(shown.toLowerCase(Locale.ROOT))
+                    && numberCell.selectFirst(".bo_current, .current") == null) {
                 return null;
             }
         }
@@ -266,7 +292,10 @@ final class ListingTable {
                 || numberCell.classNames().stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).contains("notice")));
     }
 
-    /** The link to the post: the first in the cell that is neither a category nor a comment link. */
+    /**
+     * The link to the post: the first in the cell that is neither a category nor a
+     * comment link.
+     */
     private static Element titleLink(Element cell) {
         for (Element link : cell.select("a[href]")) {
             String href = link.attr("href");
@@ -295,7 +324,10 @@ final class ListingTable {
                 date(cell(cells, Column.DATE)), category(cell(cells, Column.CATEGORY), titleCell));
     }
 
-    /** The comment count: a badge element, or what the cell shows besides its links and category. */
+    /**
+     * The comment count: a badge element, or what the cell shows besides its links and
+     * category.
+     */
     private static Integer comments(Element cell, Element link) {
         for (Element badge : cell.select(COMMENT_BADGES)) {
             if (badge != link && !link.select(COMMENT_BADGES).contains(badge)) {
@@ -312,8 +344,11 @@ final class ListingTable {
     }
 
     private static Integer badgeCount(String shown) {
-        String bare = shown.replace("댓글", "").replace("개", "").replace("comments", "").replace("comment", "")
-                .replace(" ", "");
+        String bare = shown.replace("댓글", "")
+            .replace("개", "")
+            .replace("comments", "")
+            .replace("comment", "")
+            .replace(" ", "");
         Matcher badge = BADGE.matcher(bare);
         return badge.matches() ? Integer.valueOf(badge.group(1)) : null;
     }
@@ -331,7 +366,10 @@ final class ListingTable {
         return Text.line(bare);
     }
 
-    /** The writer's name: a {@code data-nick}, a name element, or the cell's text (never an IP suffix). */
+    /**
+     * The writer's name: a {@code data-nick}, a name element, or the cell's text (never
+     * an IP suffix).
+     */
     private static String author(Element cell) {
         if (cell == null) {
             return null;
@@ -350,7 +388,10 @@ final class ListingTable {
         return visibleText(shown);
     }
 
-    /** The date: a full timestamp from an attribute, else what is shown (completed by a time attribute). */
+    /**
+     * The date: a full timestamp from an attribute, else what is shown (completed by a
+     * time attribute).
+     */
     static String date(Element cell) {
         if (cell == null) {
             return null;
@@ -362,8 +403,8 @@ final class ListingTable {
             if (value == null) {
                 continue;
             }
-            if (FULL_DATE.matcher(value).matches() || value.length() > 10 && value.charAt(4) == '-'
-                    && value.contains("T")) {
+            if (FULL_DATE.matcher(value).matches()
+                    || value.length() > 10 && value.charAt(4) == '-' && value.contains("T")) {
                 return value;
             }
             attribute = attribute == null ? value : attribute;
@@ -383,7 +424,10 @@ final class ListingTable {
         return element.is(COMMENT_BADGES);
     }
 
-    /** What a reader sees of an element: no screen-reader-only text, white space collapsed. */
+    /**
+     * What a reader sees of an element: no screen-reader-only text, white space
+     * collapsed.
+     */
     static String visibleText(Element element) {
         if (element.selectFirst(".sound_only, .blind, .sr-only, .screen_out") == null) {
             return Text.line(element.text());
@@ -392,4 +436,5 @@ final class ListingTable {
         visible.select(".sound_only, .blind, .sr-only, .screen_out").remove();
         return Text.line(visible.text());
     }
+
 }

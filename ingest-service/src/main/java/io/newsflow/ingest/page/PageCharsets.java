@@ -16,25 +16,26 @@ import io.newsflow.ingest.normalize.InvalidFieldException;
 import org.springframework.http.MediaType;
 
 /**
- * The charset a page is written in: the request's content type when it names one; else, for HTML,
- * what the page declares in its first bytes ({@code <meta charset="euc-kr">} or
- * {@code <meta http-equiv="Content-Type" content="text/html; charset=euc-kr">}); else UTF-8. The
- * Korean legacy names are read as Windows code page 949, the superset of EUC-KR that browsers use
- * for them. Decoding is strict: a byte the charset does not define is an error, never replaced.
+ * The charset a page is written in: the request's content type when it names one; else,
+ * for HTML, what the page declares in its first bytes ({@code <meta charset="euc-kr">} or
+ * {@code <meta http-equiv="Content-Type" content="text/html; charset=euc-kr">}); else
+ * UTF-8. The Korean legacy names are read as Windows code page 949, the superset of
+ * EUC-KR that browsers use for them. Decoding is strict: a byte the charset does not
+ * define is an error, never replaced.
  */
 final class PageCharsets {
 
     /** Where a page must declare its charset, as browsers look for it. */
     private static final int PRESCAN = 1024;
 
-    private static final Pattern DECLARED = Pattern.compile(
-            "<meta[^>]{0,200}?charset\\s{0,5}=\\s{0,5}[\"']?([A-Za-z0-9_.:-]{1,40})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECLARED = Pattern
+        .compile("<meta[^>]{0,200}?charset\\s{0,5}=\\s{0,5}[\"']?([A-Za-z0-9_.:-]{1,40})", Pattern.CASE_INSENSITIVE);
 
     private static final Charset KOREAN = Charset.forName("x-windows-949");
 
-    private static final Map<String, Charset> KOREAN_NAMES = Map.of("euc-kr", KOREAN, "euckr", KOREAN,
-            "ks_c_5601-1987", KOREAN, "ksc5601", KOREAN, "cp949", KOREAN, "ms949", KOREAN, "x-windows-949", KOREAN,
-            "windows-949", KOREAN, "uhc", KOREAN);
+    private static final Map<String, Charset> KOREAN_NAMES = Map.of("euc-kr", KOREAN, "euckr", KOREAN, "ks_c_5601-1987",
+            KOREAN, "ksc5601", KOREAN, "cp949", KOREAN, "ms949", KOREAN, "x-windows-949", KOREAN, "windows-949", KOREAN,
+            "uhc", KOREAN);
 
     private PageCharsets() {
     }
@@ -72,4 +73,5 @@ final class PageCharsets {
     private static Charset korean(Charset charset) {
         return KOREAN_NAMES.getOrDefault(charset.name().toLowerCase(Locale.ROOT), charset);
     }
+
 }

@@ -40,17 +40,19 @@ class PageController {
     }
 
     /**
-     * A whole scraped board page as {@code text/plain} or {@code text/html} (UTF-8 unless the content
-     * type names another charset). 202 once Kafka acknowledged every extracted event.
+     * A whole scraped board page as {@code text/plain} or {@code text/html} (UTF-8 unless
+     * the content type names another charset). 202 once Kafka acknowledged every
+     * extracted event.
      */
     @Operation(summary = "Ingest a whole scraped board page",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "text/plain", examples = @ExampleObject(value = ApiExamples.PAGE))),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(mediaType = "text/plain", examples = @ExampleObject(value = ApiExamples.PAGE))),
             responses = {
-                    @ApiResponse(responseCode = "202", content = @Content(examples = @ExampleObject(
-                            value = ApiExamples.PAGE_RESULT))),
-                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
-                            examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
+                    @ApiResponse(responseCode = "202",
+                            content = @Content(examples = @ExampleObject(value = ApiExamples.PAGE_RESULT))),
+                    @ApiResponse(responseCode = "400",
+                            content = @Content(mediaType = "application/problem+json",
+                                    examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
     @PostMapping(consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE })
     @ResponseStatus(HttpStatus.ACCEPTED)
     PageResult ingest(@RequestParam String board, @RequestParam(required = false) String url,
@@ -63,4 +65,5 @@ class PageController {
         Instant crawled = crawledAt == null || crawledAt.isBlank() ? now : Dates.parse("crawledAt", crawledAt, now);
         return this.intake.accept(new PageRequest(board, url, crawled, title), body, contentType);
     }
+
 }

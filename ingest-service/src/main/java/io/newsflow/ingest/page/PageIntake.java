@@ -23,9 +23,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a scraped board page into one article event (when the page carries an article) and one
- * post event per listing row. The extracted items go through the same validation and
- * normalisation as the JSON API and are published as one batch.
+ * Turns a scraped board page into one article event (when the page carries an article)
+ * and one post event per listing row. The extracted items go through the same validation
+ * and normalisation as the JSON API and are published as one batch.
  */
 @Service
 class PageIntake {
@@ -74,8 +74,10 @@ class PageIntake {
     private static ArticleRequest article(ScrapedArticle article, PageRequest request) {
         String title = article.title() != null ? article.title()
                 : request.title() != null ? request.title() : firstOrNull(article.subtitles());
-        List<ArticleRequest.CaptionRequest> captions = article.captions().stream()
-                .map(caption -> new ArticleRequest.CaptionRequest(caption.text(), caption.credit())).toList();
+        List<ArticleRequest.CaptionRequest> captions = article.captions()
+            .stream()
+            .map(caption -> new ArticleRequest.CaptionRequest(caption.text(), caption.credit()))
+            .toList();
         return new ArticleRequest(request.url(), title, article.subtitles(), article.paragraphs(), null, captions,
                 article.outlet(), article.author(), article.publishedAt(), article.section(), null, null);
     }
@@ -116,7 +118,9 @@ class PageIntake {
 
     /**
      * The page's parameters.
-     * @param crawledAt when the crawler fetched the page; time-only dates are days of it in Seoul
+     *
+     * @param crawledAt when the crawler fetched the page; time-only dates are days of it
+     * in Seoul
      */
     record PageRequest(String board, String url, Instant crawledAt, String title) {
 
@@ -126,4 +130,5 @@ class PageIntake {
             }
         }
     }
+
 }

@@ -12,19 +12,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a page says about its article in machine-readable form: a schema.org {@code NewsArticle}
- * (or {@code Article}, {@code BlogPosting} …) in JSON-LD, else OpenGraph's {@code og:title} and
- * {@code article:*} properties. Each value may be {@code null}.
- * @param publisher the outlet that published it (from JSON-LD only: a site's OpenGraph name is the
- * board's, not the article's)
+ * What a page says about its article in machine-readable form: a schema.org
+ * {@code NewsArticle} (or {@code Article}, {@code BlogPosting} …) in JSON-LD, else
+ * OpenGraph's {@code og:title} and {@code article:*} properties. Each value may be
+ * {@code null}.
+ *
+ * @param publisher the outlet that published it (from JSON-LD only: a site's OpenGraph
+ * name is the board's, not the article's)
  */
 record PageMetadata(String headline, String datePublished, String author, String publisher, String section) {
 
     static final PageMetadata NONE = new PageMetadata(null, null, null, null, null);
 
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
-            "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "SocialMediaPosting",
-            "DiscussionForumPosting");
+            "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "SocialMediaPosting", "DiscussionForumPosting");
 
     /** JSON-LD larger than this is not read: no article's metadata needs it. */
     private static final int LONGEST_JSON_LD = 200_000;
@@ -40,7 +41,8 @@ record PageMetadata(String headline, String datePublished, String author, String
             JsonNode article = findArticle(parse(json));
             if (article != null) {
                 return new PageMetadata(text(article.get("headline")), text(article.get("datePublished")),
-                        name(article.get("author")), name(article.get("publisher")), text(article.get("articleSection")));
+                        name(article.get("author")), name(article.get("publisher")),
+                        text(article.get("articleSection")));
             }
         }
         return new PageMetadata(meta(document, "og:title"), meta(document, "article:published_time"),
@@ -91,7 +93,9 @@ record PageMetadata(String headline, String datePublished, String author, String
         return type.isString() && ARTICLE_TYPES.contains(type.asString());
     }
 
-    /** A person or organisation: a name, an object with a name, or the first of several. */
+    /**
+     * A person or organisation: a name, an object with a name, or the first of several.
+     */
     private static String name(JsonNode node) {
         if (node == null) {
             return null;

@@ -12,20 +12,25 @@ import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
 
 /**
- * Reads the text of a scraped board page: an optional navigation line, the article (title line,
- * sub-headlines in quotes, paragraphs, photo captions ending in a credit such as {@code /연합}, the
- * outlet line that closes it), then the listing: a header such as {@code 번호 제목 글쓴이 날짜} and
- * one row per post. Paragraphs are separated by blank lines; any line ending (CRLF too) is accepted.
+ * Reads the text of a scraped board page: an optional navigation line, the article (title
+ * line, sub-headlines in quotes, paragraphs, photo captions ending in a credit such as
+ * {@code /연합}, the outlet line that closes it), then the listing: a header such as
+ * {@code 번호 제목 글쓴이 날짜} and one row per post. Paragraphs are separated by blank lines; any
+ * line ending (CRLF too) is accepted.
  *
- * <p>Client text is read in time linear in its size: every line's white space is collapsed first,
- * and lines are then taken apart by scanning and splitting at single spaces. The only regular
- * expressions left run on one short token or on a bounded prefix of a line, and none of them can
- * backtrack over a run of the input. Lines, paragraphs and the number of items are capped
- * ({@link PageLimitExceededException}).
+ * <p>
+ * Client text is read in time linear in its size: every line's white space is collapsed
+ * first, and lines are then taken apart by scanning and splitting at single spaces. The
+ * only regular expressions left run on one short token or on a bounded prefix of a line,
+ * and none of them can backtrack over a run of the input. Lines, paragraphs and the
+ * number of items are capped ({@link PageLimitExceededException}).
  */
 final class PageParser {
 
-    /** The longest line or paragraph read: as long as the longest paragraph an article may have. */
+    /**
+     * The longest line or paragraph read: as long as the longest paragraph an article may
+     * have.
+     */
     static final int MAX_LINE = 100_000;
 
     /** A page yields at most as many items as a batch holds, its article included. */
@@ -38,13 +43,16 @@ final class PageParser {
     private static final List<String> DATE_KEYWORDS = List.of("입력", "등록", "발행", "작성", "승인");
 
     /** A date as a listing writes it; only ever matched against one token. */
-    private static final Pattern ROW_DATE = Pattern.compile(
-            "\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?|\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}|\\d{1,2}[.\\-/]\\d{1,2}"
-                    + "|\\d{1,2}:\\d{2}(?::\\d{2})?");
+    private static final Pattern ROW_DATE = Pattern
+        .compile("\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?|\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}|\\d{1,2}[.\\-/]\\d{1,2}"
+                + "|\\d{1,2}:\\d{2}(?::\\d{2})?");
 
-    /** The date of a date line, after its keywords; it fails within its first few characters. */
-    private static final Pattern LINE_DATE = Pattern.compile(
-            "\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?(?: \\d{1,2}:\\d{2}(?::\\d{2})?)?");
+    /**
+     * The date of a date line, after its keywords; it fails within its first few
+     * characters.
+     */
+    private static final Pattern LINE_DATE = Pattern
+        .compile("\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?(?: \\d{1,2}:\\d{2}(?::\\d{2})?)?");
 
     private static final String OPENING_QUOTES = "“‘\"'「『";
 
@@ -70,15 +78,18 @@ final class PageParser {
         return listing(article, lines.get(header), lines.subList(header + 1, lines.size()));
     }
 
-    /** The lines of the text, each with its white space collapsed to single spaces and trimmed. */
+    /**
+     * The lines of the text, each with its white space collapsed to single spaces and
+     * trimmed.
+     */
     static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 if (i - start > MAX_LINE) {
-                    throw new PageLimitExceededException("Line " + (lines.size() + 1) + " of the page has more than "
-                            + MAX_LINE + " characters");
+                    throw new PageLimitExceededException(
+                            "Line " + (lines.size() + 1) + " of the page has more than " + MAX_LINE + " characters");
                 }
                 String line = Text.line(text.substring(start, i));
                 lines.add(line == null ? "" : line);
@@ -116,8 +127,8 @@ final class PageParser {
             }
             length += line.length() + 1;
             if (length > MAX_LINE) {
-                throw new PageLimitExceededException("A paragraph of the page has more than " + MAX_LINE
-                        + " characters");
+                throw new PageLimitExceededException(
+                        "A paragraph of the page has more than " + MAX_LINE + " characters");
             }
             current.add(line);
         }
@@ -141,9 +152,9 @@ final class PageParser {
     }
 
     /**
-     * The body of an article from its blocks (each a list of lines): sub-headlines in quotes first,
-     * then paragraphs, photo captions and a date line, and an outlet line that closes it. Answers
-     * {@code null} when no paragraph is left.
+     * The body of an article from its blocks (each a list of lines): sub-headlines in
+     * quotes first, then paragraphs, photo captions and a date line, and an outlet line
+     * that closes it. Answers {@code null} when no paragraph is left.
      */
     static ScrapedArticle body(List<List<String>> blocks) {
         List<List<String>> rest = new ArrayList<>(blocks);
@@ -184,8 +195,9 @@ final class PageParser {
     }
 
     /**
-     * The date of a line such as {@code 기사입력 2024.07.24 14:32} or {@code 입력 : 2024-07-24}: an
-     * optional {@code 기사}, an optional keyword, an optional colon, then the date and nothing else.
+     * The date of a line such as {@code 기사입력 2024.07.24 14:32} or
+     * {@code 입력 : 2024-07-24}: an optional {@code 기사}, an optional keyword, an optional
+     * colon, then the date and nothing else.
      */
     static String dateLine(String line) {
         int at = 0;
@@ -211,8 +223,8 @@ final class PageParser {
     }
 
     /**
-     * A photo caption: text that ends a sentence (or is followed by a space), a slash, and a short
-     * credit such as {@code 연합} or {@code 뉴스1} without sentence punctuation.
+     * A photo caption: text that ends a sentence (or is followed by a space), a slash,
+     * and a short credit such as {@code 연합} or {@code 뉴스1} without sentence punctuation.
      */
     static Caption caption(String paragraph) {
         int slash = paragraph.lastIndexOf('/');
@@ -220,7 +232,8 @@ final class PageParser {
             return null;
         }
         String credit = paragraph.substring(slash + 1).strip();
-        if (credit.isEmpty() || credit.length() > LONGEST_CREDIT || credit.chars().anyMatch(c -> CREDIT_STOPS.indexOf(c) >= 0)) {
+        if (credit.isEmpty() || credit.length() > LONGEST_CREDIT
+                || credit.chars().anyMatch(c -> CREDIT_STOPS.indexOf(c) >= 0)) {
             return null;
         }
         String before = paragraph.substring(0, slash);
@@ -237,7 +250,10 @@ final class PageParser {
         return OPENING_QUOTES.indexOf(line.charAt(0)) >= 0;
     }
 
-    /** A sub-headline opens with a quote and, unlike a paragraph that starts with a quotation, is no sentence. */
+    /**
+     * A sub-headline opens with a quote and, unlike a paragraph that starts with a
+     * quotation, is no sentence.
+     */
     private static boolean isSubtitle(String line) {
         return isQuoted(line) && !endsLikeSentence(line);
     }
@@ -253,7 +269,10 @@ final class PageParser {
                 && dateLine(line) == null && line.chars().noneMatch(c -> c == '.' || c == '/');
     }
 
-    /** Body sentences end with a full stop; headlines (even those ending in -다, ?, !) do not. */
+    /**
+     * Body sentences end with a full stop; headlines (even those ending in -다, ?, !) do
+     * not.
+     */
     private static boolean endsLikeSentence(String line) {
         char last = line.charAt(line.length() - 1);
         return last == '.' || last == '。';
@@ -288,7 +307,9 @@ final class PageParser {
         return new ScrapedPage(article, rows, notices, skipped, ScrapedPage.TEXT);
     }
 
-    /** A row of {@code count} tokens: number, title (any number of tokens), author, date. */
+    /**
+     * A row of {@code count} tokens: number, title (any number of tokens), author, date.
+     */
     private static ListingRow row(String[] tokens, int count) {
         String title = String.join(" ", java.util.Arrays.asList(tokens).subList(1, count - 2));
         Integer comments = null;
@@ -323,4 +344,5 @@ final class PageParser {
         }
         return date < 0 ? 0 : columns.length - 1 - date;
     }
+
 }

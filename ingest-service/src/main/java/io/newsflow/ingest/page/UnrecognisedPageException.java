@@ -1,6 +1,9 @@
 package io.newsflow.ingest.page;
 
-/** A page with neither an article nor a board listing: answered 422 saying what was expected. */
+/**
+ * A page with neither an article nor a board listing: answered 422 saying what was
+ * expected.
+ */
 public class UnrecognisedPageException extends RuntimeException {
 
     UnrecognisedPageException() {
@@ -8,4 +11,5 @@ public class UnrecognisedPageException extends RuntimeException {
                 + "quotes, photo captions ending in a credit such as /연합 and an outlet line) nor a board listing "
                 + "(a header such as '번호 제목 글쓴이 날짜' followed by rows 'number title author date')");
     }
+
 }

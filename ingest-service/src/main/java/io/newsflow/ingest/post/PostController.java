@@ -38,15 +38,19 @@ class PostController {
         this.batches = batches;
     }
 
-    /** 202 once Kafka acknowledged the post event; the answer carries the key {@code board:number}. */
+    /**
+     * 202 once Kafka acknowledged the post event; the answer carries the key
+     * {@code board:number}.
+     */
     @Operation(summary = "Publish a board post (a listing row without body, a full post with one)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.POST))),
             responses = {
-                    @ApiResponse(responseCode = "202", content = @Content(examples = @ExampleObject(
-                            value = ApiExamples.POST_ACCEPTED))),
-                    @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json",
-                            examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
+                    @ApiResponse(responseCode = "202",
+                            content = @Content(examples = @ExampleObject(value = ApiExamples.POST_ACCEPTED))),
+                    @ApiResponse(responseCode = "400",
+                            content = @Content(mediaType = "application/problem+json",
+                                    examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
     @PostMapping(path = "/posts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted publish(@Valid @RequestBody PostRequest request) {
@@ -54,8 +58,9 @@ class PostController {
     }
 
     /** Up to 1,000 posts; valid items are accepted even when others are rejected. */
-    @Operation(summary = "Publish up to 1,000 board posts", responses = @ApiResponse(responseCode = "202",
-            content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
+    @Operation(summary = "Publish up to 1,000 board posts",
+            responses = @ApiResponse(responseCode = "202",
+                    content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
     @PostMapping(path = "/posts/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchResult> publishBatch(@RequestBody List<PostRequest> requests) {
         return BatchResponses.accept(this.batches, requests, this.intake::prepare);
@@ -68,4 +73,5 @@ class PostController {
         this.intake.remove(board, number);
         return Accepted.post(new PostKey(board, number).toString());
     }
+
 }

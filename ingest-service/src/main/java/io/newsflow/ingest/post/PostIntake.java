@@ -25,7 +25,8 @@ import io.newsflow.ingest.publish.Prepared;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns post requests into normalised post events and publishes them, keyed by {@code board:number}.
+ * Turns post requests into normalised post events and publishes them, keyed by
+ * {@code board:number}.
  */
 @Service
 public class PostIntake {
@@ -61,13 +62,15 @@ public class PostIntake {
         }
         Instant now = this.clock.now();
         long revision = this.clock.next(now);
-        // the body's key gets the removal too: when the post is listed again, its own key's newest
-        // record is the new row, and compaction would otherwise keep the old body on the body's key
-        this.publisher.publish(new Prepared(key.toString(), List.of(
-                outgoing(new PostRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION, key.board(),
-                        key.number(), revision)),
-                outgoing(new PostBodyRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION,
-                        key.board(), key.number(), revision)))));
+        // the body's key gets the removal too: when the post is listed again, its own
+        // key's newest
+        // record is the new row, and compaction would otherwise keep the old body on the
+        // body's key
+        this.publisher.publish(new Prepared(key.toString(),
+                List.of(outgoing(new PostRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION,
+                        key.board(), key.number(), revision)),
+                        outgoing(new PostBodyRemoved(UUID.randomUUID().toString(), now, PostEvent.SCHEMA_VERSION,
+                                key.board(), key.number(), revision)))));
     }
 
     /** The normalised events of a request, accepted now, ready to publish. */
@@ -82,16 +85,18 @@ public class PostIntake {
     }
 
     /**
-     * The normalised events for a request accepted at {@code acceptedAt}: the listing row, and for a
-     * full post its body as an event of its own (same revision), under a record key of its own so
-     * that compaction keeps it whatever listing rows of the post come later.
+     * The normalised events for a request accepted at {@code acceptedAt}: the listing
+     * row, and for a full post its body as an event of its own (same revision), under a
+     * record key of its own so that compaction keeps it whatever listing rows of the post
+     * come later.
      * @throws InvalidFieldException when a field cannot be normalised
      */
     public List<PostEvent> toEvents(PostRequest request, Instant acceptedAt) {
         PostKey key = new PostKey(request.board(), request.number());
         String title = Text.line(request.title());
         if (title == null) {
-            throw new InvalidFieldException("title", "must not be blank (it holds only white space or invisible characters)");
+            throw new InvalidFieldException("title",
+                    "must not be blank (it holds only white space or invisible characters)");
         }
         String author = Text.line(request.author());
         Instant postedAt = request.postedAt() == null || request.postedAt().isBlank() ? null
@@ -108,8 +113,10 @@ public class PostIntake {
         if (body == null || body.isEmpty()) {
             return List.of(listed);
         }
-        // the body first: when Kafka refuses it as too large, the listing row is not sent either
+        // the body first: when Kafka refuses it as too large, the listing row is not sent
+        // either
         return List.of(new PostBodyPublished(UUID.randomUUID().toString(), acceptedAt, PostEvent.SCHEMA_VERSION,
                 key.board(), key.number(), revision, Hashing.sha256(key, body), body), listed);
     }
+
 }

@@ -9,26 +9,21 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * A board post. Without a {@code body} it is a listing row ({@code PostListed}); with one, a full
- * post ({@code PostListed} and {@code PostBodyPublished}). {@code postedAt} takes a date or a date-time (Asia/Seoul when no zone
- * is given). {@code category} is the board's category head of the post ({@code 뉴스}, {@code 일반}),
- * kept apart from the title.
+ * A board post. Without a {@code body} it is a listing row ({@code PostListed}); with
+ * one, a full post ({@code PostListed} and {@code PostBodyPublished}). {@code postedAt}
+ * takes a date or a date-time (Asia/Seoul when no zone is given). {@code category} is the
+ * board's category head of the post ({@code 뉴스}, {@code 일반}), kept apart from the title.
  */
 public record PostRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}",
                 message = "must be a slug of lower-case letters, digits and dashes") String board,
-        @NotNull @Min(1) @Max(Long.MAX_VALUE) Long number,
-        @NotBlank @Size(max = 500) String title,
-        @Size(max = 200) String author,
-        @Size(max = 64) String postedAt,
-        @Size(max = 2048) String url,
-        @Size(max = 1_000_000) String body,
-        @PositiveOrZero Integer commentCount,
-        @Size(max = 50) String category) {
+        @NotNull @Min(1) @Max(Long.MAX_VALUE) Long number, @NotBlank @Size(max = 500) String title,
+        @Size(max = 200) String author, @Size(max = 64) String postedAt, @Size(max = 2048) String url,
+        @Size(max = 1_000_000) String body, @PositiveOrZero Integer commentCount, @Size(max = 50) String category) {
 
     /** A post without a category head. */
-    public PostRequest(String board, Long number, String title, String author, String postedAt, String url,
-            String body, Integer commentCount) {
+    public PostRequest(String board, Long number, String title, String author, String postedAt, String url, String body,
+            Integer commentCount) {
         this(board, number, title, author, postedAt, url, body, commentCount, null);
     }
 }

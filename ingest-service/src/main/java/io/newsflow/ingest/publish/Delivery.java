@@ -5,13 +5,15 @@ import java.util.List;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
- * What became of one event: acknowledged, refused as too large (never worth a retry), or not
- * acknowledged in time (retry later).
+ * What became of one event: acknowledged, refused as too large (never worth a retry), or
+ * not acknowledged in time (retry later).
  */
 public record Delivery(Outcome outcome, Throwable failure) {
 
     public enum Outcome {
+
         ACKNOWLEDGED, TOO_LARGE, UNACKNOWLEDGED
+
     }
 
     static final Delivery ACKNOWLEDGED = new Delivery(Outcome.ACKNOWLEDGED, null);
@@ -25,7 +27,10 @@ public record Delivery(Outcome outcome, Throwable failure) {
         return new Delivery(Outcome.UNACKNOWLEDGED, failure);
     }
 
-    /** What became of an item whose events had these deliveries: acknowledged only when all were. */
+    /**
+     * What became of an item whose events had these deliveries: acknowledged only when
+     * all were.
+     */
     static Delivery of(List<Delivery> deliveries) {
         for (Delivery delivery : deliveries) {
             if (delivery.tooLarge()) {

@@ -23,16 +23,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes events and reports each one acknowledged only after the broker acknowledged it
- * (acks=all, idempotent producer). Several events are sent first and then awaited together, so a
- * batch costs one round-trip, not one per event.
+ * Publishes events and reports each one acknowledged only after the broker acknowledged
+ * it (acks=all, idempotent producer). Several events are sent first and then awaited
+ * together, so a batch costs one round-trip, not one per event.
  *
- * <p>The whole request is bounded by {@link PublishProperties#timeout()} counted from its arrival
- * ({@link PublishDeadline}). A Kafka producer can block a caller in {@code send} (no metadata for the
- * topic while the broker is away, a full buffer), once per event; so the events are handed to a
- * small pool of sender threads and the request thread only waits, never past the deadline. A sender
- * stops sending a request's events once its deadline has passed. When every sender is busy (a
- * broker outage holds them all) a request fails at once instead of queueing.
+ * <p>
+ * The whole request is bounded by {@link PublishProperties#timeout()} counted from its
+ * arrival ({@link PublishDeadline}). A Kafka producer can block a caller in {@code send}
+ * (no metadata for the topic while the broker is away, a full buffer), once per event; so
+ * the events are handed to a small pool of sender threads and the request thread only
+ * waits, never past the deadline. A sender stops sending a request's events once its
+ * deadline has passed. When every sender is busy (a broker outage holds them all) a
+ * request fails at once instead of queueing.
  */
 @Component
 public class EventPublisher implements DisposableBean {
@@ -51,19 +53,21 @@ public class EventPublisher implements DisposableBean {
 
     private final ContextSnapshotFactory context = ContextSnapshotFactory.builder().build();
 
-    /** Boot's template is declared {@code KafkaTemplate<?, ?>}; its serializers are String keys and JSON values. */
+    /**
+     * Boot's template is declared {@code KafkaTemplate<?, ?>}; its serializers are String
+     * keys and JSON values.
+     */
     @SuppressWarnings("unchecked")
     public EventPublisher(KafkaTemplate<?, ?> template, PublishProperties properties, IngestMetrics metrics) {
         this.template = (KafkaTemplate<String, Object>) template;
         this.properties = properties;
         this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
-        this.senders = new ThreadPoolExecutor(1, SENDERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "kafka-sender-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.senders = new ThreadPoolExecutor(1, SENDERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "kafka-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -83,8 +87,8 @@ public class EventPublisher implements DisposableBean {
     }
 
     /**
-     * Sends every event of every item, then waits for all acknowledgements, until the request's
-     * deadline.
+     * Sends every event of every item, then waits for all acknowledgements, until the
+     * request's deadline.
      * @return for each item, in order, what became of it
      */
     public List<Delivery> publishAll(List<Prepared> items) {
@@ -108,8 +112,8 @@ public class EventPublisher implements DisposableBean {
             this.senders.execute(this.context.captureAll().wrap(() -> send(items, acknowledgements, deadline)));
         }
         catch (RejectedExecutionException ex) {
-            acknowledgements.forEach(acknowledgement -> acknowledgement.completeExceptionally(
-                    new TimeoutException("every Kafka sender is busy; the broker does not answer")));
+            acknowledgements.forEach(acknowledgement -> acknowledgement
+                .completeExceptionally(new TimeoutException("every Kafka sender is busy; the broker does not answer")));
         }
         List<Delivery> deliveries = new ArrayList<>(acknowledgements.size());
         for (CompletableFuture<Object> acknowledgement : acknowledgements) {
@@ -120,9 +124,9 @@ public class EventPublisher implements DisposableBean {
     }
 
     /**
-     * Sends the items' events in order. The producer refuses a record larger than it may send at
-     * once, in {@code send}: the rest of that item is then not sent, so an item refused as too large
-     * publishes nothing (an item puts its largest event first).
+     * Sends the items' events in order. The producer refuses a record larger than it may
+     * send at once, in {@code send}: the rest of that item is then not sent, so an item
+     * refused as too large publishes nothing (an item puts its largest event first).
      */
     private void send(List<Prepared> items, List<CompletableFuture<Object>> acknowledgements, long deadline) {
         int next = 0;
@@ -134,8 +138,8 @@ public class EventPublisher implements DisposableBean {
                     acknowledgement.completeExceptionally(refused);
                 }
                 else if (System.nanoTime() - deadline > 0) {
-                    acknowledgement.completeExceptionally(new TimeoutException("the request's deadline passed before "
-                            + "the event could be sent"));
+                    acknowledgement.completeExceptionally(
+                            new TimeoutException("the request's deadline passed before " + "the event could be sent"));
                 }
                 else {
                     send(event, acknowledgement);
@@ -200,4 +204,5 @@ public class EventPublisher implements DisposableBean {
     public void destroy() {
         this.senders.shutdown();
     }
+
 }

@@ -12,9 +12,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * When a request arrived, so that {@link EventPublisher} bounds the whole request by the publish
- * timeout, not only its wait for acknowledgements: reading and parsing the body, a producer blocked
- * on metadata or a full buffer, and the wait all count.
+ * When a request arrived, so that {@link EventPublisher} bounds the whole request by the
+ * publish timeout, not only its wait for acknowledgements: reading and parsing the body,
+ * a producer blocked on metadata or a full buffer, and the wait all count.
  */
 public class PublishDeadline extends OncePerRequestFilter {
 
@@ -27,10 +27,14 @@ public class PublishDeadline extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The {@link System#nanoTime()} the current request arrived at, or now outside a request. */
+    /**
+     * The {@link System#nanoTime()} the current request arrived at, or now outside a
+     * request.
+     */
     static long arrivedNanos() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         Object arrived = request == null ? null : request.getAttribute(ARRIVED, RequestAttributes.SCOPE_REQUEST);
         return arrived instanceof Long nanos ? nanos : System.nanoTime();
     }
+
 }

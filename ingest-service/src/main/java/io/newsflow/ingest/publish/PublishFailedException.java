@@ -2,7 +2,10 @@ package io.newsflow.ingest.publish;
 
 import java.time.Duration;
 
-/** The broker did not acknowledge in time: nothing was reported accepted, the client should retry. */
+/**
+ * The broker did not acknowledge in time: nothing was reported accepted, the client
+ * should retry.
+ */
 public class PublishFailedException extends RuntimeException {
 
     private final Duration retryAfter;
@@ -15,4 +18,5 @@ public class PublishFailedException extends RuntimeException {
     public Duration retryAfter() {
         return this.retryAfter;
     }
+
 }

@@ -10,14 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topics ingest publishes to, created when missing. Compacted: the newest event of every key
- * stays, so a read model can always be rebuilt from the start of its topic.
+ * The topics ingest publishes to, created when missing. Compacted: the newest event of
+ * every key stays, so a read model can always be rebuilt from the start of its topic.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicsConfig {
 
-    private static final Map<String, String> COMPACTED = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT);
 
     @Bean
     NewTopic articlesTopic(PublishProperties properties) {
@@ -32,4 +32,5 @@ class TopicsConfig {
     private static NewTopic topic(String name, PublishProperties properties) {
         return new NewTopic(name, properties.partitions(), properties.replicationFactor()).configs(COMPACTED);
     }
+
 }

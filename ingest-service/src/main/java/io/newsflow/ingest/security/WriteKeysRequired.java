@@ -5,8 +5,9 @@ import io.newsflow.service.security.AccessKeys;
 import org.springframework.stereotype.Component;
 
 /**
- * Ingest refuses to start without an API key ({@code NEWSFLOW_API_KEYS}): an open write API is
- * never a default. The keys themselves are checked by the shared access policy of service-support.
+ * Ingest refuses to start without an API key ({@code NEWSFLOW_API_KEYS}): an open write
+ * API is never a default. The keys themselves are checked by the shared access policy of
+ * service-support.
  */
 @Component
 class WriteKeysRequired {
@@ -17,4 +18,5 @@ class WriteKeysRequired {
                     "set NEWSFLOW_API_KEYS (or newsflow.security.api-keys) to at least one non-blank key");
         }
     }
+
 }

@@ -12,27 +12,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatesTests {
 
     /**
-     * 2024-07-24 01:00 in Seoul: the crawl is on the 24th there, still the 23rd in UTC. A time alone
-     * later than the crawl (beyond an hour of skew) is of the day before: 14:32 on the 24th is still
-     * to come.
+     * 2024-07-24 01:00 in Seoul: the crawl is on the 24th there, still the 23rd in UTC. A
+     * time alone later than the crawl (beyond an hour of skew) is of the day before:
+     * 14:32 on the 24th is still to come.
      */
     private static final Instant CRAWLED_AT = Instant.parse("2024-07-23T16:00:00Z");
 
     @ParameterizedTest
-    @CsvSource({
-            "2024.07.24, 2024-07-23T15:00:00Z",
-            "2024-07-24, 2024-07-23T15:00:00Z",
-            "2024/7/4, 2024-07-03T15:00:00Z",
-            "2024-07-24 14:32, 2024-07-24T05:32:00Z",
-            "2024.07.24 14:32:10, 2024-07-24T05:32:10Z",
-            "2024-07-24T14:32, 2024-07-24T05:32:00Z",
-            "2024-07-24T14:32:00+09:00, 2024-07-24T05:32:00Z",
-            "2024-07-24T05:32:00Z, 2024-07-24T05:32:00Z",
-            "00:30, 2024-07-23T15:30:00Z",
-            "01:45, 2024-07-23T16:45:00Z",
-            "14:32, 2024-07-23T05:32:00Z",
-            "09:05, 2024-07-23T00:05:00Z"
-    })
+    @CsvSource({ "2024.07.24, 2024-07-23T15:00:00Z", "2024-07-24, 2024-07-23T15:00:00Z",
+            "2024/7/4, 2024-07-03T15:00:00Z", "2024-07-24 14:32, 2024-07-24T05:32:00Z",
+            "2024.07.24 14:32:10, 2024-07-24T05:32:10Z", "2024-07-24T14:32, 2024-07-24T05:32:00Z",
+            "2024-07-24T14:32:00+09:00, 2024-07-24T05:32:00Z", "2024-07-24T05:32:00Z, 2024-07-24T05:32:00Z",
+            "00:30, 2024-07-23T15:30:00Z", "01:45, 2024-07-23T16:45:00Z", "14:32, 2024-07-23T05:32:00Z",
+            "09:05, 2024-07-23T00:05:00Z" })
     void readsKoreanAndIsoFormsWithSeoulAsTheDefaultZone(String value, String expected) {
         assertThat(Dates.parse("postedAt", value, CRAWLED_AT)).isEqualTo(Instant.parse(expected));
     }
@@ -40,7 +32,8 @@ class DatesTests {
     @ParameterizedTest
     @ValueSource(strings = { "2024.13.01", "2024-02-30", "25:00", "yesterday", "2024년 7월 24일", "" })
     void rejectsWhatIsNotADateNamingTheField(String value) {
-        assertThatThrownBy(() -> Dates.parse("postedAt", value, CRAWLED_AT))
-                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("2024.07.24");
+        assertThatThrownBy(() -> Dates.parse("postedAt", value, CRAWLED_AT)).isInstanceOf(InvalidFieldException.class)
+            .hasMessageContaining("2024.07.24");
     }
+
 }

@@ -10,14 +10,14 @@ class TextTests {
 
     @Test
     void composesDecomposedHangulToNfc() {
-        String decomposed = "\u1112\u1161\u11AB\u1100\u1173\u11AF"; // 한글 as conjoining jamo
+        String decomposed = "\u1112\u1161\u11AB\u1100\u1173\u11AF"; // 한글 as conjoining
+                                                                    // jamo
         assertThat(Text.line(decomposed)).isEqualTo("한글");
     }
 
     @Test
     void collapsesWhitespaceAndKeepsKoreanPunctuation() {
-        assertThat(Text.line("  “물류\u00A0거점”   ‘확대’…\u3000정부·지자체ㆍ기업  "))
-                .isEqualTo("“물류 거점” ‘확대’… 정부·지자체ㆍ기업");
+        assertThat(Text.line("  “물류\u00A0거점”   ‘확대’…\u3000정부·지자체ㆍ기업  ")).isEqualTo("“물류 거점” ‘확대’… 정부·지자체ㆍ기업");
     }
 
     @Test
@@ -38,4 +38,5 @@ class TextTests {
         assertThat(Text.paragraphs("첫 문단\r\n이어지는 줄\r\n\r\n둘째 문단\r\n")).containsExactly("첫 문단 이어지는 줄", "둘째 문단");
         assertThat(Text.paragraphs("한 줄\n또 한 줄")).containsExactly("한 줄", "또 한 줄");
     }
+
 }

@@ -27,24 +27,29 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * Coverage-guided fuzzing (Jazzer) of everything ingest reads from a client: text and HTML pages,
- * declared charsets, dates, URLs, article bodies and JSON requests. One target chooses among them
- * by its first input byte, so one fuzzing session covers them all. The invariants:
+ * Coverage-guided fuzzing (Jazzer) of everything ingest reads from a client: text and
+ * HTML pages, declared charsets, dates, URLs, article bodies and JSON requests. One
+ * target chooses among them by its first input byte, so one fuzzing session covers them
+ * all. The invariants:
  * <ul>
  * <li>only the declared rejections: {@link PageLimitExceededException} (413),
- * {@link InvalidFieldException} (400), a Jackson error (400), bean validation (400); anything else
- * would be a 5xx;</li>
- * <li>what is accepted is sane: rows numbered, at most a batch of items, dates a store can hold,
- * canonical URLs canonical again;</li>
+ * {@link InvalidFieldException} (400), a Jackson error (400), bean validation (400);
+ * anything else would be a 5xx;</li>
+ * <li>what is accepted is sane: rows numbered, at most a batch of items, dates a store
+ * can hold, canonical URLs canonical again;</li>
  * <li>bounded time per character: no input makes a parser super-linear.</li>
  * </ul>
  * {@code ./mvnw verify} replays the saved findings and fuzzes for a short while; see
  * docs/reliability.md for the long run. Every finding is kept under
- * {@code src/test/resources/io/newsflow/ingest/page/EdgeFuzzTestsInputs/} and replayed on every build.
+ * {@code src/test/resources/io/newsflow/ingest/page/EdgeFuzzTestsInputs/} and replayed on
+ * every build.
  */
 class EdgeFuzzTests {
 
-    /** Generous on purpose (instrumented code on a busy machine): a super-linear parser blows far past it. */
+    /**
+     * Generous on purpose (instrumented code on a busy machine): a super-linear parser
+     * blows far past it.
+     */
     private static final long BUDGET_NANOS = 2_000_000_000L;
 
     private static final long BUDGET_NANOS_PER_CHARACTER = 200_000L;
@@ -54,7 +59,8 @@ class EdgeFuzzTests {
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
 
     private static final RevisionClock CLOCK = new RevisionClock(java.time.Clock.systemUTC());
 
@@ -71,7 +77,10 @@ class EdgeFuzzTests {
         fuzz(data);
     }
 
-    /** The long run: {@code ./mvnw -pl ingest-service -am test -Dfuzz.test=EdgeFuzzTests#hostileInputForTwentyMinutes}. */
+    /**
+     * The long run:
+     * {@code ./mvnw -pl ingest-service -am test -Dfuzz.test=EdgeFuzzTests#hostileInputForTwentyMinutes}.
+     */
     @FuzzTest(maxDuration = "20m")
     void hostileInputForTwentyMinutes(FuzzedDataProvider data) {
         fuzz(data);
@@ -92,8 +101,8 @@ class EdgeFuzzTests {
         };
         long elapsed = System.nanoTime() - started;
         if (elapsed > BUDGET_NANOS + BUDGET_NANOS_PER_CHARACTER * size) {
-            throw new AssertionError("target " + target + " took " + elapsed / 1_000_000 + " ms for " + size
-                    + " characters");
+            throw new AssertionError(
+                    "target " + target + " took " + elapsed / 1_000_000 + " ms for " + size + " characters");
         }
     }
 
@@ -213,7 +222,8 @@ class EdgeFuzzTests {
             Set<ConstraintViolation<PostRequest>> violations = VALIDATOR.validate(request);
             if (violations.isEmpty()) {
                 var events = POSTS.toEvents(request, CRAWLED);
-                if (events.isEmpty() || events.stream().anyMatch(event -> !event.postKey().equals(events.get(0).postKey()))) {
+                if (events.isEmpty()
+                        || events.stream().anyMatch(event -> !event.postKey().equals(events.get(0).postKey()))) {
                     throw new AssertionError("an accepted post without events, or with events of other posts");
                 }
             }
@@ -223,4 +233,5 @@ class EdgeFuzzTests {
         }
         return json.length;
     }
+
 }

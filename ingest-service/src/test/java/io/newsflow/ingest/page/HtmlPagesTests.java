@@ -13,7 +13,10 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** HTML pages of the recognised board engines, read by their structure (fixtures written for these tests). */
+/**
+ * HTML pages of the recognised board engines, read by their structure (fixtures written
+ * for these tests).
+ */
 class HtmlPagesTests {
 
     @Test
@@ -30,10 +33,8 @@ class HtmlPagesTests {
         assertThat(article.paragraphs()).containsExactly(
                 "낮 최고기온이 36도까지 오른 5일 오후, 전국 전력 수요가 올여름 들어 가장 높은 수준을 기록했다고 전력거래소가 밝혔다.",
                 "전력거래소는 이날 오후 5시 기준 최대 전력 수요가 9만 3천 메가와트를 넘었으며, 공급 예비율은 9퍼센트 안팎을 유지했다고 설명했다.",
-                "정부는 발전소 정비 일정을 늦추고 수요 반응 자원을 대기시키는 등 비상 대응 체계를 이어가기로 했다. "
-                        + "관계자는 “당분간 저녁 시간대 절전에 협조해 달라”고 당부했다.");
-        assertThat(article.captions()).containsExactly(
-                new Caption("5일 오후 한 변전소에서 작업자들이 설비를 점검하고 있다.", "한빛통신"));
+                "정부는 발전소 정비 일정을 늦추고 수요 반응 자원을 대기시키는 등 비상 대응 체계를 이어가기로 했다. " + "관계자는 “당분간 저녁 시간대 절전에 협조해 달라”고 당부했다.");
+        assertThat(article.captions()).containsExactly(new Caption("5일 오후 한 변전소에서 작업자들이 설비를 점검하고 있다.", "한빛통신"));
         assertThat(article.outlet()).isEqualTo("한빛경제신문");
 
         assertThat(page.notices()).isEqualTo(1);
@@ -56,8 +57,7 @@ class HtmlPagesTests {
         assertThat(article.publishedAt()).as("the page's machine-readable time").isEqualTo("2024-08-05T21:14:03+09:00");
         assertThat(article.subtitles()).isEmpty();
         assertThat(article.paragraphs()).hasSize(3).first().isEqualTo("동네 공공도서관이 이번 주부터 평일 밤 10시까지 문을 연다.");
-        assertThat(article.captions()).containsExactly(
-                new Caption("불이 켜진 도서관 열람실에서 주민들이 책을 고르고 있다.", "두레마을 사진팀"));
+        assertThat(article.captions()).containsExactly(new Caption("불이 켜진 도서관 열람실에서 주민들이 책을 고르고 있다.", "두레마을 사진팀"));
         assertThat(article.paragraphs()).noneMatch(paragraph -> paragraph.contains("퇴근하고 들를 수"));
 
         assertThat(page.notices()).isEqualTo(1);
@@ -78,8 +78,7 @@ class HtmlPagesTests {
         assertThat(article.author()).isEqualTo("파울볼");
         assertThat(article.publishedAt()).isEqualTo("2024-08-06 13:27:44");
         assertThat(article.paragraphs()).containsExactly("올스타전 팬 투표 1차 중간 집계가 오늘 오후 발표됐다.",
-                "외야수 부문에서는 신인 선수가 베테랑들을 제치고 1위에 올라 눈길을 끈다. 2위와의 차이는 3만 표 남짓이다.",
-                "최종 투표는 다음 주 금요일 자정에 마감된다.");
+                "외야수 부문에서는 신인 선수가 베테랑들을 제치고 1위에 올라 눈길을 끈다. 2위와의 차이는 3만 표 남짓이다.", "최종 투표는 다음 주 금요일 자정에 마감된다.");
         assertThat(article.captions()).containsExactly(new Caption("중간 집계 화면을 갈무리한 사진.", "구단 공식 누리집"));
 
         assertThat(page.notices()).as("the notice and the pinned survey").isEqualTo(2);
@@ -99,7 +98,7 @@ class HtmlPagesTests {
         assertThat(page.rows()).containsExactly(new ListingRow(318, "가을 출사 모임 후기", 4, "물안개", "10-13", null),
                 new ListingRow(317, "삼각대 추천 부탁드립니다", null, "초보찍사", "10-12", null));
         assertThat(PageCharsets.decode(bytes, MediaType.parseMediaType("text/html; charset=EUC-KR"), true))
-                .isEqualTo(PageCharsets.decode(bytes, MediaType.TEXT_HTML, true));
+            .isEqualTo(PageCharsets.decode(bytes, MediaType.TEXT_HTML, true));
     }
 
     @Test
@@ -146,10 +145,11 @@ class HtmlPagesTests {
                 </tbody></table></div>""";
         ScrapedPage page = HtmlPages.read(html);
 
-        assertThat(page.rows()).extracting(ListingRow::title, ListingRow::commentCount).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("괄호 배지", 12), org.assertj.core.groups.Tuple.tuple("대괄호 배지", 3),
-                org.assertj.core.groups.Tuple.tuple("읽기 도구용 말", 9),
-                org.assertj.core.groups.Tuple.tuple("숫자가 끝에 있는 제목 2", null));
+        assertThat(page.rows()).extracting(ListingRow::title, ListingRow::commentCount)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("괄호 배지", 12),
+                    org.assertj.core.groups.Tuple.tuple("대괄호 배지", 3),
+                    org.assertj.core.groups.Tuple.tuple("읽기 도구용 말", 9),
+                    org.assertj.core.groups.Tuple.tuple("숫자가 끝에 있는 제목 2", null));
     }
 
     private static String utf8(String name) throws IOException {
@@ -161,4 +161,5 @@ class HtmlPagesTests {
             return in.readAllBytes();
         }
     }
+
 }

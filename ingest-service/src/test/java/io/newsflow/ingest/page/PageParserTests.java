@@ -21,14 +21,11 @@ class PageParserTests {
         ScrapedPage page = PageParser.parse(articleAndListing(form));
 
         assertThat(page.article().title()).isNull();
-        assertThat(page.article().subtitles()).containsExactly("“항만 물동량 역대 최대”", "“신규 선석 2곳 내년 개장”",
-                "“지역 고용도 늘어난다 \"");
-        assertThat(page.article().paragraphs()).containsExactly(
-                "남해안의 한 항만이 올해 상반기 물동량 기록을 다시 썼다고 항만공사가 21일 밝혔다.",
-                "항만공사 관계자는 “신규 선석이 문을 열면 처리 능력이 30% 늘어난다”고 말했다.",
-                "“물류비 부담이 줄어들 것”이라는 기대도 나온다.");
-        assertThat(page.article().captions()).containsExactly(
-                new Caption("21일 오후 항만 부두에서 컨테이너를 실은 선박이 출항하고 있다.", "뉴스1"));
+        assertThat(page.article().subtitles()).containsExactly("“항만 물동량 역대 최대”", "“신규 선석 2곳 내년 개장”", "“지역 고용도 늘어난다 \"");
+        assertThat(page.article().paragraphs()).containsExactly("남해안의 한 항만이 올해 상반기 물동량 기록을 다시 썼다고 항만공사가 21일 밝혔다.",
+                "항만공사 관계자는 “신규 선석이 문을 열면 처리 능력이 30% 늘어난다”고 말했다.", "“물류비 부담이 줄어들 것”이라는 기대도 나온다.");
+        assertThat(page.article().captions())
+            .containsExactly(new Caption("21일 오후 항만 부두에서 컨테이너를 실은 선박이 출항하고 있다.", "뉴스1"));
         assertThat(page.article().outlet()).isEqualTo("한빛경제");
     }
 
@@ -37,8 +34,7 @@ class PageParserTests {
     void readsTheListingRowsKeepingTitlesAsWritten(String form) throws IOException {
         ScrapedPage page = PageParser.parse(articleAndListing(form));
 
-        assertThat(page.rows()).containsExactly(
-                new ListingRow(5012, "물가 3.1% 상승…“체감은 더 높다”", 12, "소식봇", "2024.07.21"),
+        assertThat(page.rows()).containsExactly(new ListingRow(5012, "물가 3.1% 상승…“체감은 더 높다”", 12, "소식봇", "2024.07.21"),
                 new ListingRow(5011, "[단독] 2024.08.01부터 버스 요금 인상", null, "소식봇", "14:32"),
                 new ListingRow(5010, "‘K-푸드’ 수출 10조 원 돌파… 라면·김 효자 품목", null, "소식봇", "2024.07.21"),
                 new ListingRow(5009, "여름휴가 어디로? 국내 여행지 TOP 10 (사진)", null, "소식봇", "07.20"),
@@ -72,8 +68,7 @@ class PageParserTests {
 
         assertThat(page.article()).isNull();
         assertThat(page.notices()).isEqualTo(1);
-        assertThat(page.rows()).containsExactly(
-                new ListingRow(3021, "오늘의 점심 메뉴 추천 받습니다", 5, "점심요정", "12:05"),
+        assertThat(page.rows()).containsExactly(new ListingRow(3021, "오늘의 점심 메뉴 추천 받습니다", 5, "점심요정", "12:05"),
                 new ListingRow(3020, "중고 자전거 팝니다 (상태 A급)", null, "두발자전거", "2024.07.23"),
                 new ListingRow(3019, "\"이 가격 실화?\" 노트북 특가 정보", null, "알뜰이", "2024.07.23"));
     }
@@ -105,4 +100,5 @@ class PageParserTests {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
 }

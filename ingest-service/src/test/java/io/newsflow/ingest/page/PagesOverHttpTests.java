@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pages as a crawler sends them over HTTP, where the request's content type is exactly what the
- * crawler wrote (a mock request would add a charset of its own).
+ * Pages as a crawler sends them over HTTP, where the request's content type is exactly
+ * what the crawler wrote (a mock request would add a charset of its own).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + IngestApplication.CONFIG_NAME,
@@ -46,17 +46,21 @@ class PagesOverHttpTests {
             page = in.readAllBytes();
         }
         for (String type : List.of("text/html", "text/html; charset=EUC-KR", "text/html; charset=ks_c_5601-1987")) {
-            HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + this.port + "/api/v1/pages?board=old-club"))
-                    .header("Content-Type", type).header("X-API-Key", KEY)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(page)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = this.http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/pages?board=old-club"))
+                        .header("Content-Type", type)
+                        .header("X-API-Key", KEY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(page))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(type + ": " + answer.body()).isEqualTo(202);
             assertThat(JSON.readTree(answer.body()).get("layout").asString()).isEqualTo("gnuboard");
         }
-        JsonNode row = JSON.readTree(RawTopics.shared().newestValues(Topics.POSTS, List.of("old-club:318"))
-                .get("old-club:318"));
+        JsonNode row = JSON
+            .readTree(RawTopics.shared().newestValues(Topics.POSTS, List.of("old-club:318")).get("old-club:318"));
         assertThat(row.get("title").asString()).isEqualTo("가을 출사 모임 후기");
         assertThat(row.get("author").asString()).isEqualTo("물안개");
         assertThat(row.get("commentCount").asInt()).isEqualTo(4);
     }
+
 }

@@ -26,7 +26,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** What ingest puts on the real topics for what it accepts, and that it puts nothing for what it rejects. */
+/**
+ * What ingest puts on the real topics for what it accepts, and that it puts nothing for
+ * what it rejects.
+ */
 @SpringBootTest(properties = { "spring.config.name=" + IngestApplication.CONFIG_NAME,
         "newsflow.security.api-keys=" + IngestPublishingTests.KEY })
 @AutoConfigureMockMvc
@@ -45,12 +48,19 @@ class IngestPublishingTests {
     @Test
     void acceptedArticleIsOnTheArticleTopicKeyedByItsIdAsPlainJson() throws Exception {
         try (KafkaConsumer<String, String> articles = TOPICS.reader(Topics.ARTICLES)) {
-            String answer = this.mvc.perform(post("/api/v1/articles").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
-                    {"url": "https://news.example.kr/culture/festival?utm_source=rss", "title": "여름 축제 개막",
-                     "paragraphs": ["강변 공원에서 여름 축제가 막을 올렸다."], "outlet": "문화신문",
-                     "publishedAt": "2024.07.20 18:00"}
-                    """)).andExpect(status().isAccepted()).andExpect(jsonPath("$.kind").value("article"))
-                    .andReturn().getResponse().getContentAsString();
+            String answer = this.mvc
+                .perform(post("/api/v1/articles").header("X-API-Key", KEY)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"url": "https://news.example.kr/culture/festival?utm_source=rss", "title": "여름 축제 개막",
+                             "paragraphs": ["강변 공원에서 여름 축제가 막을 올렸다."], "outlet": "문화신문",
+                             "publishedAt": "2024.07.20 18:00"}
+                            """))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.kind").value("article"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
             String id = JSON.readTree(answer).get("id").asString();
 
             ConsumerRecord<String, String> record = awaitRecord(articles, id);
@@ -67,24 +77,39 @@ class IngestPublishingTests {
     @Test
     void rejectedPostIsNotPublished() throws Exception {
         try (KafkaConsumer<String, String> posts = TOPICS.reader(Topics.POSTS)) {
-            this.mvc.perform(post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
-                    {"board": "publish-test", "number": 1, "title": "날짜가 잘못된 글", "postedAt": "어제"}
-                    """)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("postedAt"));
-            this.mvc.perform(post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
-                    {"board": "publish-test", "number": 2, "title": "정상 글", "postedAt": "2024.07.24"}
-                    """)).andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("publish-test:2"));
+            this.mvc.perform(
+                    post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
+                            {"board": "publish-test", "number": 1, "title": "날짜가 잘못된 글", "postedAt": "어제"}
+                            """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("postedAt"));
+            this.mvc.perform(
+                    post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
+                            {"board": "publish-test", "number": 2, "title": "정상 글", "postedAt": "2024.07.24"}
+                            """))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.id").value("publish-test:2"));
 
             awaitRecord(posts, "publish-test:2");
             assertThat(keysSoFar(posts)).doesNotContain("publish-test:1");
         }
     }
 
-    /** A full post is its listing row and its body, the body under a key of its own, so compaction keeps both. */
+    /**
+     * A full post is its listing row and its body, the body under a key of its own, so
+     * compaction keeps both.
+     */
     @Test
     void aFullPostIsPublishedAsItsListingRowAndItsBodyUnderAKeyOfItsOwn() throws Exception {
-        this.mvc.perform(post("/api/v1/posts").header("X-API-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("""
-                {"board": "publish-test", "number": 3, "title": "본문이 있는 글", "author": "글쓴이", "body": "첫 문단.\\n\\n둘째 문단."}
-                """)).andExpect(status().isAccepted()).andExpect(jsonPath("$.id").value("publish-test:3"));
+        this.mvc
+            .perform(post("/api/v1/posts").header("X-API-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        """
+                                {"board": "publish-test", "number": 3, "title": "본문이 있는 글", "author": "글쓴이", "body": "첫 문단.\\n\\n둘째 문단."}
+                                """))
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.id").value("publish-test:3"));
 
         var published = TOPICS.newestValues(Topics.POSTS, List.of("publish-test:3", "publish-test:3#body"));
         JsonNode listed = JSON.readTree(published.get("publish-test:3"));
@@ -110,4 +135,5 @@ class IngestPublishingTests {
         consumer.seekToBeginning(consumer.assignment());
         return RawTopics.poll(consumer, Duration.ofSeconds(1)).stream().map(ConsumerRecord::key).toList();
     }
+
 }

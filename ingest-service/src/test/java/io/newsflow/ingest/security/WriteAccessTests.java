@@ -25,10 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The write promise against a real server, as an attacker spells requests: no request that can
- * change state gets past without a valid API key, whatever its path spelling, method or headers;
- * paths the firewall considers malformed are rejected before routing even with a key; every
- * answer is a problem detail and nothing is published.
+ * The write promise against a real server, as an attacker spells requests: no request
+ * that can change state gets past without a valid API key, whatever its path spelling,
+ * method or headers; paths the firewall considers malformed are rejected before routing
+ * even with a key; every answer is a problem detail and nothing is published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + IngestApplication.CONFIG_NAME,
@@ -64,12 +64,15 @@ class WriteAccessTests {
         for (String route : WRITE_ROUTES) {
             for (String path : spellings(route)) {
                 for (String method : WRITE_METHODS) {
-                    for (String key : new String[] { null, "", "wrong-key", OPERATOR_KEY, KEY.toUpperCase(), KEY + " x" }) {
+                    for (String key : new String[] { null, "", "wrong-key", OPERATOR_KEY, KEY.toUpperCase(),
+                            KEY + " x" }) {
                         HttpResponse<String> response = send(method, path, key, validBody(route));
                         sent++;
                         if (response.statusCode() < 400 || response.statusCode() > 499
-                                || !response.headers().firstValue("Content-Type").orElse("")
-                                        .startsWith("application/problem+json")) {
+                                || !response.headers()
+                                    .firstValue("Content-Type")
+                                    .orElse("")
+                                    .startsWith("application/problem+json")) {
                             admitted.add(method + " " + path + " key=" + key + " -> " + response.statusCode());
                         }
                     }
@@ -85,14 +88,14 @@ class WriteAccessTests {
     @Test
     void pathsTheFirewallConsidersMalformedAreRejectedEvenWithAKey() throws Exception {
         long before = published();
-        for (String path : List.of("/api;x/v1/posts", "/api/v1;x/posts", "/api/v1/posts;jsessionid=1",
-                "/api/v1//posts", "//api/v1/posts", "/./api/v1/posts", "/x/../api/v1/posts", "/api/v1/%2e/posts",
+        for (String path : List.of("/api;x/v1/posts", "/api/v1;x/posts", "/api/v1/posts;jsessionid=1", "/api/v1//posts",
+                "//api/v1/posts", "/./api/v1/posts", "/x/../api/v1/posts", "/api/v1/%2e/posts",
                 "/api/%2E%2E/api/v1/posts", "/api%2Fv1/posts", "/api%2fv1%2fposts", "/api%5Cv1%5Cposts",
                 "/api/v1/posts%00", "/api/v1/posts%0a", "/api/v1/%252e/posts")) {
             HttpResponse<String> response = send("POST", path, KEY, validBody("/api/v1/posts"));
             assertThat(response.statusCode()).as(path).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type")).as(path)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
         assertThat(published()).isEqualTo(before);
     }
@@ -102,8 +105,11 @@ class WriteAccessTests {
         long before = published();
         for (String override : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
             for (String method : WRITE_METHODS) {
-                HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(url("/api/v1/posts?_method=" + method))
-                        .header(override, method).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = this.http
+                    .send(HttpRequest.newBuilder(url("/api/v1/posts?_method=" + method))
+                        .header(override, method)
+                        .GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isBetween(400, 499);
             }
         }
@@ -158,8 +164,8 @@ class WriteAccessTests {
     private HttpResponse<String> send(String method, String path, String key, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
-                .header("Content-Type", path.contains("/pages") ? "text/plain" : "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
+            .header("Content-Type", path.contains("/pages") ? "text/plain" : "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("X-API-Key", key);
         }
@@ -173,4 +179,5 @@ class WriteAccessTests {
     private static long published() {
         return TOPICS.size(Topics.ARTICLES) + TOPICS.size(Topics.POSTS);
     }
+
 }

@@ -14,11 +14,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code /actuator/deadletters} on the management port: {@code GET} lists pending dead letters a
- * page at a time ({@code ?limit=}, up to 1,000, and the {@code nextCursor} of the previous page as
- * {@code ?cursor=}) with the counts of the whole topic; {@code POST} with {@code {"action": "replay"}}
- * or {@code {"action": "discard"}} acts on all of them, and {@code POST /actuator/deadletters/{id}}
- * on one.
+ * {@code /actuator/deadletters} on the management port: {@code GET} lists pending dead
+ * letters a page at a time ({@code ?limit=}, up to 1,000, and the {@code nextCursor} of
+ * the previous page as {@code ?cursor=}) with the counts of the whole topic; {@code POST}
+ * with {@code {"action": "replay"}} or {@code {"action": "discard"}} acts on all of them,
+ * and {@code POST /actuator/deadletters/{id}} on one.
  */
 @Endpoint(id = "deadletters")
 public class DeadLetterEndpoint {
@@ -54,4 +54,5 @@ public class DeadLetterEndpoint {
     public Handled act(@Selector String id, String action) {
         return this.queue.act(id, Action.parse(action));
     }
+
 }

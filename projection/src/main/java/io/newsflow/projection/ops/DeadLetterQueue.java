@@ -36,16 +36,19 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * The operators' view of one dead-letter topic, at any size: the records still pending, page by
- * page (a cursor of positions in the topic), and replaying or discarding them one by one or all at
- * once. A record stays in the topic; what was done with it is recorded in the service's
- * {@code deadLetters} collection by its position. Pending counts the records the topic holds now
- * that no operator handled, whatever aged out of the topic's retention before.
+ * The operators' view of one dead-letter topic, at any size: the records still pending,
+ * page by page (a cursor of positions in the topic), and replaying or discarding them one
+ * by one or all at once. A record stays in the topic; what was done with it is recorded
+ * in the service's {@code deadLetters} collection by its position. Pending counts the
+ * records the topic holds now that no operator handled, whatever aged out of the topic's
+ * retention before.
  *
- * <p>A replay applies the record now, read with the service's own deserializer and rule for poison,
- * through the same version guard as every event, so replaying is always safe. It is not sent back to
- * the source topic: a record appended there after newer records of its key would be the one log
- * compaction keeps, and a rebuild would bring the older state back.
+ * <p>
+ * A replay applies the record now, read with the service's own deserializer and rule for
+ * poison, through the same version guard as every event, so replaying is always safe. It
+ * is not sent back to the source topic: a record appended there after newer records of
+ * its key would be the one log compaction keeps, and a rebuild would bring the older
+ * state back.
  *
  * @param <E> the event type
  */
@@ -93,9 +96,9 @@ public class DeadLetterQueue<E> {
     }
 
     /**
-     * Up to {@code limit} pending dead letters from where {@code cursor} points (the topic's start
-     * when {@code null}), partition by partition, and the cursor of the next page ({@code null} at
-     * the end).
+     * Up to {@code limit} pending dead letters from where {@code cursor} points (the
+     * topic's start when {@code null}), partition by partition, and the cursor of the
+     * next page ({@code null} at the end).
      */
     public Page pending(String cursor, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
@@ -128,13 +131,17 @@ public class DeadLetterQueue<E> {
                     break;
                 }
             }
-            boolean more = positions.partitions().stream()
-                    .anyMatch(partition -> next.get(partition.partition()) < positions.end().get(partition.partition()));
+            boolean more = positions.partitions()
+                .stream()
+                .anyMatch(partition -> next.get(partition.partition()) < positions.end().get(partition.partition()));
             return new Page(letters, more ? Cursors.encode(next) : null);
         }
     }
 
-    /** How many records the topic holds now, and how many of them no operator has replayed or discarded. */
+    /**
+     * How many records the topic holds now, and how many of them no operator has replayed
+     * or discarded.
+     */
     public Counts counts() {
         try (Consumer<String, E> consumer = consumer()) {
             Positions positions = Positions.of(consumer, this.topic);
@@ -142,7 +149,10 @@ public class DeadLetterQueue<E> {
         }
     }
 
-    /** The counts for the topic's partitions starting and ending where the caller read them (by partition). */
+    /**
+     * The counts for the topic's partitions starting and ending where the caller read
+     * them (by partition).
+     */
     public Counts counts(Map<Integer, Long> start, Map<Integer, Long> end) {
         long held = 0;
         for (Map.Entry<Integer, Long> partition : end.entrySet()) {
@@ -151,7 +161,10 @@ public class DeadLetterQueue<E> {
         return new Counts(held, held - handledWithin(start, end));
     }
 
-    /** Replays or discards one pending dead letter ({@code partition-offset}); answers what was done. */
+    /**
+     * Replays or discards one pending dead letter ({@code partition-offset}); answers
+     * what was done.
+     */
     public Handled act(String id, Action action) {
         Position position = Position.parse(id);
         if (handledIds().contains(id)) {
@@ -173,7 +186,10 @@ public class DeadLetterQueue<E> {
         throw new NotFoundException("No dead letter " + id + " in " + this.topic);
     }
 
-    /** Replays or discards every pending dead letter, page by page; answers how many of each outcome. */
+    /**
+     * Replays or discards every pending dead letter, page by page; answers how many of
+     * each outcome.
+     */
     public Map<String, Integer> actOnAll(Action action) {
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         String cursor = null;
@@ -197,8 +213,10 @@ public class DeadLetterQueue<E> {
             this.writer.write(List.of(record.value()));
         }
         this.mongo.save(new Document("_id", letter.id()).append("partition", record.partition())
-                .append("offset", record.offset()).append("action", action.name().toLowerCase(Locale.ROOT))
-                .append("at", java.util.Date.from(this.clock.instant())).append("key", letter.key()), HANDLED);
+            .append("offset", record.offset())
+            .append("action", action.name().toLowerCase(Locale.ROOT))
+            .append("at", java.util.Date.from(this.clock.instant()))
+            .append("key", letter.key()), HANDLED);
         handledCounter(action).increment();
         return new Handled(letter, action == Action.REPLAY ? "replayed" : "discarded");
     }
@@ -208,7 +226,10 @@ public class DeadLetterQueue<E> {
                 action.name().toLowerCase(Locale.ROOT));
     }
 
-    /** Handled records still held by the topic; handled records the topic no longer holds are forgotten. */
+    /**
+     * Handled records still held by the topic; handled records the topic no longer holds
+     * are forgotten.
+     */
     private long handledWithin(Map<Integer, Long> starts, Map<Integer, Long> ends) {
         long within = 0;
         for (Document handled : this.mongo.findAll(Document.class, HANDLED)) {
@@ -251,6 +272,7 @@ public class DeadLetterQueue<E> {
 
     /** What an operator does with a dead letter. */
     public enum Action {
+
         REPLAY, DISCARD;
 
         public static Action parse(String value) {
@@ -261,11 +283,14 @@ public class DeadLetterQueue<E> {
                 throw new InvalidParameterException("action", "must be replay or discard");
             }
         }
+
     }
 
     /**
      * One page of pending dead letters.
-     * @param nextCursor pass as {@code cursor} for the next page; {@code null} when none is left
+     *
+     * @param nextCursor pass as {@code cursor} for the next page; {@code null} when none
+     * is left
      */
     public record Page(List<DeadLetter> records, String nextCursor) {
     }
@@ -280,6 +305,7 @@ public class DeadLetterQueue<E> {
 
     /**
      * A dead letter as operators see it.
+     *
      * @param id {@code partition-offset} in the dead-letter topic
      */
     public record DeadLetter(String id, String key, String originalTopic, Integer originalPartition,
@@ -287,7 +313,8 @@ public class DeadLetterQueue<E> {
 
         static DeadLetter of(ConsumerRecord<String, ?> record) {
             return new DeadLetter(record.partition() + "-" + record.offset(), record.key(),
-                    header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC), intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
+                    header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+                    intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
                     longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
                     header(record, KafkaHeaders.DLT_EXCEPTION_FQCN), header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
                     Instant.ofEpochMilli(record.timestamp()));
@@ -327,12 +354,15 @@ public class DeadLetterQueue<E> {
     private record Positions(List<TopicPartition> partitions, Map<Integer, Long> start, Map<Integer, Long> end) {
 
         static Positions of(Consumer<?, ?> consumer, String topic) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                .stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+                .toList();
             Map<Integer, Long> start = new LinkedHashMap<>();
             Map<Integer, Long> end = new LinkedHashMap<>();
-            consumer.beginningOffsets(partitions).forEach((partition, offset) -> start.put(partition.partition(), offset));
+            consumer.beginningOffsets(partitions)
+                .forEach((partition, offset) -> start.put(partition.partition(), offset));
             consumer.endOffsets(partitions).forEach((partition, offset) -> end.put(partition.partition(), offset));
             return new Positions(partitions, start, end);
         }
@@ -346,9 +376,11 @@ public class DeadLetterQueue<E> {
 
         static String encode(Map<Integer, Long> positions) {
             StringBuilder text = new StringBuilder();
-            positions.forEach((partition, offset) -> text.append(text.isEmpty() ? "" : ",").append(partition)
-                    .append(':').append(offset));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+            positions.forEach((partition,
+                    offset) -> text.append(text.isEmpty() ? "" : ",").append(partition).append(':').append(offset));
+            return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         static Map<Integer, Long> decode(String cursor) {
@@ -358,7 +390,7 @@ public class DeadLetterQueue<E> {
             }
             try {
                 for (String position : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                        .split(",")) {
+                    .split(",")) {
                     String[] parts = position.split(":");
                     positions.put(Integer.parseInt(parts[0]), Long.parseLong(parts[1]));
                 }
@@ -368,5 +400,7 @@ public class DeadLetterQueue<E> {
                 throw new InvalidParameterException("cursor", "is not a cursor this endpoint returned");
             }
         }
+
     }
+
 }

@@ -26,24 +26,27 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Rebuilds a read model from the start of its (compacted) topic into a shadow collection while the
- * API keeps serving the current one, then switches to the shadow in one step:
+ * Rebuilds a read model from the start of its (compacted) topic into a shadow collection
+ * while the API keeps serving the current one, then switches to the shadow in one step:
  * <ol>
- * <li>{@link #readTopic}: a consumer of its own reads every partition from the beginning into the
- * shadow collection, through the same version guard, until it reaches the end offsets it saw when it
- * started;</li>
- * <li>{@link #catchUpPaused}: the live listener of this instance is paused, and the rebuild catches up
- * to the new ends;</li>
- * <li>{@link #switchServing}: the registry names the shadow ({@link ReadModel#switchTo}); when the
- * switch fails the registry is read again, since the server may have applied it;</li>
- * <li>{@link #tail}: the live listener resumes, and the rebuild keeps tailing the topic into the
- * new collection for a grace period;</li>
- * <li>{@link #dropReplaced}: the old collection is dropped, unless the registry names it.</li>
+ * <li>{@link #readTopic}: a consumer of its own reads every partition from the beginning
+ * into the shadow collection, through the same version guard, until it reaches the end
+ * offsets it saw when it started;</li>
+ * <li>{@link #catchUpPaused}: the live listener of this instance is paused, and the
+ * rebuild catches up to the new ends;</li>
+ * <li>{@link #switchServing}: the registry names the shadow ({@link ReadModel#switchTo});
+ * when the switch fails the registry is read again, since the server may have applied
+ * it;</li>
+ * <li>{@link #tail}: the live listener resumes, and the rebuild keeps tailing the topic
+ * into the new collection for a grace period;</li>
+ * <li>{@link #dropReplaced}: the old collection is dropped, unless the registry names
+ * it.</li>
  * </ol>
- * Every instance confirms its collection against the registry after each write before its offsets
- * move ({@link ReadModel#confirm}), so a write that lands in the old collection after the switch is
- * written to the new one too, however late that instance notices. A failed rebuild drops its shadow
- * only when the registry does not name it: no instance is ever left serving a dropped collection.
+ * Every instance confirms its collection against the registry after each write before its
+ * offsets move ({@link ReadModel#confirm}), so a write that lands in the old collection
+ * after the switch is written to the new one too, however late that instance notices. A
+ * failed rebuild drops its shadow only when the registry does not name it: no instance is
+ * ever left serving a dropped collection.
  *
  * @param <E> the event type
  */
@@ -86,13 +89,16 @@ public class ReadModelRebuild<E> {
         this.grace = grace;
     }
 
-    /** Starts a rebuild in the background; while one runs, answers its status instead of starting another. */
+    /**
+     * Starts a rebuild in the background; while one runs, answers its status instead of
+     * starting another.
+     */
     public synchronized Status start() {
         if (this.status.state() == State.RUNNING) {
             return status();
         }
-        String shadow = this.writer.readModel().name() + "_" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                .withZone(ZoneOffset.UTC).format(this.clock.instant());
+        String shadow = this.writer.readModel().name() + "_"
+                + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(this.clock.instant());
         this.read.set(0);
         this.lag.set(-1);
         this.status = new Status(State.RUNNING, "reading the topic into " + shadow, shadow, this.clock.instant(), null);
@@ -105,15 +111,15 @@ public class ReadModelRebuild<E> {
     /** What the rebuild does or did, with records read and the lag left. */
     public Status status() {
         Status current = this.status;
-        return new Status(current.state(), current.step(), current.shadow(), current.startedAt(),
-                current.finishedAt(), this.read.get(), this.lag.get(), this.writer.readModel().collection());
+        return new Status(current.state(), current.step(), current.shadow(), current.startedAt(), current.finishedAt(),
+                this.read.get(), this.lag.get(), this.writer.readModel().collection());
     }
 
     private void run(String shadow) {
         MessageListenerContainer live = this.liveListener.get();
         String servedBefore = this.writer.readModel().collection();
-        try (Consumer<String, E> consumer = this.consumers.createConsumer(
-                this.writer.readModel().name() + "-rebuild", "rebuild")) {
+        try (Consumer<String, E> consumer = this.consumers.createConsumer(this.writer.readModel().name() + "-rebuild",
+                "rebuild")) {
             List<TopicPartition> partitions = readTopic(consumer, shadow);
             catchUpPaused(consumer, partitions, shadow, live);
             tail(consumer, shadow);
@@ -132,18 +138,25 @@ public class ReadModelRebuild<E> {
         }
     }
 
-    /** Step 1: the whole topic, from its start to the ends it has now, into the shadow collection. */
+    /**
+     * Step 1: the whole topic, from its start to the ends it has now, into the shadow
+     * collection.
+     */
     private List<TopicPartition> readTopic(Consumer<String, E> consumer, String shadow) {
         this.writer.readModel().ensureIndexes(shadow);
-        List<TopicPartition> partitions = consumer.partitionsFor(this.topic).stream()
-                .map(info -> new TopicPartition(this.topic, info.partition())).toList();
+        List<TopicPartition> partitions = consumer.partitionsFor(this.topic)
+            .stream()
+            .map(info -> new TopicPartition(this.topic, info.partition()))
+            .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         catchUp(consumer, partitions, shadow);
         return partitions;
     }
 
-    /** Steps 2 and 3: the live listener paused, the last records read, the shadow served. */
+    /**
+     * Steps 2 and 3: the live listener paused, the last records read, the shadow served.
+     */
     private void catchUpPaused(Consumer<String, E> consumer, List<TopicPartition> partitions, String shadow,
             MessageListenerContainer live) throws InterruptedException {
         step("pausing the live listener to catch up");
@@ -166,11 +179,15 @@ public class ReadModelRebuild<E> {
             log.warn("The switch to {} failed after the registry recorded it; serving it", shadow, ex);
             model.refresh();
         }
-        this.status = new Status(State.RUNNING, "switched; tailing for " + this.grace.toSeconds()
-                + " s for other instances", shadow, this.status.startedAt(), null);
+        this.status = new Status(State.RUNNING,
+                "switched; tailing for " + this.grace.toSeconds() + " s for other instances", shadow,
+                this.status.startedAt(), null);
     }
 
-    /** Step 4: what other instances applied to the old collection before they noticed the switch. */
+    /**
+     * Step 4: what other instances applied to the old collection before they noticed the
+     * switch.
+     */
     private void tail(Consumer<String, E> consumer, String shadow) {
         long until = System.nanoTime() + this.grace.toNanos();
         while (System.nanoTime() < until) {
@@ -178,7 +195,10 @@ public class ReadModelRebuild<E> {
         }
     }
 
-    /** Step 5: the collection served before is dropped, unless the registry names it (again). */
+    /**
+     * Step 5: the collection served before is dropped, unless the registry names it
+     * (again).
+     */
     private void dropReplaced(String servedBefore, String shadow) {
         ReadModel model = this.writer.readModel();
         if (!servedBefore.equals(shadow) && !servedBefore.equals(model.registered())) {
@@ -189,7 +209,10 @@ public class ReadModelRebuild<E> {
         log.info("Read model {} rebuilt into {} from {} records", model.name(), shadow, this.read.get());
     }
 
-    /** A failed rebuild drops its shadow, unless the registry names it: then it is what every instance serves. */
+    /**
+     * A failed rebuild drops its shadow, unless the registry names it: then it is what
+     * every instance serves.
+     */
     private void fail(String shadow, Exception ex) {
         ReadModel model = this.writer.readModel();
         String served = model.registered();
@@ -217,13 +240,16 @@ public class ReadModelRebuild<E> {
         }
     }
 
-    /** One poll into {@code collection}; records the live listener would dead-letter are skipped. */
+    /**
+     * One poll into {@code collection}; records the live listener would dead-letter are
+     * skipped.
+     */
     private void apply(Consumer<String, E> consumer, String collection) {
         List<E> events = new ArrayList<>();
         for (ConsumerRecord<String, E> record : consumer.poll(POLL)) {
             this.read.incrementAndGet();
-            if (record.value() != null && io.newsflow.projection.ProjectionListener.isApplicable(record,
-                    this.writer.projection())) {
+            if (record.value() != null
+                    && io.newsflow.projection.ProjectionListener.isApplicable(record, this.writer.projection())) {
                 events.add(record.value());
             }
         }
@@ -247,12 +273,14 @@ public class ReadModelRebuild<E> {
 
     /** Where a rebuild is. */
     public enum State {
+
         IDLE, RUNNING, SWITCHED, FAILED;
 
         @JsonValue
         String json() {
             return name().toLowerCase(Locale.ROOT);
         }
+
     }
 
     /**
@@ -269,4 +297,5 @@ public class ReadModelRebuild<E> {
             return new Status(State.IDLE, "no rebuild since start", null, null, null);
         }
     }
+
 }

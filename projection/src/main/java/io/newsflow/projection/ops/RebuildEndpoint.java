@@ -5,8 +5,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code /actuator/rebuild} on the management port: {@code GET} shows the progress of the last
- * rebuild (records read, lag, the collection served); {@code POST} starts one.
+ * {@code /actuator/rebuild} on the management port: {@code GET} shows the progress of the
+ * last rebuild (records read, lag, the collection served); {@code POST} starts one.
  */
 @Endpoint(id = "rebuild")
 public class RebuildEndpoint {
@@ -26,4 +26,5 @@ public class RebuildEndpoint {
     public ReadModelRebuild.Status start() {
         return this.rebuild.start();
     }
+
 }

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * A summary over a whole collection (outlets with their counts, boards with theirs) computed at
- * most once per {@code maxAge}, however many clients ask: a public request never costs a scan of
- * the collection of its own. Concurrent callers of an expired summary wait for one computation.
+ * A summary over a whole collection (outlets with their counts, boards with theirs)
+ * computed at most once per {@code maxAge}, however many clients ask: a public request
+ * never costs a scan of the collection of its own. Concurrent callers of an expired
+ * summary wait for one computation.
  *
  * @param <T> the summary
  */
@@ -49,4 +50,5 @@ public final class CachedSummary<T> {
 
     private record Computed<T>(T value, Instant at) {
     }
+
 }

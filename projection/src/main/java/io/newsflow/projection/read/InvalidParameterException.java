@@ -1,6 +1,8 @@
 package io.newsflow.projection.read;
 
-/** A query parameter of a read API that cannot be used: answered 400 naming the parameter. */
+/**
+ * A query parameter of a read API that cannot be used: answered 400 naming the parameter.
+ */
 public class InvalidParameterException extends RuntimeException {
 
     private final String parameter;
@@ -13,4 +15,5 @@ public class InvalidParameterException extends RuntimeException {
     public String parameter() {
         return this.parameter;
     }
+
 }

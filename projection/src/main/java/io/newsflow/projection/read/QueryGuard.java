@@ -10,9 +10,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Keeps query-language syntax out of the read APIs: a parameter named like an operator
  * ({@code q[$ne]}, {@code outlet.$gt}) or a value shaped like one ({@code {"$gt": ""}},
- * {@code $where}) is answered 400 before any controller runs. Controllers only ever compare plain
- * strings, so nothing a client sends reaches MongoDB as an operator either way. Names and values are
- * checked by one scan each.
+ * {@code $where}) is answered 400 before any controller runs. Controllers only ever
+ * compare plain strings, so nothing a client sends reaches MongoDB as an operator either
+ * way. Names and values are checked by one scan each.
  */
 public class QueryGuard implements HandlerInterceptor {
 
@@ -40,7 +40,10 @@ public class QueryGuard implements HandlerInterceptor {
         return name.chars().anyMatch(c -> OPERATOR_NAME_CHARACTERS.indexOf(c) >= 0);
     }
 
-    /** A JSON object or array ({@code {…}}, {@code […]}), or text holding {@code $} followed by a letter. */
+    /**
+     * A JSON object or array ({@code {…}}, {@code […]}), or text holding {@code $}
+     * followed by a letter.
+     */
     static boolean isOperatorValue(String value) {
         String trimmed = value.stripLeading();
         if (!trimmed.isEmpty() && (trimmed.charAt(0) == '{' || trimmed.charAt(0) == '[')) {
@@ -54,4 +57,5 @@ public class QueryGuard implements HandlerInterceptor {
         }
         return false;
     }
+
 }

@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parsing of the read APIs' query parameters, with a 400 naming the parameter when it fails. Every
- * value is bounded before anything else looks at it.
+ * Parsing of the read APIs' query parameters, with a 400 naming the parameter when it
+ * fails. Every value is bounded before anything else looks at it.
  */
 public final class QueryParameters {
 
     /** The longest free-text parameter (a search, an outlet, an author). */
     public static final int LONGEST_TEXT = 200;
 
-    /** Instants a query may name: the four-digit years of ISO-8601, which every store can compare. */
+    /**
+     * Instants a query may name: the four-digit years of ISO-8601, which every store can
+     * compare.
+     */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -22,7 +25,9 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
-    /** An ISO-8601 instant between the years 0001 and 9999, or {@code null} when absent. */
+    /**
+     * An ISO-8601 instant between the years 0001 and 9999, or {@code null} when absent.
+     */
     public static Instant instant(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -41,7 +46,10 @@ public final class QueryParameters {
         return instant;
     }
 
-    /** {@code from} and {@code to} of a listing; {@code from} must not be after {@code to}. */
+    /**
+     * {@code from} and {@code to} of a listing; {@code from} must not be after
+     * {@code to}.
+     */
     public static TimeRange range(String from, String to) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
@@ -51,7 +59,10 @@ public final class QueryParameters {
         return new TimeRange(start, end);
     }
 
-    /** The trimmed value, or {@code null} when absent or blank; at most {@link #LONGEST_TEXT} characters. */
+    /**
+     * The trimmed value, or {@code null} when absent or blank; at most
+     * {@link #LONGEST_TEXT} characters.
+     */
     public static String text(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -65,9 +76,11 @@ public final class QueryParameters {
 
     /**
      * A time window of a listing; either end may be open ({@code null}).
+     *
      * @param from earliest instant, inclusive
      * @param to latest instant, inclusive
      */
     public record TimeRange(Instant from, Instant to) {
     }
+
 }

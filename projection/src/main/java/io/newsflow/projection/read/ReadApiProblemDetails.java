@@ -39,15 +39,19 @@ public class ReadApiProblemDetails extends ResponseEntityExceptionHandler {
         return badParameter(ex.getName(), "has an invalid value");
     }
 
-    /** The store gave up on a query at its time limit: the request was too expensive for now. */
+    /**
+     * The store gave up on a query at its time limit: the request was too expensive for
+     * now.
+     */
     @ExceptionHandler({ QueryTimeoutException.class, MongoExecutionTimeoutException.class })
     ResponseEntity<ProblemDetail> queryTimedOut(Exception ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The query took longer than the read API allows; narrow it (a board, an outlet, a time range) "
                         + "or retry later");
         problem.setTitle("Query time limit reached");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            .body(problem);
     }
 
     private static ProblemDetail badParameter(String parameter, String message) {
@@ -56,4 +60,5 @@ public class ReadApiProblemDetails extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(Map.of("parameter", parameter, "message", message)));
         return problem;
     }
+
 }

@@ -15,13 +15,13 @@ import org.apache.lucene.analysis.ko.KoreanTokenizer.DecompoundMode;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Search tokens of Korean text, computed when a document is written and stored in an indexed array
- * field, so search works on any MongoDB (self-managed {@code $text} has no Korean analyzer) and on
- * the embedded server. Lucene's Nori analyzer strips particles and endings ({@code 카자흐스탄과} and
- * {@code 카자흐스탄의} give {@code 카자흐스탄}), reads hanja as hangul and lower-cases Latin letters;
- * compounds keep the whole word and its parts ({@code 공급망} gives {@code 공급망}, {@code 공급},
- * {@code 망}), so a query for either finds them. A query matches a document when the document holds
- * every token of the query.
+ * Search tokens of Korean text, computed when a document is written and stored in an
+ * indexed array field, so search works on any MongoDB (self-managed {@code $text} has no
+ * Korean analyzer) and on the embedded server. Lucene's Nori analyzer strips particles
+ * and endings ({@code 카자흐스탄과} and {@code 카자흐스탄의} give {@code 카자흐스탄}), reads hanja as
+ * hangul and lower-cases Latin letters; compounds keep the whole word and its parts
+ * ({@code 공급망} gives {@code 공급망}, {@code 공급}, {@code 망}), so a query for either finds
+ * them. A query matches a document when the document holds every token of the query.
  */
 public final class KoreanTokens {
 
@@ -59,4 +59,5 @@ public final class KoreanTokens {
             throw new UncheckedIOException("analysing text in memory cannot fail", ex);
         }
     }
+
 }

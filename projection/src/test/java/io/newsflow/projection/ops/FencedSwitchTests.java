@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The switch of a rebuild, with two instances of a read model on one store: an instance that does
- * not notice the switch before the old collection is dropped loses none of its writes, and a
- * switch that fails after the registry recorded it leaves every instance serving the new collection,
- * never a dropped one.
+ * The switch of a rebuild, with two instances of a read model on one store: an instance
+ * that does not notice the switch before the old collection is dropped loses none of its
+ * writes, and a switch that fails after the registry recorded it leaves every instance
+ * serving the new collection, never a dropped one.
  */
 class FencedSwitchTests {
 
@@ -70,7 +70,8 @@ class FencedSwitchTests {
         assertThat(served).isNotEqualTo("things");
         assertThat(this.mongo.collectionExists("things")).as("the old collection is dropped").isFalse();
 
-        // the second instance never refreshed: it still writes to "things", then confirms, and follows
+        // the second instance never refreshed: it still writes to "things", then
+        // confirms, and follows
         assertThat(second.collection()).isEqualTo("things");
         secondWriter.write(List.of(new Thing("t3", 1, "전환 뒤에 쓴 것")));
 
@@ -118,9 +119,10 @@ class FencedSwitchTests {
     private ReadModelRebuild<Thing> rebuild(ProjectionWriter<Thing> writer) {
         JacksonJsonDeserializer<Thing> values = new JacksonJsonDeserializer<>(Thing.class);
         values.setUseTypeHeaders(false);
-        DefaultKafkaConsumerFactory<String, Thing> consumers = new DefaultKafkaConsumerFactory<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values);
+        DefaultKafkaConsumerFactory<String, Thing> consumers = new DefaultKafkaConsumerFactory<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), values);
         return new ReadModelRebuild<>(this.topic, writer, consumers, PausableListener::new, this.mongo,
                 Clock.systemUTC(), Duration.ofSeconds(1));
     }
@@ -132,7 +134,8 @@ class FencedSwitchTests {
 
         @Override
         public Change change(Thing event) {
-            return new Change.Replace(event.id(), event.revision(), event.title(), new Document("title", event.title()));
+            return new Change.Replace(event.id(), event.revision(), event.title(),
+                    new Document("title", event.title()));
         }
 
         @Override
@@ -148,9 +151,12 @@ class FencedSwitchTests {
         @Override
         public void validate(String key, Thing event) {
         }
+
     }
 
-    /** The live listener of the instance that rebuilds: it only has to pause and resume. */
+    /**
+     * The live listener of the instance that rebuilds: it only has to pause and resume.
+     */
     private static final class PausableListener implements MessageListenerContainer {
 
         private volatile boolean paused;
@@ -200,5 +206,7 @@ class FencedSwitchTests {
         @Override
         public void destroy() {
         }
+
     }
+
 }

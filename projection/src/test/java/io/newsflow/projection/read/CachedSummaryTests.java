@@ -65,5 +65,7 @@ class CachedSummaryTests {
         public Instant instant() {
             return this.now;
         }
+
     }
+
 }

@@ -24,4 +24,5 @@ class QueryGuardTests {
     void operatorShapedNamesAreRefused(String name) {
         assertThat(QueryGuard.isOperatorName(name)).isTrue();
     }
+
 }

@@ -10,10 +10,11 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
- * Coverage-guided fuzzing (Jazzer) of how the read APIs take their query parameters: the query
- * guard, instants, ranges, free text and the search tokens of a query. The only rejection is
- * {@link InvalidParameterException} (400); what passes is bounded; no input takes super-linear time.
- * {@code ./mvnw verify} replays the saved findings and fuzzes for a short while.
+ * Coverage-guided fuzzing (Jazzer) of how the read APIs take their query parameters: the
+ * query guard, instants, ranges, free text and the search tokens of a query. The only
+ * rejection is {@link InvalidParameterException} (400); what passes is bounded; no input
+ * takes super-linear time. {@code ./mvnw verify} replays the saved findings and fuzzes
+ * for a short while.
  */
 class ReadParameterFuzzTests {
 
@@ -26,7 +27,10 @@ class ReadParameterFuzzTests {
         fuzz(data);
     }
 
-    /** The long run: {@code ./mvnw -pl projection -am test -Dfuzz.test=ReadParameterFuzzTests#queryParametersForTwentyMinutes}. */
+    /**
+     * The long run:
+     * {@code ./mvnw -pl projection -am test -Dfuzz.test=ReadParameterFuzzTests#queryParametersForTwentyMinutes}.
+     */
     @FuzzTest(maxDuration = "20m")
     void queryParametersForTwentyMinutes(FuzzedDataProvider data) {
         fuzz(data);
@@ -40,7 +44,8 @@ class ReadParameterFuzzTests {
         guard(name, first, second);
         try {
             Instant instant = QueryParameters.instant("from", first);
-            if (instant != null && (instant.isBefore(QueryParameters.EARLIEST) || instant.isAfter(QueryParameters.LATEST))) {
+            if (instant != null
+                    && (instant.isBefore(QueryParameters.EARLIEST) || instant.isAfter(QueryParameters.LATEST))) {
                 throw new AssertionError("an instant no store compares: " + instant);
             }
         }
@@ -87,4 +92,5 @@ class ReadParameterFuzzTests {
             // 400
         }
     }
+
 }

@@ -31,4 +31,5 @@ class KoreanTokensTests {
         assertThat(KoreanTokens.of("HBM4로 판도 바꾼다")).contains("hbm");
         assertThat(KoreanTokens.of(List.of(" ", ""))).isEmpty();
     }
+
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The keys a newsflow service accepts in the {@code X-API-Key} header, by what they allow.
- * @param apiKeys {@code NEWSFLOW_API_KEYS}: writes to ingest's API (every method but GET, HEAD and
- * OPTIONS); a service without any answers every write 401/403
- * @param operatorKeys {@code NEWSFLOW_OPERATOR_KEYS}: the operator endpoints of the management port
- * (dead letters, rebuild); without any they answer 401/403 to everyone
+ * The keys a newsflow service accepts in the {@code X-API-Key} header, by what they
+ * allow.
+ *
+ * @param apiKeys {@code NEWSFLOW_API_KEYS}: writes to ingest's API (every method but GET,
+ * HEAD and OPTIONS); a service without any answers every write 401/403
+ * @param operatorKeys {@code NEWSFLOW_OPERATOR_KEYS}: the operator endpoints of the
+ * management port (dead letters, rebuild); without any they answer 401/403 to everyone
  */
 @ConfigurationProperties("newsflow.security")
 public record AccessKeys(List<String> apiKeys, List<String> operatorKeys) {

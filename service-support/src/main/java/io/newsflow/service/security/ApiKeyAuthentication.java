@@ -12,9 +12,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Authentication by the {@code X-API-Key} header: the converter reads the header, the provider
- * checks the key against the {@link KeyRing} and grants the authority the key carries. The key is
- * never the principal and is erased once checked, so it reaches no log and no error message.
+ * Authentication by the {@code X-API-Key} header: the converter reads the header, the
+ * provider checks the key against the {@link KeyRing} and grants the authority the key
+ * carries. The key is never the principal and is erased once checked, so it reaches no
+ * log and no error message.
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
@@ -62,6 +63,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
             String key = request.getHeader(HEADER);
             return key == null || key.isBlank() ? null : unchecked(key);
         }
+
     }
 
     /** Checks a key in constant time against every configured key. */
@@ -76,13 +78,16 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         @Override
         public Authentication authenticate(Authentication authentication) {
             String key = (String) authentication.getCredentials();
-            return this.keys.authorityOf(key).map(ApiKeyAuthentication::granting)
-                    .orElseThrow(() -> new BadCredentialsException("not one of this service's keys"));
+            return this.keys.authorityOf(key)
+                .map(ApiKeyAuthentication::granting)
+                .orElseThrow(() -> new BadCredentialsException("not one of this service's keys"));
         }
 
         @Override
         public boolean supports(Class<?> authentication) {
             return ApiKeyAuthentication.class.isAssignableFrom(authentication);
         }
+
     }
+
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The configured keys as SHA-256 digests, each with the authority it grants. A candidate is
- * digested and compared with {@link MessageDigest#isEqual} against every configured key, without
- * stopping at a match, so neither the time taken nor the length of a key tells anything about it.
+ * The configured keys as SHA-256 digests, each with the authority it grants. A candidate
+ * is digested and compared with {@link MessageDigest#isEqual} against every configured
+ * key, without stopping at a match, so neither the time taken nor the length of a key
+ * tells anything about it.
  */
 final class KeyRing {
 
@@ -50,4 +51,5 @@ final class KeyRing {
 
     private record Entry(byte[] digest, String authority) {
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
-/** Requests to the management side of a service: any request to its own port, or to an actuator endpoint. */
+/**
+ * Requests to the management side of a service: any request to its own port, or to an
+ * actuator endpoint.
+ */
 final class ManagementRequests {
 
     private static final String MANAGEMENT_NAMESPACE = "management";
@@ -23,7 +26,8 @@ final class ManagementRequests {
 
     private static boolean onManagementPort(HttpServletRequest request) {
         WebApplicationContext context = WebApplicationContextUtils
-                .getWebApplicationContext(request.getServletContext());
+            .getWebApplicationContext(request.getServletContext());
         return context != null && WebServerApplicationContext.hasServerNamespace(context, MANAGEMENT_NAMESPACE);
     }
+
 }

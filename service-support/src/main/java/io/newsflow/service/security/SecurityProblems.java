@@ -16,9 +16,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * How the security layer answers, always as problem details: 401 without a key, 403 with a key
- * that is wrong or does not allow the request, 400 for a request the firewall rejects (path
- * parameters, encoded slashes or dots, {@code //}, {@code ..} segments, control characters).
+ * How the security layer answers, always as problem details: 401 without a key, 403 with
+ * a key that is wrong or does not allow the request, 400 for a request the firewall
+ * rejects (path parameters, encoded slashes or dots, {@code //}, {@code ..} segments,
+ * control characters).
  */
 final class SecurityProblems
         implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler, RequestRejectedHandler {
@@ -52,4 +53,5 @@ final class SecurityProblems
         ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Malformed request",
                 "The request was rejected before routing: " + ex.getMessage());
     }
+
 }

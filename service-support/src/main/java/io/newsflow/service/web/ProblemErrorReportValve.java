@@ -9,9 +9,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 
 /**
- * Tomcat's own error answers (a request it rejects before any filter runs: an encoded slash,
- * backslash or NUL in the path, an unparseable request line) as problem details instead of an HTML
- * page, so that every 4xx of a newsflow service has the same shape.
+ * Tomcat's own error answers (a request it rejects before any filter runs: an encoded
+ * slash, backslash or NUL in the path, an unparseable request line) as problem details
+ * instead of an HTML page, so that every 4xx of a newsflow service has the same shape.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -33,4 +33,5 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             // the connection is gone; nothing more can be said
         }
     }
+
 }

@@ -11,8 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * RFC 9457 problem details written straight to the response, for the filters that answer before
- * any controller or {@code @RestControllerAdvice} runs (authentication, the firewall, body limits).
+ * RFC 9457 problem details written straight to the response, for the filters that answer
+ * before any controller or {@code @RestControllerAdvice} runs (authentication, the
+ * firewall, body limits).
  */
 public final class ProblemResponses {
 
@@ -37,4 +38,5 @@ public final class ProblemResponses {
         problem.put("detail", detail);
         JSON.writeValue(response.getOutputStream(), problem);
     }
+
 }

@@ -37,5 +37,7 @@ public class TomcatProblemsConfiguration {
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> managementProblemErrorReports() {
             return TomcatProblemsConfiguration::installValve;
         }
+
     }
+
 }
