@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.newsflow.contracts.PostEvent;
 import io.newsflow.contracts.Topics;
-import io.newsflow.projection.ProjectionConfiguration;
+import io.newsflow.projection.config.ProjectionConfiguration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;

@@ -1,12 +1,7 @@
 package io.newsflow.ingest.article;
 
-import java.util.List;
-
-import io.newsflow.ingest.batch.BatchIntake;
-import io.newsflow.ingest.batch.BatchResponses;
-import io.newsflow.ingest.batch.BatchResult;
-import io.newsflow.ingest.config.Accepted;
-import io.newsflow.ingest.config.ApiExamples;
+import io.newsflow.ingest.api.Accepted;
+import io.newsflow.ingest.api.ApiExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -15,7 +10,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,11 +24,8 @@ class ArticleController {
 
     private final ArticleIntake intake;
 
-    private final BatchIntake batches;
-
-    ArticleController(ArticleIntake intake, BatchIntake batches) {
+    ArticleController(ArticleIntake intake) {
         this.intake = intake;
-        this.batches = batches;
     }
 
     /**
@@ -52,15 +43,6 @@ class ArticleController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted publish(@Valid @RequestBody ArticleRequest request) {
         return Accepted.article(this.intake.accept(request));
-    }
-
-    /** Up to 1,000 articles; valid items are accepted even when others are rejected. */
-    @Operation(summary = "Publish up to 1,000 articles",
-            responses = @ApiResponse(responseCode = "202",
-                    content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
-    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BatchResult> publishBatch(@RequestBody List<ArticleRequest> requests) {
-        return BatchResponses.accept(this.batches, requests, this.intake::prepare);
     }
 
     /** 202 once Kafka acknowledged the removal; the read model deletes the article. */

@@ -3,7 +3,7 @@ package io.newsflow.ingest.page;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.newsflow.ingest.config.ApiExamples;
+import io.newsflow.ingest.api.ApiExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

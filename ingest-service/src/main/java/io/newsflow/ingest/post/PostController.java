@@ -1,13 +1,8 @@
 package io.newsflow.ingest.post;
 
-import java.util.List;
-
 import io.newsflow.contracts.PostKey;
-import io.newsflow.ingest.batch.BatchIntake;
-import io.newsflow.ingest.batch.BatchResponses;
-import io.newsflow.ingest.batch.BatchResult;
-import io.newsflow.ingest.config.Accepted;
-import io.newsflow.ingest.config.ApiExamples;
+import io.newsflow.ingest.api.Accepted;
+import io.newsflow.ingest.api.ApiExamples;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -16,7 +11,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +25,8 @@ class PostController {
 
     private final PostIntake intake;
 
-    private final BatchIntake batches;
-
-    PostController(PostIntake intake, BatchIntake batches) {
+    PostController(PostIntake intake) {
         this.intake = intake;
-        this.batches = batches;
     }
 
     /**
@@ -55,15 +46,6 @@ class PostController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted publish(@Valid @RequestBody PostRequest request) {
         return Accepted.post(this.intake.accept(request));
-    }
-
-    /** Up to 1,000 posts; valid items are accepted even when others are rejected. */
-    @Operation(summary = "Publish up to 1,000 board posts",
-            responses = @ApiResponse(responseCode = "202",
-                    content = @Content(examples = @ExampleObject(value = ApiExamples.BATCH_RESULT))))
-    @PostMapping(path = "/posts/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BatchResult> publishBatch(@RequestBody List<PostRequest> requests) {
-        return BatchResponses.accept(this.batches, requests, this.intake::prepare);
     }
 
     /** 202 once Kafka acknowledged the removal; the read model deletes the post. */

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.config;
+package io.newsflow.ingest.api;
 
 /**
  * The answer to an accepted write: the kind of entity and its key, already acknowledged

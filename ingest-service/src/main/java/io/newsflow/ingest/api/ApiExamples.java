@@ -1,4 +1,4 @@
-package io.newsflow.ingest.config;
+package io.newsflow.ingest.api;
 
 /** Request and response examples of the OpenAPI description. */
 public final class ApiExamples {

@@ -1,4 +1,4 @@
-package io.newsflow.projection;
+package io.newsflow.projection.config;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.newsflow.contracts.Topics;
+import io.newsflow.projection.MongoPingHealthIndicator;
+import io.newsflow.projection.PoisonEventException;
+import io.newsflow.projection.Projection;
+import io.newsflow.projection.ProjectionProperties;
+import io.newsflow.projection.ReadModel;
+import io.newsflow.projection.ReadModelMaintenance;
 import io.newsflow.projection.ops.DeadLetterEndpoint;
 import io.newsflow.projection.ops.DeadLetterQueue;
 import io.newsflow.projection.ops.ReadModelRebuild;

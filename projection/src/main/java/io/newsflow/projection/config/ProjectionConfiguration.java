@@ -1,4 +1,4 @@
-package io.newsflow.projection;
+package io.newsflow.projection.config;
 
 import java.time.Clock;
 import java.util.List;
@@ -7,6 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.newsflow.contracts.Topics;
+import io.newsflow.projection.Projection;
+import io.newsflow.projection.ProjectionListener;
+import io.newsflow.projection.ProjectionProperties;
+import io.newsflow.projection.ProjectionWriter;
+import io.newsflow.projection.ReadModel;
+import io.newsflow.projection.StoredOffsets;
 import io.newsflow.projection.ops.DeadLetterQueue;
 import io.newsflow.projection.ops.KafkaLagMonitor;
 import io.newsflow.projection.ops.ReadModelRebuild;

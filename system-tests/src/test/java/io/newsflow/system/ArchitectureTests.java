@@ -1,0 +1,55 @@
+package io.newsflow.system;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The module rules of {@code docs/architecture.md}, checked on the compiled classes of
+ * every module the services are built from: the event contracts depend on nothing of ours
+ * (and of others only on Jackson's annotations), the shared libraries never on a service,
+ * the services never on each other, and no two packages depend on each other in a cycle.
+ */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.newsflow");
+
+    @Test
+    void theContractsDependOnNothingButTheJdkAndJacksonsAnnotations() {
+        classes().that()
+            .resideInAPackage("io.newsflow.contracts..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("io.newsflow.contracts..", "java..", "com.fasterxml.jackson.annotation..")
+            .check(CLASSES);
+    }
+
+    @Test
+    void theSharedLibrariesNeverDependOnAService() {
+        noClasses().that()
+            .resideInAnyPackage("io.newsflow.contracts..", "io.newsflow.projection..", "io.newsflow.service..",
+                    "io.newsflow.testsupport..", "io.newsflow.kafkaprocess..", "io.newsflow.opsconsole..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.newsflow.ingest..", "io.newsflow.article..", "io.newsflow.board..")
+            .check(CLASSES);
+    }
+
+    @Test
+    void theServicesNeverDependOnEachOther() {
+        slices().matching("io.newsflow.(ingest|article|board)..").should().notDependOnEachOther().check(CLASSES);
+    }
+
+    @Test
+    void noPackagesDependOnEachOtherInACycle() {
+        slices().matching("io.newsflow.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+}
