@@ -42,6 +42,14 @@ public final class MongoCommands implements CommandListener {
                 && command.getString(name).getValue().equals(collection));
     }
 
+    /**
+     * How many queries of {@code collection} (find, aggregate, count) were sent so far.
+     */
+    public int readsOf(String collection) {
+        return sent("find", collection).size() + sent("aggregate", collection).size()
+                + sent("count", collection).size();
+    }
+
     public List<BsonDocument> sent(Predicate<BsonDocument> matching) {
         return this.sent.stream().filter(matching).toList();
     }

@@ -98,28 +98,11 @@ public final class RawTopics implements AutoCloseable {
      */
     public Map<String, String> newestValues(String topic, Collection<String> keys) {
         Map<String, String> newest = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic)
-                .stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (keys.contains(record.key())) {
-                        newest.put(record.key(), record.value());
-                    }
-                }
+        readToTheEnd(topic, record -> {
+            if (keys.contains(record.key())) {
+                newest.put(record.key(), record.value());
             }
-        }
+        });
         return newest;
     }
 
@@ -128,7 +111,15 @@ public final class RawTopics implements AutoCloseable {
      * {@code keys} accepts.
      */
     public long recordsOf(String topic, java.util.function.Predicate<String> keys) {
-        long count = 0;
+        long[] count = { 0 };
+        readToTheEnd(topic, record -> count[0] += record.key() != null && keys.test(record.key()) ? 1 : 0);
+        return count[0];
+    }
+
+    /**
+     * Hands every record of the topic, from its start to its end now, to {@code each}.
+     */
+    private void readToTheEnd(String topic, java.util.function.Consumer<ConsumerRecord<String, String>> each) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
                 new StringDeserializer())) {
@@ -144,14 +135,9 @@ public final class RawTopics implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null && keys.test(record.key())) {
-                        count++;
-                    }
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return count;
     }
 
     /** What one poll of {@code consumer} returns within {@code timeout}. */

@@ -237,9 +237,7 @@ class ArticleReadApiTests {
 
     /** Queries of the served collection that the store received so far. */
     private int readsOfTheModel() {
-        String collection = this.readModel.collection();
-        return this.commands.sent("find", collection).size() + this.commands.sent("aggregate", collection).size()
-                + this.commands.sent("count", collection).size();
+        return this.commands.readsOf(this.readModel.collection());
     }
 
     private JsonNode search(String outlet, String q) throws Exception {
