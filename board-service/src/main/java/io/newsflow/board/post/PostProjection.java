@@ -35,8 +35,8 @@ class PostProjection implements Projection<PostEvent> {
     /** The body, and whether there is one (listings leave the body out but show that). */
     static final FieldGroup BODY = new FieldGroup(BODY_REVISION, List.of("body", "hasBody"));
 
-    static final List<String> CONTENT_FIELDS = List.of("title", "author", "postedAt", "commentCount", "url", "category",
-            "acceptedAt", "tokens");
+    static final List<String> CONTENT_FIELDS = List.of("board", "number", "title", "author", "postedAt", "commentCount",
+            "url", "category", "acceptedAt", "tokens");
 
     @Override
     public Instant acceptedAt(PostEvent event) {
