@@ -3,7 +3,6 @@ package io.newsflow.reliability;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import com.mongodb.client.MongoClient;
 import io.newsflow.testsupport.Figures;
@@ -39,26 +38,10 @@ class CrashConsumersScenarioTests {
                     cluster.service("article-service").start();
                     cluster.service("board-service").start();
                 }
-                boolean articles = batch % 2 == 0;
-                StringJoiner items = new StringJoiner(",", "[", "]");
-                Map<String, String> sent = new HashMap<>();
-                for (int i = 0; i < BATCH; i++) {
-                    int n = batch * BATCH + i;
-                    String title = "사건 " + n + " 의 제목";
-                    if (articles) {
-                        items.add("{\"url\": \"https://news.example.kr/crash/" + n + "\", \"title\": \"" + title
-                                + "\", \"body\": \"본문 " + n + ".\"}");
-                        sent.put("url:" + n, title);
-                    }
-                    else {
-                        items.add("{\"board\": \"crash\", \"number\": " + (n + 1) + ", \"title\": \"" + title + "\"}");
-                        sent.put("crash:" + (n + 1), title);
-                    }
-                }
-                int[] answer = cluster.post(articles ? "/api/v1/articles/batch" : "/api/v1/posts/batch",
-                        items.toString(), Duration.ofSeconds(30));
+                ScenarioWrites.Batch writes = ScenarioWrites.batch(batch, BATCH, "crash", "사건");
+                int[] answer = cluster.post(writes.path(), writes.json(), Duration.ofSeconds(30));
                 assertThat(answer[0]).isEqualTo(202);
-                acknowledged.putAll(sent);
+                acknowledged.putAll(writes.titles());
             }
             cluster.service("article-service").awaitReady();
             cluster.service("board-service").awaitReady();
@@ -79,10 +62,7 @@ class CrashConsumersScenarioTests {
                 long unexpected = 0;
                 for (var collection : java.util.List.of(posts, articles)) {
                     for (Document document : collection.find()) {
-                        String url = document.getString("url");
-                        String id = url != null && url.startsWith("https://news.example.kr/crash/")
-                                ? "url:" + url.substring("https://news.example.kr/crash/".length())
-                                : document.getString("_id");
+                        String id = ScenarioWrites.idOf(document);
                         String expected = acknowledged.get(id);
                         unexpected += expected == null ? 1 : 0;
                         wrong += expected != null && !expected.equals(document.getString("title")) ? 1 : 0;

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -98,7 +97,7 @@ class CrashEverythingScenarioTests {
                 long wrong = 0;
                 for (var collection : java.util.List.of(posts, articles)) {
                     for (Document document : collection.find()) {
-                        String id = idOf(document);
+                        String id = ScenarioWrites.idOf(document);
                         documents++;
                         stored.add(id);
                         String title = acknowledged.get(id);
@@ -131,7 +130,7 @@ class CrashEverythingScenarioTests {
     private static Set<String> stored(Iterable<Document> documents, Map<String, String> acknowledged) {
         Set<String> ids = new HashSet<>();
         documents.forEach(document -> {
-            String id = idOf(document);
+            String id = ScenarioWrites.idOf(document);
             if (acknowledged.containsKey(id)) {
                 ids.add(id);
             }
@@ -140,45 +139,20 @@ class CrashEverythingScenarioTests {
     }
 
     /**
-     * A post by its key, an article by the URL it was sent with (its id is derived from
-     * it).
-     */
-    private static String idOf(Document document) {
-        String url = document.getString("url");
-        return url != null && url.startsWith("https://news.example.kr/crash/") ? "url:" + url.substring(30)
-                : document.getString("_id");
-    }
-
-    /**
      * A batch of 100 posts or articles; what Kafka acknowledged is remembered, what was
      * cut off is in doubt.
      */
     private void write(LocalStackProcess stack, int batch, Map<String, String> acknowledged, Set<String> inDoubt) {
-        boolean articles = batch % 2 == 0;
-        StringJoiner items = new StringJoiner(",", "[", "]");
-        Map<String, String> sent = new HashMap<>();
-        for (int i = 0; i < BATCH; i++) {
-            int n = batch * BATCH + i;
-            String title = "정전 " + n + " 의 제목";
-            if (articles) {
-                items.add("{\"url\": \"https://news.example.kr/crash/" + n + "\", \"title\": \"" + title
-                        + "\", \"body\": \"본문 " + n + ".\"}");
-                sent.put("url:" + n, title);
-            }
-            else {
-                items.add("{\"board\": \"power-cut\", \"number\": " + (n + 1) + ", \"title\": \"" + title + "\"}");
-                sent.put("power-cut:" + (n + 1), title);
-            }
-        }
+        ScenarioWrites.Batch writes = ScenarioWrites.batch(batch, BATCH, "power-cut", "정전");
+        Map<String, String> sent = writes.titles();
         try {
-            HttpResponse<String> answer = this.http.send(HttpRequest
-                .newBuilder(
-                        URI.create(stack.ingestUrl() + (articles ? "/api/v1/articles/batch" : "/api/v1/posts/batch")))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("X-API-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(items.toString(), StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = this.http
+                .send(HttpRequest.newBuilder(URI.create(stack.ingestUrl() + writes.path()))
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json")
+                    .header("X-API-Key", API_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(writes.json(), StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             synchronized (acknowledged) {
                 if (answer.statusCode() == 202 && !answer.body().contains("\"failed\":0,")) {
                     inDoubt.addAll(sent.keySet());

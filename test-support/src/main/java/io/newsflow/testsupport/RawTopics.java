@@ -81,13 +81,8 @@ public final class RawTopics implements AutoCloseable {
      * How many records the topic holds over all partitions (the sum of its end offsets).
      */
     public long size(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic)
-                .stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        try (KafkaConsumer<String, String> consumer = withoutGroup()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
     }
@@ -120,13 +115,8 @@ public final class RawTopics implements AutoCloseable {
      * Hands every record of the topic, from its start to its end now, to {@code each}.
      */
     private void readToTheEnd(String topic, java.util.function.Consumer<ConsumerRecord<String, String>> each) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic)
-                .stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        try (KafkaConsumer<String, String> consumer = withoutGroup()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -138,6 +128,15 @@ public final class RawTopics implements AutoCloseable {
                 consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
+    }
+
+    private KafkaConsumer<String, String> withoutGroup() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     /** What one poll of {@code consumer} returns within {@code timeout}. */
