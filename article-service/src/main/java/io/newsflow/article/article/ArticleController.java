@@ -3,6 +3,7 @@ package io.newsflow.article.article;
 import java.util.List;
 
 import io.newsflow.projection.read.QueryParameters;
+import io.newsflow.projection.read.RevisionETag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -79,11 +80,7 @@ class ArticleController {
     ResponseEntity<ArticleView> byId(@Parameter(description = "the article's id",
             example = "a-3f2b9c4d1e0a7b6c5d4e3f2a") @PathVariable String id, WebRequest request) {
         ArticleView article = this.queries.byId(id);
-        String etag = "\"" + article.revision() + "\"";
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ResponseEntity.ok().eTag(etag).body(article);
+        return RevisionETag.answer(article, article.revision(), request);
     }
 
     @GetMapping("/outlets")

@@ -5,6 +5,7 @@ import java.util.List;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.projection.read.InvalidParameterException;
 import io.newsflow.projection.read.QueryParameters;
+import io.newsflow.projection.read.RevisionETag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -91,11 +92,7 @@ class PostController {
             @Parameter(description = "the post's number on its board", example = "4812") @PathVariable long number,
             WebRequest request) {
         PostView post = this.queries.byKey(key(board, number));
-        String etag = "\"" + post.revision() + "\"";
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ResponseEntity.ok().eTag(etag).body(post);
+        return RevisionETag.answer(post, post.revision(), request);
     }
 
     private static PostKey key(String board, long number) {
