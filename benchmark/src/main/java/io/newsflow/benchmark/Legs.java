@@ -1,5 +1,6 @@
 package io.newsflow.benchmark;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.newsflow.opsconsole.Histogram;
+import io.newsflow.opsconsole.PrometheusText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -303,6 +306,19 @@ final class Legs {
                 p99 <= targetMillis && latencies.errors() == 0);
     }
 
+    /** The freshness histograms of the consuming services, summed. */
+    private Histogram scrapeFreshness(String... managementUrls) throws IOException, InterruptedException {
+        Histogram sum = Histogram.of(Map.of());
+        for (String url : managementUrls) {
+            HttpResponse<String> response = this.http
+                .send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            sum = sum.plus(Histogram.of(PrometheusText.parse(response.body()), "newsflow_freshness_seconds"));
+        }
+        return sum;
+    }
+
     private void freshness(long firstIndex) throws Exception {
         int rate = this.settings.paceRate();
         Benchmark.step(String.format(Locale.ROOT, "freshness: %,d events/s for %d s", rate,
@@ -310,11 +326,10 @@ final class Legs {
         PacedLoad load = new PacedLoad(this.http, this.stack, this.ingest);
         String[] services = { this.stack.articleManagementUrl(), this.stack.boardManagementUrl() };
         this.timeline.leg("freshness", Map.of("accepted", load::sent, "stored", this.store::stored));
-        PrometheusHistogram before = PrometheusHistogram.scrape(this.http, "newsflow_freshness_seconds", services);
+        Histogram before = scrapeFreshness(services);
         Latencies probe = load.run(rate, this.settings.paceDuration(), firstIndex);
         Thread.sleep(2000);
-        PrometheusHistogram recorded = PrometheusHistogram.scrape(this.http, "newsflow_freshness_seconds", services)
-            .since(before);
+        Histogram recorded = scrapeFreshness(services).since(before);
         double[] server = { recorded.quantile(0.50) * 1000, recorded.quantile(0.95) * 1000,
                 recorded.quantile(0.99) * 1000 };
         String sent = String.format(Locale.ROOT, "%,d events at %,d/s", load.sent(), rate);

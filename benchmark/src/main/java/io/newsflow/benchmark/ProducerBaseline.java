@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.newsflow.processes.ChildProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,15 +46,15 @@ final class ProducerBaseline {
         }
         Files.write(payloads, lines, StandardCharsets.UTF_8);
         Path log = work.resolve("producer-performance.log");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-cp",
-                home.resolve("local-stack/target/lib/*").toString(), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", TOPIC, "--num-records", String.valueOf(records), "--throughput", "-1", "--payload-file",
-                payloads.toString(), "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all",
-                "enable.idempotence=true", "linger.ms=5");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("ProducerPerformance failed; see " + log);
-        }
+        Files.deleteIfExists(log);
+        ChildProcess.java("ProducerPerformance")
+            .arguments("-Xmx256m", "-cp", home.resolve("local-stack/target/lib/*").toString(),
+                    "org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC, "--num-records",
+                    String.valueOf(records), "--throughput", "-1", "--payload-file", payloads.toString(),
+                    "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true",
+                    "linger.ms=5")
+            .log(log)
+            .run(Duration.ofMinutes(30));
         return summary(Files.readString(log));
     }
 

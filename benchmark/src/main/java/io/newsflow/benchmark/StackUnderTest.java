@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.newsflow.processes.Ports;
 
 /**
  * The stack under test: {@code ./newsflow up} as a user runs it, on free ports and with a
@@ -47,7 +48,7 @@ final class StackUnderTest implements AutoCloseable {
         for (String variable : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "NEWSFLOW_OPS_PORT",
                 "INGEST_PORT", "INGEST_MANAGEMENT_PORT", "ARTICLE_PORT", "ARTICLE_MANAGEMENT_PORT", "BOARD_PORT",
                 "BOARD_MANAGEMENT_PORT")) {
-            ports.put(variable, freePort());
+            ports.put(variable, Ports.free());
         }
         ProcessBuilder builder = new ProcessBuilder(home.resolve("newsflow").toString(), "up").directory(home.toFile())
             .redirectErrorStream(true);
@@ -202,12 +203,6 @@ final class StackUnderTest implements AutoCloseable {
         }
         catch (IOException ex) {
             // the launcher is gone; start() notices
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

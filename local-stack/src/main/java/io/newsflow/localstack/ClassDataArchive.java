@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.newsflow.processes.ChildProcess;
 
 /**
  * A class-data-sharing archive of a service, so a start maps the classes it loads instead
@@ -26,8 +27,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * missing or older than its jar runs from the jar as before.
  */
 final class ClassDataArchive {
-
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private final Path executableJar;
 
@@ -108,26 +107,23 @@ final class ClassDataArchive {
     }
 
     private void run(Path log, String mongoUri, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(JAVA);
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // what the services need to create their beans; nothing is contacted before the
-        // context exits
-        builder.environment().putIfAbsent("NEWSFLOW_API_KEYS", "class-data-archive");
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
-        builder.environment().put("MONGODB_URI", mongoUri);
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("preparing the class-data archive took too long; see " + log);
+        try {
+            ChildProcess.java("class-data archive of " + this.executableJar.getFileName())
+                .arguments(arguments)
+                // what the services need to create their beans; nothing is contacted
+                // before the context exits
+                .environment("NEWSFLOW_API_KEYS",
+                        System.getenv().getOrDefault("NEWSFLOW_API_KEYS", "class-data-archive"))
+                .environment("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1")
+                .environment("MONGODB_URI", mongoUri)
+                .log(log)
+                .run(Duration.ofMinutes(3));
         }
-        if (process.exitValue() != 0) {
+        catch (IllegalStateException ex) {
             // the JVM writes an archive even when the context failed: never use one from
             // a failed start
             Files.deleteIfExists(archive());
-            throw new IllegalStateException("preparing the class-data archive failed; see " + log);
+            throw ex;
         }
     }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.newsflow.kafkaprocess.KafkaServerProcess;
+import io.newsflow.processes.KafkaServerProcess;
 
 /**
  * The local stack's broker: a {@link KafkaServerProcess} with its data under

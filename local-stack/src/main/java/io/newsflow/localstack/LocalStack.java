@@ -1,12 +1,6 @@
 package io.newsflow.localstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
-import io.newsflow.kafkaprocess.KafkaServerProcess;
 import io.newsflow.opsconsole.OpsConsole;
+import io.newsflow.processes.ChildProcess;
+import io.newsflow.processes.KafkaServerProcess;
+import io.newsflow.processes.Ports;
+import io.newsflow.processes.Readiness;
 
 /**
  * {@code ./newsflow up}: starts a real Kafka broker, an embedded MongoDB server persisted
@@ -33,8 +29,6 @@ public final class LocalStack {
     private final StackSettings settings;
 
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final long started = System.nanoTime();
 
@@ -98,7 +92,7 @@ public final class LocalStack {
             this.kafka.awaitReady(KafkaBroker.START_TIMEOUT);
         }
         else {
-            awaitUntil("kafka", KafkaBroker.START_TIMEOUT, null,
+            Readiness.await("kafka", KafkaBroker.START_TIMEOUT, null,
                     () -> KafkaServerProcess.isReady(this.settings.kafkaBootstrapServers()));
         }
         step("kafka", "ready at " + this.settings.kafkaBootstrapServers());
@@ -108,7 +102,8 @@ public final class LocalStack {
             services.put(service, startService(service));
         }
         for (StackSettings.Service service : services()) {
-            awaitUntil(service.name(), SERVICE_START_TIMEOUT, services.get(service), () -> isUp(service));
+            Readiness.await(service.name(), SERVICE_START_TIMEOUT, services.get(service),
+                    () -> Readiness.isUp(service.healthUrl()));
             step(service.name(), "UP");
         }
         Map<String, String> management = new LinkedHashMap<>();
@@ -140,8 +135,12 @@ public final class LocalStack {
         List<String> arguments = new ArrayList<>(
                 List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         arguments.addAll(ClassDataArchive.of(this.settings.home(), service.name()).launchArguments());
-        ChildProcess child = ChildProcess.startJava(service.name(), arguments, environment,
-                this.settings.logs().resolve(service.name() + ".log"), this.settings.home());
+        ChildProcess child = ChildProcess.java(service.name())
+            .arguments(arguments)
+            .environment(environment)
+            .directory(this.settings.home())
+            .log(this.settings.logs().resolve(service.name() + ".log"))
+            .start();
         this.children.add(child);
         return child;
     }
@@ -152,37 +151,6 @@ public final class LocalStack {
     private static String keys(String variable, String fallback) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private boolean isUp(StackSettings.Service service) {
-        try {
-            HttpResponse<String> response = this.http.send(
-                    HttpRequest.newBuilder(URI.create(service.healthUrl())).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
-        }
-        catch (IOException ex) {
-            return false;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void awaitUntil(String name, Duration timeout, ChildProcess child, BooleanSupplier ready)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!ready.getAsBoolean()) {
-            if (child != null && !child.isAlive()) {
-                throw new IllegalStateException(name + " exited during start; see " + relative(child.log()));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not become ready within " + timeout.toSeconds() + " s"
-                        + (child == null ? "" : "; see " + relative(child.log())));
-            }
-            Thread.sleep(250);
-        }
     }
 
     /**
@@ -240,11 +208,7 @@ public final class LocalStack {
         });
         ports.add(this.settings.opsPort());
         for (int port : ports) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress("127.0.0.1", port));
-            }
-            catch (IOException ex) {
+            if (!Ports.isFree(port)) {
                 throw new IllegalStateException("port " + port + " is in use; stop what uses it or choose another"
                         + " port (see README, Configuration)");
             }

@@ -16,6 +16,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.newsflow.processes.Ports;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class EmbeddedMongoTests {
     @Test
     void whatACrashLeavesIsAPrefixOfTheWrites() throws Exception {
         Path live = this.directory.resolve("live");
-        int port = freePort();
+        int port = Ports.free();
         List<Path> copies = new ArrayList<>();
         long written;
         try (EmbeddedMongo mongo = EmbeddedMongo.start(live, port);
@@ -99,7 +100,7 @@ class EmbeddedMongoTests {
      */
     @Test
     void aFilterOnTheIdAndMoreFindsWhatMongoDbFinds() throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         try (EmbeddedMongo mongo = EmbeddedMongo.start(this.directory.resolve("guard"), port);
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             var posts = client.getDatabase("boards").getCollection("posts");
@@ -132,12 +133,6 @@ class EmbeddedMongoTests {
                 .as("non-string ids take the server's own path")
                 .isEqualTo(1);
             assertThat(posts.countDocuments()).isEqualTo(2002);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the Prometheus text exposition format that {@code /actuator/prometheus} serves.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -18,14 +18,16 @@ final class PrometheusText {
     }
 
     /** One sample: metric name, labels and value. */
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
 
-        String label(String name) {
+        /** The label's value, empty when the sample has none. */
+        public String label(String name) {
             return this.labels.getOrDefault(name, "");
         }
     }
 
-    static List<Sample> parse(String text) {
+    /** Every sample of an exposition; comments and unreadable values are skipped. */
+    public static List<Sample> parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -2,7 +2,6 @@ package io.newsflow.opsconsole;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import io.newsflow.opsconsole.PrometheusText.Sample;
@@ -21,17 +20,8 @@ record Snapshot(long takenAtNanos, Map<String, Service> services) {
                 .sum();
         }
 
-        /**
-         * Cumulative counts of a histogram by upper bound, summed over its other labels.
-         */
-        TreeMap<Double, Double> buckets(String metric) {
-            TreeMap<Double, Double> buckets = new TreeMap<>();
-            this.samples.stream()
-                .filter(s -> s.name().equals(metric + "_bucket"))
-                .forEach(s -> buckets.merge(
-                        s.label("le").equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s.label("le")),
-                        s.value(), Double::sum));
-            return buckets;
+        Histogram histogram(String metric) {
+            return Histogram.of(this.samples, metric);
         }
     }
 }

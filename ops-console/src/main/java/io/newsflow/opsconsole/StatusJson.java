@@ -59,14 +59,13 @@ final class StatusJson {
             outcomes.add(outcome);
             outcomes.add(object("total", number(total), "perSecond", number(rate(total, earlier, seconds))));
         }
-        TreeMap<Double, Double> buckets = now.buckets("newsflow_freshness_seconds");
-        TreeMap<Double, Double> window = before == null ? buckets
-                : delta(buckets, before.buckets("newsflow_freshness_seconds"));
-        if (total(window) == 0) {
-            window = buckets;
+        Histogram freshness = now.histogram("newsflow_freshness_seconds");
+        Histogram window = before == null ? freshness : freshness.since(before.histogram("newsflow_freshness_seconds"));
+        if (window.count() == 0) {
+            window = freshness;
         }
         return object("name", text(now.name()), "outcomes", object(outcomes.toArray(String[]::new)), "freshnessP50Ms",
-                number(quantile(window, 0.5) * 1000), "freshnessP99Ms", number(quantile(window, 0.99) * 1000), "lag",
+                number(window.quantile(0.5) * 1000), "freshnessP99Ms", number(window.quantile(0.99) * 1000), "lag",
                 number(now.sum("newsflow_consumer_lag_records", s -> true)), "deadLettersHeld",
                 number(now.sum("newsflow_deadletters_records", s -> s.label("state").equals("held"))),
                 "deadLettersPending",
@@ -75,43 +74,6 @@ final class StatusJson {
 
     private static double rate(double now, double before, double seconds) {
         return seconds <= 0 ? 0 : Math.max(0, now - before) / seconds;
-    }
-
-    private static TreeMap<Double, Double> delta(TreeMap<Double, Double> now, TreeMap<Double, Double> before) {
-        TreeMap<Double, Double> delta = new TreeMap<>();
-        now.forEach((le, count) -> delta.put(le, Math.max(0, count - before.getOrDefault(le, 0.0))));
-        return delta;
-    }
-
-    private static double total(TreeMap<Double, Double> buckets) {
-        return buckets.isEmpty() ? 0 : buckets.lastEntry().getValue();
-    }
-
-    /**
-     * As Prometheus's histogram_quantile: linear interpolation inside the bucket that
-     * holds the rank.
-     */
-    static double quantile(TreeMap<Double, Double> buckets, double q) {
-        double total = total(buckets);
-        if (total == 0) {
-            return Double.NaN;
-        }
-        double rank = q * total;
-        double lowerBound = 0;
-        double lowerCount = 0;
-        for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
-            if (bucket.getValue() >= rank) {
-                if (bucket.getKey().isInfinite()) {
-                    return lowerBound;
-                }
-                double inBucket = bucket.getValue() - lowerCount;
-                return inBucket == 0 ? bucket.getKey()
-                        : lowerBound + (bucket.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
-            }
-            lowerBound = bucket.getKey();
-            lowerCount = bucket.getValue();
-        }
-        return lowerBound;
     }
 
     private static String components(Map<String, String> components) {

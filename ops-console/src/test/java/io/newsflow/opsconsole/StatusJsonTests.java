@@ -1,28 +1,12 @@
 package io.newsflow.opsconsole;
 
 import java.util.List;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class StatusJsonTests {
-
-    @Test
-    void quantileInterpolatesInsideTheBucketLikePrometheus() {
-        TreeMap<Double, Double> buckets = new TreeMap<>();
-        buckets.put(0.05, 50.0);
-        buckets.put(0.1, 90.0);
-        buckets.put(0.25, 100.0);
-        buckets.put(Double.POSITIVE_INFINITY, 100.0);
-
-        assertThat(StatusJson.quantile(buckets, 0.5)).isCloseTo(0.05, within(1e-9));
-        assertThat(StatusJson.quantile(buckets, 0.7)).isCloseTo(0.075, within(1e-9));
-        assertThat(StatusJson.quantile(buckets, 0.99)).isCloseTo(0.235, within(1e-9));
-        assertThat(StatusJson.quantile(new TreeMap<>(), 0.5)).isNaN();
-    }
 
     @Test
     void ratesAreTheIncreaseBetweenTwoSnapshotsPerSecond() {

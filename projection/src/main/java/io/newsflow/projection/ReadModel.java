@@ -2,7 +2,9 @@ package io.newsflow.projection;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
+import io.newsflow.projection.read.NotFoundException;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -66,6 +68,18 @@ public class ReadModel {
         }
         Number revision = document.get(ProjectionWriter.REVISION, Number.class);
         return revision == null || revision.longValue() > 0 ? document : null;
+    }
+
+    /**
+     * The live entity {@code id}, as {@link #find}; a read API answers 404 with
+     * {@code notFound} when there is none.
+     */
+    public Document get(String id, Supplier<String> notFound) {
+        Document document = find(id);
+        if (document == null) {
+            throw new NotFoundException(notFound.get());
+        }
+        return document;
     }
 
     /** Creates the model's indexes on {@code collection} where they are missing. */

@@ -1,6 +1,5 @@
 package io.newsflow.projection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +7,6 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +21,7 @@ class RecordTracing {
 
     private static final Logger log = LoggerFactory.getLogger(RecordTracing.class);
 
-    private static final Propagator.Getter<Headers> HEADERS = (headers, name) -> {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    };
+    private static final Propagator.Getter<Headers> HEADERS = RecordHeaders::text;
 
     private final Tracer tracer;
 

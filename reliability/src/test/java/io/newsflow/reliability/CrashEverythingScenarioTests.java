@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.newsflow.processes.ChildProcess;
+import io.newsflow.processes.Ports;
 import io.newsflow.testsupport.Figures;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -181,15 +183,13 @@ class CrashEverythingScenarioTests {
      */
     static final class LocalStackProcess {
 
-        private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
-
         private final Path data;
 
         private final String apiKey;
 
         private final Map<String, String> ports = new HashMap<>();
 
-        private Process process;
+        private ChildProcess process;
 
         LocalStackProcess(Path data, String apiKey) {
             this.data = data.toAbsolutePath();
@@ -197,7 +197,7 @@ class CrashEverythingScenarioTests {
             for (String port : java.util.List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "INGEST_PORT",
                     "ARTICLE_PORT", "BOARD_PORT", "INGEST_MANAGEMENT_PORT", "ARTICLE_MANAGEMENT_PORT",
                     "BOARD_MANAGEMENT_PORT", "NEWSFLOW_OPS_PORT")) {
-                this.ports.put(port, String.valueOf(ProcessCluster.freePort()));
+                this.ports.put(port, String.valueOf(Ports.free()));
             }
         }
 
@@ -214,16 +214,16 @@ class CrashEverythingScenarioTests {
             Path launcher = home.resolve("local-stack/target/local-stack-0.1.0-SNAPSHOT.jar");
             Path log = this.data.resolve("stack.log");
             long offset = Files.exists(log) ? Files.size(log) : 0;
-            ProcessBuilder builder = new ProcessBuilder("setsid", JAVA, "-Xmx1g", "-XX:+UseSerialGC",
-                    "-Dnewsflow.home=" + home, "-Dnewsflow.logs=" + this.data.resolve("logs"), "-jar",
-                    launcher.toString(), "up")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(this.ports);
-            builder.environment().put("NEWSFLOW_DATA", this.data.toString());
-            builder.environment().put("NEWSFLOW_API_KEYS", this.apiKey);
-            builder.environment().put("TRACING_SAMPLING_PROBABILITY", "0");
-            this.process = builder.start();
+            this.process = ChildProcess.java("local stack")
+                .inProcessGroupOfItsOwn()
+                .arguments("-Xmx1g", "-XX:+UseSerialGC", "-Dnewsflow.home=" + home,
+                        "-Dnewsflow.logs=" + this.data.resolve("logs"), "-jar", launcher.toString(), "up")
+                .environment(this.ports)
+                .environment("NEWSFLOW_DATA", this.data.toString())
+                .environment("NEWSFLOW_API_KEYS", this.apiKey)
+                .environment("TRACING_SAMPLING_PROBABILITY", "0")
+                .log(log)
+                .start();
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!this.process.isAlive()) {
                     throw new IllegalStateException("the stack exited; see " + log);
@@ -239,7 +239,7 @@ class CrashEverythingScenarioTests {
         void killEverything() throws IOException, InterruptedException {
             long group = this.process.pid();
             new ProcessBuilder("kill", "-KILL", "--", "-" + group).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-            this.process.waitFor(30, TimeUnit.SECONDS);
+            this.process.kill();
             await().atMost(Duration.ofSeconds(30))
                 .until(() -> new ProcessBuilder("pgrep", "-g", String.valueOf(group)).start().waitFor() == 1);
         }
@@ -248,7 +248,10 @@ class CrashEverythingScenarioTests {
             if (this.process != null && this.process.isAlive()) {
                 new ProcessBuilder("kill", "-TERM", "--", "-" + this.process.pid()).start()
                     .waitFor(10, TimeUnit.SECONDS);
-                if (!this.process.waitFor(90, TimeUnit.SECONDS)) {
+                try {
+                    this.process.awaitExit(Duration.ofSeconds(90));
+                }
+                catch (IllegalStateException ex) {
                     killEverything();
                 }
             }

@@ -2,7 +2,6 @@ package io.newsflow.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,16 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.newsflow.processes.ChildProcess;
+import io.newsflow.processes.Ports;
+import io.newsflow.processes.Readiness;
 import io.newsflow.testsupport.RestartableKafka;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * newsflow as separate processes on loopback: a Kafka broker in its own JVM (stoppable
@@ -34,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 final class ProcessCluster implements AutoCloseable {
 
     static final String API_KEY = "reliability-key";
-
-    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private final Path directory;
 
@@ -58,11 +55,11 @@ final class ProcessCluster implements AutoCloseable {
 
         final String name;
 
-        final int port = freePort();
+        final int port = Ports.free();
 
-        final int managementPort = freePort();
+        final int managementPort = Ports.free();
 
-        private Process process;
+        private ChildProcess process;
 
         Service(String module, String name) {
             this.module = module;
@@ -75,38 +72,30 @@ final class ProcessCluster implements AutoCloseable {
 
         void start() throws IOException {
             String prefix = this.module.substring(0, this.module.indexOf('-')).toUpperCase();
-            ProcessBuilder builder = new ProcessBuilder(JAVA, "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-                    jar(this.module).toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect
-                    .appendTo(ProcessCluster.this.directory.resolve(this.name + ".log").toFile()));
-            builder.environment()
-                .putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", ProcessCluster.this.kafka.bootstrapServers(), "MONGODB_URI",
-                        ProcessCluster.this.mongoUri, prefix + "_PORT", String.valueOf(this.port),
+            this.process = ChildProcess.java(this.name)
+                .arguments("-Xmx384m", "-XX:+UseSerialGC", "-jar", jar(this.module).toString())
+                .environment(Map.of("KAFKA_BOOTSTRAP_SERVERS", ProcessCluster.this.kafka.bootstrapServers(),
+                        "MONGODB_URI", ProcessCluster.this.mongoUri, prefix + "_PORT", String.valueOf(this.port),
                         prefix + "_MANAGEMENT_PORT", String.valueOf(this.managementPort), "NEWSFLOW_API_KEYS", API_KEY,
                         "TRACING_SAMPLING_PROBABILITY", "0", "NEWSFLOW_TOPIC_PARTITIONS",
-                        String.valueOf(ProcessCluster.this.partitions)));
-            this.process = builder.start();
+                        String.valueOf(ProcessCluster.this.partitions)))
+                .log(ProcessCluster.this.directory.resolve(this.name + ".log"))
+                .start();
         }
 
-        void awaitReady() {
-            await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> get("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness")
-                    .contains("\"status\":\"UP\""));
+        void awaitReady() throws InterruptedException {
+            Readiness.await(this.name, Duration.ofMinutes(2), this.process,
+                    () -> Readiness.isUp("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness"));
         }
 
         /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
         void kill() throws InterruptedException {
-            this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            this.process.kill();
         }
 
-        void stop() throws InterruptedException {
-            if (this.process != null && this.process.isAlive()) {
-                this.process.destroy();
-                if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-                    kill();
-                }
+        void stop() {
+            if (this.process != null) {
+                this.process.stop();
             }
         }
 
@@ -134,7 +123,7 @@ final class ProcessCluster implements AutoCloseable {
         Path directory = Files.createDirectories(Path.of("target", "reliability", name + "-" + System.nanoTime()));
         RestartableKafka kafka = RestartableKafka.start(directory.resolve("kafka"));
         MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", freePort());
+        mongo.bind("127.0.0.1", Ports.free());
         ProcessCluster cluster = new ProcessCluster(directory, kafka, mongo, partitions);
         Service ingest = cluster.new Service("ingest-service", "ingest-service");
         ingest.start();
@@ -147,7 +136,9 @@ final class ProcessCluster implements AutoCloseable {
                 cluster.services.put(service.name, service);
             }
         }
-        cluster.services.values().forEach(Service::awaitReady);
+        for (Service service : cluster.services.values()) {
+            service.awaitReady();
+        }
         return cluster;
     }
 
@@ -180,22 +171,6 @@ final class ProcessCluster implements AutoCloseable {
                 response.headers().firstValue("Retry-After").map(Integer::parseInt).orElse(-1) };
     }
 
-    private String get(String url) {
-        try {
-            return this.http
-                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        }
-        catch (IOException ex) {
-            return "";
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
         for (Service service : new ArrayList<>(this.services.values())) {
@@ -210,15 +185,6 @@ final class ProcessCluster implements AutoCloseable {
             return files.filter(f -> f.toString().endsWith("-exec.jar"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("build " + module + " first (./mvnw package)"));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

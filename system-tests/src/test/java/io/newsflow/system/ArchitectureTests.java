@@ -35,7 +35,7 @@ class ArchitectureTests {
     void theSharedLibrariesNeverDependOnAService() {
         noClasses().that()
             .resideInAnyPackage("io.newsflow.contracts..", "io.newsflow.projection..", "io.newsflow.service..",
-                    "io.newsflow.testsupport..", "io.newsflow.kafkaprocess..", "io.newsflow.opsconsole..")
+                    "io.newsflow.testsupport..", "io.newsflow.processes..", "io.newsflow.opsconsole..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.newsflow.ingest..", "io.newsflow.article..", "io.newsflow.board..")

@@ -144,17 +144,21 @@ class ComposeFileTests {
      */
     @Test
     void everyVariableAServiceReadsWithoutAUsableDefaultIsSet() throws IOException {
-        Map<String, String> configurations = Map.of("ingest-service", "ingest-service/src/main/resources/ingest.yml",
-                "article-service", "article-service/src/main/resources/article.yml", "board-service",
-                "board-service/src/main/resources/board.yml");
+        String consumers = "projection/src/main/resources/newsflow-projection.yml";
+        Map<String, List<String>> configurations = Map.of("ingest-service",
+                List.of("ingest-service/src/main/resources/ingest.yml"), "article-service",
+                List.of("article-service/src/main/resources/article.yml", consumers), "board-service",
+                List.of("board-service/src/main/resources/board.yml", consumers));
         Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
-        for (Map.Entry<String, String> configuration : configurations.entrySet()) {
+        for (Map.Entry<String, List<String>> configuration : configurations.entrySet()) {
             Set<String> needed = new TreeSet<>();
-            Matcher matcher = placeholder.matcher(Files.readString(HOME.resolve(configuration.getValue())));
-            while (matcher.find()) {
-                String fallback = matcher.group(2);
-                if (fallback == null || fallback.isEmpty() || fallback.contains("localhost")) {
-                    needed.add(matcher.group(1));
+            for (String file : configuration.getValue()) {
+                Matcher matcher = placeholder.matcher(Files.readString(HOME.resolve(file)));
+                while (matcher.find()) {
+                    String fallback = matcher.group(2);
+                    if (fallback == null || fallback.isEmpty() || fallback.contains("localhost")) {
+                        needed.add(matcher.group(1));
+                    }
                 }
             }
             assertThat(needed).as(configuration.getKey()).isNotEmpty();

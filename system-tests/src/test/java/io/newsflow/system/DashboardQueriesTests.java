@@ -1,7 +1,6 @@
 package io.newsflow.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,9 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.newsflow.processes.ChildProcess;
+import io.newsflow.processes.Ports;
 import io.newsflow.testsupport.EmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -49,13 +49,12 @@ class DashboardQueriesTests {
         Path prometheus = Tools.required("prometheus");
         NewsflowSystem system = NewsflowSystem.on(EmbeddedInfrastructure.shared());
         Path directory = Files.createDirectories(Path.of("target", "prometheus-" + System.nanoTime()));
-        int port = freePort();
+        int port = Ports.free();
         Files.writeString(directory.resolve("prometheus.yml"), config(system));
-        Process server = new ProcessBuilder(prometheus.toString(),
-                "--config.file=" + directory.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-            .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("prometheus.log").toFile())
+        ChildProcess server = ChildProcess.command("prometheus", prometheus)
+            .arguments("--config.file=" + directory.resolve("prometheus.yml"),
+                    "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+            .log(directory.resolve("prometheus.log"))
             .start();
         try {
             String base = "http://127.0.0.1:" + port;
@@ -78,8 +77,7 @@ class DashboardQueriesTests {
             assertThat(queries).hasSizeGreaterThan(40);
         }
         finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.stop();
         }
     }
 
@@ -172,12 +170,6 @@ class DashboardQueriesTests {
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
 }

@@ -42,12 +42,12 @@ public final class MongoCommands implements CommandListener {
                 && command.getString(name).getValue().equals(collection));
     }
 
-    /**
-     * How many queries of {@code collection} (find, aggregate, count) were sent so far.
-     */
-    public int readsOf(String collection) {
-        return sent("find", collection).size() + sent("aggregate", collection).size()
-                + sent("count", collection).size();
+    /** Whether {@code command} queries {@code collection}: a find, aggregate or count. */
+    public boolean isReadOf(BsonDocument command, String collection) {
+        return List.of("find", "aggregate", "count")
+            .stream()
+            .anyMatch(name -> command.containsKey(name) && command.get(name).isString()
+                    && command.getString(name).getValue().equals(collection));
     }
 
     public List<BsonDocument> sent(Predicate<BsonDocument> matching) {

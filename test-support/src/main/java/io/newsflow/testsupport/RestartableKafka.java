@@ -1,14 +1,13 @@
 package io.newsflow.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.newsflow.kafkaprocess.KafkaServerProcess;
+import io.newsflow.processes.KafkaServerProcess;
+import io.newsflow.processes.Ports;
 
 /**
  * A broker owned by one test, in a JVM of its own, that the test can stop and start again
@@ -40,7 +39,7 @@ public final class RestartableKafka implements AutoCloseable {
                 </configuration>
                 """);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        KafkaServerProcess broker = new KafkaServerProcess(directory, freePort(), freePort(), classpath,
+        KafkaServerProcess broker = new KafkaServerProcess(directory, Ports.free(), Ports.free(), classpath,
                 List.of("-Xmx512m", "-Dlogback.configurationFile=" + logback), directory.resolve("kafka.log"));
         RestartableKafka kafka = new RestartableKafka(broker);
         kafka.startAgain();
@@ -68,15 +67,6 @@ public final class RestartableKafka implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
 }

@@ -29,9 +29,9 @@ class PostApiDescription {
              "category": "날씨", "body": "장마가 끝나자마자 전국에 폭염 특보가 내려졌다.", "revision": 1721799130000000}""";
 
     static final String INVALID_PARAMETER = """
-            {"title": "Invalid parameter", "status": 400, "detail": "size must be between 1 and 100",
+            {"title": "Invalid request", "status": 400, "detail": "size must be between 1 and 100",
              "instance": "/api/v1/boards/rank-news/posts",
-             "errors": [{"parameter": "size", "message": "must be between 1 and 100"}]}""";
+             "errors": [{"field": "size", "message": "must be between 1 and 100"}]}""";
 
     static final String NO_BOARD = """
             {"title": "Not Found", "status": 404, "detail": "No board no-such-board",

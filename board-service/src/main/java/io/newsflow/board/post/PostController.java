@@ -3,9 +3,9 @@ package io.newsflow.board.post;
 import java.util.List;
 
 import io.newsflow.contracts.PostKey;
-import io.newsflow.projection.read.InvalidParameterException;
 import io.newsflow.projection.read.QueryParameters;
 import io.newsflow.projection.read.RevisionETag;
+import io.newsflow.service.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -100,7 +100,7 @@ class PostController {
             return new PostKey(board, number);
         }
         catch (IllegalArgumentException ex) {
-            throw new InvalidParameterException("board", "must be a board slug and number a positive post number");
+            throw new InvalidFieldException("board", "must be a board slug and number a positive post number");
         }
     }
 

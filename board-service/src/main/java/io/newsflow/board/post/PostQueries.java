@@ -7,11 +7,11 @@ import java.util.Date;
 import java.util.List;
 
 import io.newsflow.contracts.PostKey;
-import io.newsflow.projection.read.CachedSummary;
-import io.newsflow.projection.read.NotFoundException;
 import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
+import io.newsflow.projection.read.CachedSummary;
+import io.newsflow.projection.read.NotFoundException;
 import io.newsflow.projection.search.KoreanTokens;
 import org.bson.Document;
 
@@ -45,11 +45,8 @@ class PostQueries {
     }
 
     PostView byKey(PostKey key) {
-        Document document = this.model.find(key.toString());
-        if (document == null) {
-            throw new NotFoundException("No post " + key.number() + " on board " + key.board());
-        }
-        return PostView.of(document);
+        return PostView
+            .of(this.model.get(key.toString(), () -> "No post " + key.number() + " on board " + key.board()));
     }
 
     /**

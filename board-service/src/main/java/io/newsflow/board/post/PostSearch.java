@@ -3,7 +3,7 @@ package io.newsflow.board.post;
 import java.time.Instant;
 
 import io.newsflow.contracts.PostKey;
-import io.newsflow.projection.read.InvalidParameterException;
+import io.newsflow.service.web.InvalidFieldException;
 
 /** A validated board listing request; {@code page} counts from 0. */
 record PostSearch(String board, int page, int size, String q, String author, Instant from, Instant to) {
@@ -17,13 +17,13 @@ record PostSearch(String board, int page, int size, String q, String author, Ins
 
     PostSearch {
         if (!PostKey.BOARD_SLUG.matcher(board).matches()) {
-            throw new InvalidParameterException("board", "must be a board slug");
+            throw new InvalidFieldException("board", "must be a board slug");
         }
         if (page < 0 || page > MAX_PAGE) {
-            throw new InvalidParameterException("page", "must be between 0 and " + MAX_PAGE);
+            throw new InvalidFieldException("page", "must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
+            throw new InvalidFieldException("size", "must be between 1 and " + MAX_SIZE);
         }
     }
 }

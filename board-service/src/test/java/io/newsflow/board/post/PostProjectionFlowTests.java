@@ -94,7 +94,7 @@ class PostProjectionFlowTests {
     void malformedBoardOrNumberIsABadRequest() throws Exception {
         this.mvc.perform(get(java.net.URI.create("/api/v1/boards/Not%20A%20Slug/posts/1")))
             .andExpect(status().isBadRequest())
-            .andExpect(jsonPath("$.errors[0].parameter").value("board"));
+            .andExpect(jsonPath("$.errors[0].field").value("board"));
         this.mvc.perform(get("/api/v1/boards/" + BOARD + "/posts/abc")).andExpect(status().isBadRequest());
     }
 

@@ -6,20 +6,20 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.newsflow.contracts.ArticleEvent;
-import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticlePublished.Caption;
+import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.normalize.Hashing;
-import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.normalize.RevisionClock;
 import io.newsflow.ingest.normalize.Text;
 import io.newsflow.ingest.normalize.Urls;
 import io.newsflow.ingest.publish.EventPublisher;
 import io.newsflow.ingest.publish.OutgoingEvent;
 import io.newsflow.ingest.publish.Prepared;
+import io.newsflow.service.web.InvalidFieldException;
 
 import org.springframework.stereotype.Service;
 

@@ -3,18 +3,18 @@ package io.newsflow.ingest.batch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
-import io.newsflow.ingest.article.ArticleRequest;
+import io.newsflow.ingest.article.ArticleIntake;
 import io.newsflow.ingest.batch.BatchResult.FieldError;
 import io.newsflow.ingest.batch.BatchResult.Item;
 import io.newsflow.ingest.metrics.IngestMetrics;
-import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.ingest.post.PostIntake;
 import io.newsflow.ingest.publish.Delivery;
 import io.newsflow.ingest.publish.EventPublisher;
 import io.newsflow.ingest.publish.Prepared;
 import io.newsflow.ingest.publish.PublishFailedException;
 import io.newsflow.ingest.publish.PublishProperties;
+import io.newsflow.service.web.InvalidFieldException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -33,36 +33,43 @@ public class BatchIntake {
 
     private final Validator validator;
 
+    private final ArticleIntake articles;
+
+    private final PostIntake posts;
+
     private final EventPublisher publisher;
 
     private final PublishProperties properties;
 
     private final IngestMetrics metrics;
 
-    public BatchIntake(Validator validator, EventPublisher publisher, PublishProperties properties,
-            IngestMetrics metrics) {
+    public BatchIntake(Validator validator, ArticleIntake articles, PostIntake posts, EventPublisher publisher,
+            PublishProperties properties, IngestMetrics metrics) {
         this.validator = validator;
+        this.articles = articles;
+        this.posts = posts;
         this.publisher = publisher;
         this.properties = properties;
         this.metrics = metrics;
     }
 
     /**
-     * @param toEvent normalises a valid item into its events; may throw
-     * {@link InvalidFieldException}
+     * Accepts what it can of {@code requests}: each item is validated, normalised and
+     * published on its own, and the answer holds one result per item, in order.
+     * @throws BatchRejectedException when every item was rejected for its content
      * @throws PublishFailedException when valid items existed and Kafka acknowledged none
      * of them
      */
-    public <R> BatchResult accept(List<? extends R> requests, Function<R, Prepared> toEvent) {
+    public BatchResult accept(List<? extends BatchItem> requests) {
         List<Item> items = new ArrayList<>(requests.size());
         List<Integer> publishedIndexes = new ArrayList<>();
         List<Prepared> events = new ArrayList<>();
         for (int index = 0; index < requests.size(); index++) {
-            R request = requests.get(index);
-            List<FieldError> errors = violations(request);
+            BatchItem request = requests.get(index);
+            List<FieldError> errors = violations(request.request());
             if (errors.isEmpty()) {
                 try {
-                    events.add(toEvent.apply(request));
+                    events.add(prepare(request));
                     publishedIndexes.add(index);
                     continue;
                 }
@@ -75,7 +82,22 @@ public class BatchIntake {
         items.addAll(publish(publishedIndexes, events));
         items.sort(Comparator.comparingInt(Item::index));
         count(requests, items);
-        return BatchResult.of(items);
+        BatchResult result = BatchResult.of(items);
+        if (result.accepted() == 0 && result.failed() == 0) {
+            throw new BatchRejectedException(result);
+        }
+        return result;
+    }
+
+    /**
+     * The item's events; throws {@link InvalidFieldException} when it cannot be
+     * normalised.
+     */
+    private Prepared prepare(BatchItem item) {
+        if (item instanceof BatchItem.ArticleItem article) {
+            return this.articles.prepare(article.request(), article.crawledAt());
+        }
+        return this.posts.prepare(((BatchItem.PostItem) item).request());
     }
 
     private List<Item> publish(List<Integer> indexes, List<Prepared> events) {
@@ -105,10 +127,9 @@ public class BatchIntake {
         };
     }
 
-    private void count(List<?> requests, List<Item> items) {
+    private void count(List<? extends BatchItem> requests, List<Item> items) {
         for (Item item : items) {
-            String kind = requests.get(item.index()) instanceof ArticleRequest ? IngestMetrics.ARTICLE
-                    : IngestMetrics.POST;
+            String kind = requests.get(item.index()).kind();
             switch (item.status()) {
                 case BatchResult.ACCEPTED -> this.metrics.accepted(kind, 1);
                 case BatchResult.REJECTED -> this.metrics.rejected(kind, "invalid");

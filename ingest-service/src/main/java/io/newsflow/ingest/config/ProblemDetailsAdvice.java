@@ -5,11 +5,12 @@ import java.util.Map;
 
 import io.newsflow.ingest.batch.BatchRejectedException;
 import io.newsflow.ingest.metrics.IngestMetrics;
-import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.page.PageLimitExceededException;
 import io.newsflow.ingest.page.UnrecognisedPageException;
 import io.newsflow.ingest.publish.EventTooLargeException;
 import io.newsflow.ingest.publish.PublishFailedException;
+import io.newsflow.service.web.FieldProblems;
+import io.newsflow.service.web.InvalidFieldException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -74,13 +75,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = ex.getBindingResult()
             .getFieldErrors()
             .stream()
-            .map(error -> fieldError(error.getField(), error.getDefaultMessage()))
+            .map(error -> FieldProblems.error(error.getField(), error.getDefaultMessage()))
             .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid fields: "
-                        + String.join(", ", errors.stream().map(e -> e.get("field")).toList()));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
+        ProblemDetail problem = FieldProblems.invalid(errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -101,7 +98,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String message = NestedExceptionUtils.getMostSpecificCause(ex) instanceof UnrecognizedPropertyException
                     ? "is not a field of this API" : "has a value of the wrong type";
             problem.setDetail(field + " " + message);
-            problem.setProperty("errors", List.of(fieldError(field, message)));
+            problem.setProperty("errors", List.of(FieldProblems.error(field, message)));
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -155,11 +152,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidField(InvalidFieldException ex, WebRequest request) {
         count(request, "invalid");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                ex.field() + " " + ex.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(fieldError(ex.field(), ex.getMessage())));
-        return problem;
+        return FieldProblems.invalid(ex);
     }
 
     @ExceptionHandler
@@ -180,10 +173,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
             .body(problem);
-    }
-
-    private static Map<String, String> fieldError(String field, String message) {
-        return Map.of("field", field, "message", message == null ? "is invalid" : message);
     }
 
 }

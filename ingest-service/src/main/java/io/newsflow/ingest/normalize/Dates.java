@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.newsflow.service.web.InvalidFieldException;
+
 /**
  * Dates as Korean sites write them, read as instants. Values without a zone are
  * Asia/Seoul time; a time alone ({@code 14:32}) is a time of the reference day, the crawl

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.newsflow.service.web.InvalidFieldException;
+
 /**
  * Canonical URLs, so that the same article sent twice gets the same id: scheme and host
  * lower-cased, default ports, fragments and tracking parameters dropped.

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.newsflow.ingest.normalize.InvalidFieldException;
+import io.newsflow.service.web.InvalidFieldException;
 
 import org.springframework.http.MediaType;
 

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.newsflow.ingest.api.ApiExamples;
+import io.newsflow.ingest.normalize.Dates;
+import io.newsflow.ingest.page.PageIntake.PageRequest;
+import io.newsflow.service.web.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.newsflow.ingest.normalize.Dates;
-import io.newsflow.ingest.normalize.InvalidFieldException;
-import io.newsflow.ingest.page.PageIntake.PageRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -5,19 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.newsflow.contracts.PostKey;
-import io.newsflow.ingest.article.ArticleIntake;
 import io.newsflow.ingest.article.ArticleRequest;
 import io.newsflow.ingest.batch.BatchIntake;
-import io.newsflow.ingest.batch.BatchRejectedException;
+import io.newsflow.ingest.batch.BatchItem;
 import io.newsflow.ingest.batch.BatchResult;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.Dates;
-import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
-import io.newsflow.ingest.post.PostIntake;
 import io.newsflow.ingest.post.PostRequest;
-import io.newsflow.ingest.publish.Prepared;
+import io.newsflow.service.web.InvalidFieldException;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -30,17 +27,11 @@ import org.springframework.stereotype.Service;
 @Service
 class PageIntake {
 
-    private final ArticleIntake articles;
-
-    private final PostIntake posts;
-
     private final BatchIntake batches;
 
     private final IngestMetrics metrics;
 
-    PageIntake(ArticleIntake articles, PostIntake posts, BatchIntake batches, IngestMetrics metrics) {
-        this.articles = articles;
-        this.posts = posts;
+    PageIntake(BatchIntake batches, IngestMetrics metrics) {
         this.batches = batches;
         this.metrics = metrics;
     }
@@ -54,21 +45,12 @@ class PageIntake {
             throw new UnrecognisedPageException();
         }
         this.metrics.page("parsed", page.layout());
-        List<Object> items = new ArrayList<>();
+        List<BatchItem> items = new ArrayList<>();
         if (page.article() != null) {
-            items.add(article(page.article(), request));
+            items.add(BatchItem.article(article(page.article(), request), request.crawledAt()));
         }
-        page.rows().forEach(row -> items.add(post(row, request)));
-        BatchResult result = this.batches.accept(items, item -> prepare(item, request.crawledAt()));
-        if (result.accepted() == 0 && result.failed() == 0) {
-            throw new BatchRejectedException(result);
-        }
-        return result(request, page, result);
-    }
-
-    private Prepared prepare(Object item, Instant crawledAt) {
-        return item instanceof ArticleRequest article ? this.articles.prepare(article, crawledAt)
-                : this.posts.prepare((PostRequest) item);
+        page.rows().forEach(row -> items.add(BatchItem.post(post(row, request))));
+        return result(request, page, items, this.batches.accept(items));
     }
 
     private static ArticleRequest article(ScrapedArticle article, PageRequest request) {
@@ -94,14 +76,14 @@ class PageIntake {
                 row.commentCount(), row.category());
     }
 
-    private static PageResult result(PageRequest request, ScrapedPage page, BatchResult result) {
+    private static PageResult result(PageRequest request, ScrapedPage page, List<BatchItem> items, BatchResult result) {
         String articleId = null;
         List<String> postKeys = new ArrayList<>();
         for (BatchResult.Item item : result.items()) {
             if (!BatchResult.ACCEPTED.equals(item.status())) {
                 continue;
             }
-            if (page.article() != null && item.index() == 0) {
+            if (items.get(item.index()) instanceof BatchItem.ArticleItem) {
                 articleId = item.id();
             }
             else {

@@ -4,23 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.newsflow.contracts.PostBodyPublished;
+import io.newsflow.contracts.PostBodyRemoved;
 import io.newsflow.contracts.PostEvent;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.contracts.PostListed;
-import io.newsflow.contracts.PostBodyPublished;
-import io.newsflow.contracts.PostBodyRemoved;
 import io.newsflow.contracts.PostRemoved;
 import io.newsflow.contracts.Topics;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.Dates;
 import io.newsflow.ingest.normalize.Hashing;
-import io.newsflow.ingest.normalize.InvalidFieldException;
 import io.newsflow.ingest.normalize.RevisionClock;
 import io.newsflow.ingest.normalize.Text;
 import io.newsflow.ingest.normalize.Urls;
 import io.newsflow.ingest.publish.EventPublisher;
 import io.newsflow.ingest.publish.OutgoingEvent;
 import io.newsflow.ingest.publish.Prepared;
+import io.newsflow.service.web.InvalidFieldException;
 
 import org.springframework.stereotype.Service;
 

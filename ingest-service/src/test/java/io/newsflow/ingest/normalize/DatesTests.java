@@ -2,6 +2,7 @@ package io.newsflow.ingest.normalize;
 
 import java.time.Instant;
 
+import io.newsflow.service.web.InvalidFieldException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

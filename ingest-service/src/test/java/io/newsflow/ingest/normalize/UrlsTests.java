@@ -1,5 +1,6 @@
 package io.newsflow.ingest.normalize;
 
+import io.newsflow.service.web.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -16,8 +16,7 @@ import io.newsflow.projection.ops.DeadLetterEndpoint;
 import io.newsflow.projection.ops.DeadLetterQueue;
 import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ops.RebuildEndpoint;
-import io.newsflow.projection.read.QueryGuard;
-import io.newsflow.projection.read.ReadApiProblemDetails;
+import io.newsflow.projection.read.ReadApiWebConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -44,8 +44,6 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What every consumer service gets from this module: ping-based Mongo health, problem
@@ -56,6 +54,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnBean(Projection.class)
 @EnableScheduling
 @EnableConfigurationProperties(ProjectionProperties.class)
+@Import(ReadApiWebConfiguration.class)
 public class ProjectionAutoConfiguration {
 
     /**
@@ -93,21 +92,6 @@ public class ProjectionAutoConfiguration {
     @ConditionalOnBean(ReadModelRebuild.class)
     RebuildEndpoint rebuildEndpoint(ReadModelRebuild<?> rebuild) {
         return new RebuildEndpoint(rebuild);
-    }
-
-    @Bean
-    ReadApiProblemDetails readApiProblemDetails() {
-        return new ReadApiProblemDetails();
-    }
-
-    @Bean
-    WebMvcConfigurer queryGuardConfigurer() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new QueryGuard()).addPathPatterns("/api/**");
-            }
-        };
     }
 
     /**

@@ -20,8 +20,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ProjectionListener;
 import io.newsflow.projection.ProjectionWriter;
-import io.newsflow.projection.read.InvalidParameterException;
+import io.newsflow.projection.RecordHeaders;
 import io.newsflow.projection.read.NotFoundException;
+import io.newsflow.service.web.InvalidFieldException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -280,7 +281,7 @@ public class DeadLetterQueue<E> {
                 return Action.valueOf(value.strip().toUpperCase(Locale.ROOT));
             }
             catch (RuntimeException ex) {
-                throw new InvalidParameterException("action", "must be replay or discard");
+                throw new InvalidFieldException("action", "must be replay or discard");
             }
         }
 
@@ -321,8 +322,7 @@ public class DeadLetterQueue<E> {
         }
 
         private static String header(ConsumerRecord<?, ?> record, String name) {
-            Header header = record.headers().lastHeader(name);
-            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            return RecordHeaders.text(record.headers(), name);
         }
 
         private static Integer intHeader(ConsumerRecord<?, ?> record, String name) {
@@ -345,7 +345,7 @@ public class DeadLetterQueue<E> {
                 return new Position(Integer.parseInt(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)));
             }
             catch (RuntimeException ex) {
-                throw new InvalidParameterException("id", "must be a dead letter's partition-offset, such as 0-17");
+                throw new InvalidFieldException("id", "must be a dead letter's partition-offset, such as 0-17");
             }
         }
     }
@@ -397,7 +397,7 @@ public class DeadLetterQueue<E> {
                 return positions;
             }
             catch (RuntimeException ex) {
-                throw new InvalidParameterException("cursor", "is not a cursor this endpoint returned");
+                throw new InvalidFieldException("cursor", "is not a cursor this endpoint returned");
             }
         }
 

@@ -2,6 +2,7 @@ package io.newsflow.projection.read;
 
 import java.util.Map;
 
+import io.newsflow.service.web.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,15 +23,15 @@ public class QueryGuard implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             if (isOperatorName(parameter.getKey())) {
-                throw new InvalidParameterException(parameter.getKey(), "is not a parameter of this API");
+                throw new InvalidFieldException(parameter.getKey(), "is not a parameter of this API");
             }
             for (String value : parameter.getValue()) {
                 if (isOperatorValue(value)) {
-                    throw new InvalidParameterException(parameter.getKey(), "must be plain text, not a query operator");
+                    throw new InvalidFieldException(parameter.getKey(), "must be plain text, not a query operator");
                 }
             }
             if (parameter.getValue().length > 1) {
-                throw new InvalidParameterException(parameter.getKey(), "must be given once");
+                throw new InvalidFieldException(parameter.getKey(), "must be given once");
             }
         }
         return true;

@@ -3,6 +3,8 @@ package io.newsflow.projection.read;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import io.newsflow.service.web.InvalidFieldException;
+
 /**
  * Parsing of the read APIs' query parameters, with a 400 naming the parameter when it
  * fails. Every value is bounded before anything else looks at it.
@@ -40,7 +42,7 @@ public final class QueryParameters {
             instant = null;
         }
         if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new InvalidParameterException(parameter,
+            throw new InvalidFieldException(parameter,
                     "must be an ISO-8601 instant between the years 0001 and 9999, such as 2024-07-24T00:00:00Z");
         }
         return instant;
@@ -54,7 +56,7 @@ public final class QueryParameters {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (start != null && end != null && start.isAfter(end)) {
-            throw new InvalidParameterException("from", "must not be after to");
+            throw new InvalidFieldException("from", "must not be after to");
         }
         return new TimeRange(start, end);
     }
@@ -69,7 +71,7 @@ public final class QueryParameters {
         }
         String text = value.strip();
         if (text.length() > LONGEST_TEXT) {
-            throw new InvalidParameterException(parameter, "must be at most " + LONGEST_TEXT + " characters");
+            throw new InvalidFieldException(parameter, "must be at most " + LONGEST_TEXT + " characters");
         }
         return text;
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.mongodb.MongoExecutionTimeoutException;
 
+import io.newsflow.service.web.FieldProblems;
+import io.newsflow.service.web.InvalidFieldException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,13 +32,13 @@ public class ReadApiProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail invalidParameter(InvalidParameterException ex) {
-        return badParameter(ex.parameter(), ex.getMessage());
+    ProblemDetail invalidParameter(InvalidFieldException ex) {
+        return FieldProblems.invalid(ex);
     }
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return badParameter(ex.getName(), "has an invalid value");
+        return FieldProblems.invalid(ex.getName(), "has an invalid value");
     }
 
     /**
@@ -52,13 +54,6 @@ public class ReadApiProblemDetails extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
             .body(problem);
-    }
-
-    private static ProblemDetail badParameter(String parameter, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, parameter + " " + message);
-        problem.setTitle("Invalid parameter");
-        problem.setProperty("errors", List.of(Map.of("parameter", parameter, "message", message)));
-        return problem;
     }
 
 }

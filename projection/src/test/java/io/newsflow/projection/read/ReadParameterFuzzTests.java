@@ -6,13 +6,14 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.newsflow.projection.search.KoreanTokens;
 
+import io.newsflow.service.web.InvalidFieldException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of how the read APIs take their query parameters: the
  * query guard, instants, ranges, free text and the search tokens of a query. The only
- * rejection is {@link InvalidParameterException} (400); what passes is bounded; no input
+ * rejection is {@link InvalidFieldException} (400); what passes is bounded; no input
  * takes super-linear time. {@code ./mvnw verify} replays the saved findings and fuzzes
  * for a short while.
  */
@@ -49,13 +50,13 @@ class ReadParameterFuzzTests {
                 throw new AssertionError("an instant no store compares: " + instant);
             }
         }
-        catch (InvalidParameterException expected) {
+        catch (InvalidFieldException expected) {
             // 400
         }
         try {
             QueryParameters.range(first, second);
         }
-        catch (InvalidParameterException expected) {
+        catch (InvalidFieldException expected) {
             // 400
         }
         try {
@@ -67,7 +68,7 @@ class ReadParameterFuzzTests {
                 KoreanTokens.of(text);
             }
         }
-        catch (InvalidParameterException expected) {
+        catch (InvalidFieldException expected) {
             // 400
         }
         long elapsed = System.nanoTime() - started;
@@ -88,7 +89,7 @@ class ReadParameterFuzzTests {
         try {
             new QueryGuard().preHandle(request, new MockHttpServletResponse(), new Object());
         }
-        catch (InvalidParameterException expected) {
+        catch (InvalidFieldException expected) {
             // 400
         }
     }

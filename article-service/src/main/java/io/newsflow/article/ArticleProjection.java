@@ -1,0 +1,101 @@
+package io.newsflow.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import io.newsflow.contracts.ArticleEvent;
+import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.projection.Change;
+import io.newsflow.projection.PoisonEventException;
+import io.newsflow.projection.Projection;
+import io.newsflow.projection.search.KoreanTokens;
+import org.bson.Document;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Article events as documents of the {@code articles} collection, keyed by article id.
+ */
+@Component
+class ArticleProjection implements Projection<ArticleEvent> {
+
+    static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions", "outlet",
+            "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens");
+
+    @Override
+    public Instant acceptedAt(ArticleEvent event) {
+        return event.occurredAt();
+    }
+
+    /**
+     * A published article replaces the stored one whole; a removal leaves a tombstone.
+     */
+    @Override
+    public Change change(ArticleEvent event) {
+        if (event instanceof ArticlePublished article) {
+            return new Change.Replace(article.articleId(), article.revision(), article.contentHash(), fields(article));
+        }
+        return new Change.Remove(event.articleId(), event.revision());
+    }
+
+    private static Document fields(ArticlePublished article) {
+        return new Document("url", article.url()).append("title", article.title())
+            .append("subtitles", article.subtitles())
+            .append("paragraphs", article.paragraphs())
+            .append("captions",
+                    article.captions()
+                        .stream()
+                        .map(caption -> new Document("text", caption.text()).append("credit", caption.credit()))
+                        .toList())
+            .append("outlet", article.outlet())
+            .append("author", article.author())
+            .append("publishedAt", Date.from(article.publishedAt()))
+            .append("section", article.section())
+            .append("tags", article.tags())
+            .append("language", article.language())
+            .append("acceptedAt", Date.from(article.occurredAt()))
+            .append("headTokens", KoreanTokens.of(head(article)))
+            .append("tokens", KoreanTokens.of(everything(article)));
+    }
+
+    /** Title and sub-headlines: a hit there ranks before a hit in the body only. */
+    private static List<String> head(ArticlePublished article) {
+        List<String> texts = new ArrayList<>();
+        texts.add(article.title());
+        texts.addAll(article.subtitles());
+        return texts;
+    }
+
+    private static List<String> everything(ArticlePublished article) {
+        List<String> texts = head(article);
+        texts.addAll(article.paragraphs());
+        article.captions().forEach(caption -> texts.add(caption.text()));
+        return texts;
+    }
+
+    @Override
+    public List<String> contentFields() {
+        return CONTENT_FIELDS;
+    }
+
+    @Override
+    public void validate(String key, ArticleEvent event) {
+        if (event.articleId() == null || event.articleId().isBlank() || !event.articleId().equals(key)) {
+            throw new PoisonEventException("articleId " + event.articleId() + " does not match record key " + key);
+        }
+        if (event.revision() <= 0) {
+            throw new PoisonEventException("revision must be positive");
+        }
+        if (event instanceof ArticlePublished article && (article.title() == null || article.title().isBlank()
+                || article.contentHash() == null || article.publishedAt() == null || article.occurredAt() == null)) {
+            throw new PoisonEventException("an ArticlePublished needs title, contentHash, publishedAt and occurredAt");
+        }
+        PoisonEventException.requireStorable("occurredAt", event.occurredAt());
+        if (event instanceof ArticlePublished article) {
+            PoisonEventException.requireStorable("publishedAt", article.publishedAt());
+        }
+    }
+
+}

@@ -1,0 +1,92 @@
+package io.newsflow.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.newsflow.projection.read.ReadApiWebConfiguration;
+import io.newsflow.service.security.EdgeSecurityAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The article API's controller alone (a web slice, the queries replaced): what it refuses
+ * never becomes a query, and what it answers is shaped here. What the store holds is
+ * {@link ArticleReadApiTests}'s.
+ */
+@WebMvcTest(ArticleController.class)
+@Import(ReadApiWebConfiguration.class)
+@ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        EdgeSecurityAutoConfiguration.class })
+class ArticleControllerTests {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private ArticleQueries queries;
+
+    @ParameterizedTest
+    @ValueSource(strings = { "limit=0", "limit=101", "limit=abc", "cursor=bm90LWEtY3Vyc29y", "cursor=%%%",
+            "from=2024-07-02T00:00:00Z&to=2024-07-01T00:00:00Z", "from=yesterday", "q[$ne]=x", "outlet={\"$gt\":\"\"}",
+            "q=$where", "outlet.$gt=a", "q=a&q=b", "from=+10000-01-01T00:00:00Z", "to=+999999999-12-31T23:59:59Z",
+            "from=-0001-01-01T00:00:00Z",
+            "outlet=" + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
+                    + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
+                    + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
+                    + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가" })
+    void badParametersAre400NamingTheFieldAndNeverBecomeAQuery(String query) throws Exception {
+        this.mvc.perform(withParameters(get("/api/v1/articles"), query))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.errors[0].field").isNotEmpty())
+            .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+        verifyNoInteractions(this.queries);
+    }
+
+    @Test
+    void anArticleCarriesTheETagOfItsRevisionAndAMatchingOneAnswers304() throws Exception {
+        given(this.queries.byId("a-1"))
+            .willReturn(new ArticleView("a-1", "https://news.example/1", "제목", List.of(), List.of("본문"), List.of(),
+                    "예시일보", null, Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", 42));
+
+        String etag = this.mvc.perform(get("/api/v1/articles/a-1"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.title").value("제목"))
+            .andReturn()
+            .getResponse()
+            .getHeader("ETag");
+        this.mvc.perform(get("/api/v1/articles/a-1").header("If-None-Match", etag))
+            .andExpect(status().isNotModified())
+            .andExpect(header().string("ETag", etag))
+            .andExpect(content().string(""));
+    }
+
+    private static MockHttpServletRequestBuilder withParameters(MockHttpServletRequestBuilder request, String query) {
+        for (String parameter : query.split("&")) {
+            String[] nameAndValue = parameter.split("=", 2);
+            request.param(nameAndValue[0], nameAndValue[1]);
+        }
+        return request;
+    }
+
+}

@@ -1,0 +1,151 @@
+package io.newsflow.processes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (broker and controller in one node) in a JVM
+ * of its own, listening on loopback only. Its log directory is formatted once and kept,
+ * so the broker can be stopped and started again with its topics and offsets, as a real
+ * broker restarts.
+ *
+ * <p>
+ * The broker classes ({@code kafka_2.13}) come from the classpath the caller passes; the
+ * caller also chooses the JVM options, such as its logging configuration.
+ */
+public final class KafkaServerProcess {
+
+    private final Path directory;
+
+    private final int port;
+
+    private final int controllerPort;
+
+    private final String classpath;
+
+    private final List<String> jvmOptions;
+
+    private final Path log;
+
+    private ChildProcess process;
+
+    /**
+     * @param directory holds the log directory, the configuration and the cluster id
+     * @param log where the broker's output is appended
+     */
+    public KafkaServerProcess(Path directory, int port, int controllerPort, String classpath, List<String> jvmOptions,
+            Path log) {
+        this.directory = directory.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.classpath = classpath;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.log = log.toAbsolutePath();
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + this.port;
+    }
+
+    public Path log() {
+        return this.log;
+    }
+
+    /**
+     * Formats the log directory on first use, then starts the broker; returns without
+     * waiting for it.
+     */
+    public synchronized void start() throws IOException, InterruptedException {
+        Files.createDirectories(this.directory);
+        Files.createDirectories(this.log.getParent());
+        Path properties = writeServerProperties();
+        if (!Files.exists(this.directory.resolve("log").resolve("meta.properties"))) {
+            java("kafka-storage-format", "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(), "--config",
+                    properties.toString())
+                .run(Duration.ofMinutes(2));
+        }
+        this.process = java("kafka", "kafka.Kafka", properties.toString()).start();
+    }
+
+    /** Waits until the broker answers an admin request. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Readiness.await("the Kafka broker", timeout, this.process, this::isReady);
+    }
+
+    public boolean isReady() {
+        return isReady(bootstrapServers());
+    }
+
+    /**
+     * Whether the cluster at {@code bootstrapServers} answers an admin request within a
+     * few seconds.
+     */
+    public static boolean isReady(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        try (Admin admin = Admin.create(config)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        }
+        catch (Exception ex) {
+            return false;
+        }
+    }
+
+    public synchronized boolean isAlive() {
+        return this.process != null && this.process.isAlive();
+    }
+
+    /**
+     * SIGTERM (a controlled shutdown), then SIGKILL if the broker has not stopped within
+     * 30 s.
+     */
+    public synchronized void stop() {
+        if (this.process != null) {
+            this.process.stop();
+        }
+    }
+
+    private ChildProcess.Builder java(String name, String mainClass, String... arguments) {
+        return ChildProcess.java(name)
+            .arguments(this.jvmOptions)
+            .arguments("-cp", this.classpath, mainClass)
+            .arguments(arguments)
+            .log(this.log);
+    }
+
+    private Path writeServerProperties() throws IOException {
+        String text = String.join("\n", "# Written at every start of the broker", "process.roles=broker,controller",
+                "node.id=1", "controller.quorum.voters=1@127.0.0.1:" + this.controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + this.port, "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + this.directory.resolve("log"), "num.partitions=3", "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0", "");
+        Path file = this.directory.resolve("server.properties");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private String clusterId() throws IOException {
+        Path file = this.directory.resolve("cluster-id");
+        if (!Files.exists(file)) {
+            Files.writeString(file, Uuid.randomUuid().toString());
+        }
+        return Files.readString(file).trim();
+    }
+
+}
