@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.newsflow.projection.read.ReadApiWebConfiguration;
 import io.newsflow.service.security.EdgeSecurityAutoConfiguration;
+import io.newsflow.testsupport.ReadApiRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,16 +16,12 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -55,11 +52,8 @@ class ArticleControllerTests {
                     + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가"
                     + "가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가가" })
     void badParametersAre400NamingTheFieldAndNeverBecomeAQuery(String query) throws Exception {
-        this.mvc.perform(withParameters(get("/api/v1/articles"), query))
-            .andExpect(status().isBadRequest())
-            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.errors[0].field").isNotEmpty())
-            .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+        this.mvc.perform(ReadApiRequests.get("/api/v1/articles", query))
+            .andExpect(ReadApiRequests.isInvalidFieldProblem());
         verifyNoInteractions(this.queries);
     }
 
@@ -69,24 +63,10 @@ class ArticleControllerTests {
             .willReturn(new ArticleView("a-1", "https://news.example/1", "제목", List.of(), List.of("본문"), List.of(),
                     "예시일보", null, Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", 42));
 
-        String etag = this.mvc.perform(get("/api/v1/articles/a-1"))
+        this.mvc.perform(get("/api/v1/articles/a-1"))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$.title").value("제목"))
-            .andReturn()
-            .getResponse()
-            .getHeader("ETag");
-        this.mvc.perform(get("/api/v1/articles/a-1").header("If-None-Match", etag))
-            .andExpect(status().isNotModified())
-            .andExpect(header().string("ETag", etag))
-            .andExpect(content().string(""));
-    }
-
-    private static MockHttpServletRequestBuilder withParameters(MockHttpServletRequestBuilder request, String query) {
-        for (String parameter : query.split("&")) {
-            String[] nameAndValue = parameter.split("=", 2);
-            request.param(nameAndValue[0], nameAndValue[1]);
-        }
-        return request;
+            .andExpect(jsonPath("$.title").value("제목"));
+        ReadApiRequests.assertConditionalGetAnswers304(this.mvc, "/api/v1/articles/a-1");
     }
 
 }

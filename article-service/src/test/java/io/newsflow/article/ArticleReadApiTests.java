@@ -137,18 +137,13 @@ class ArticleReadApiTests {
 
     @Test
     void everyReadQueryCarriesAServerSideTimeLimit() throws Exception {
-        int before = this.commands.sent().size();
+        int mark = this.commands.mark();
         this.mvc.perform(get("/api/v1/articles").param("q", "항만")).andExpect(status().isOk());
         this.mvc.perform(get("/api/v1/articles").param("outlet", outlet()).param("from", "2024-01-01T00:00:00Z"))
             .andExpect(status().isOk());
-        List<BsonDocument> reads = this.commands.sent()
-            .subList(before, this.commands.sent().size())
-            .stream()
-            .filter(command -> this.commands.isReadOf(command, this.readModel.collection()))
-            .toList();
-        assertThat(reads).isNotEmpty()
-            .allSatisfy(command -> assertThat(command.getNumber("maxTimeMS").longValue()).isPositive()
-                .isLessThanOrEqualTo(3000));
+        assertThat(this.commands.readsOf(this.readModel.collection(), mark)).isNotEmpty()
+            .allSatisfy(command -> assertThat(MongoCommands.timeLimitMillis(command)).as(command.toJson())
+                .isBetween(1L, 3000L));
     }
 
     @Test

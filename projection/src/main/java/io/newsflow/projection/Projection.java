@@ -1,7 +1,10 @@
 package io.newsflow.projection;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a consumer service projects the events of one topic onto documents of one
@@ -44,6 +47,27 @@ public interface Projection<E> {
      * dead-letter topic
      */
     void validate(String key, E event);
+
+    /**
+     * The fields {@code change} writes that a removal would leave behind: a removal
+     * clears the {@link #contentFields()} and every field group, so for a live tombstone
+     * to equal a rebuilt one this must be empty for every event. A projection's tests
+     * check it over sample events.
+     */
+    static Set<String> fieldsARemovalLeaves(Projection<?> projection, Change change) {
+        Set<String> cleared = new HashSet<>(projection.contentFields());
+        projection.fieldGroups().forEach(group -> cleared.addAll(group.fields()));
+        Set<String> written = new TreeSet<>();
+        if (change instanceof Change.Replace replace) {
+            written.addAll(replace.fields().keySet());
+            replace.groups().values().forEach(values -> written.addAll(values.keySet()));
+        }
+        else if (change instanceof Change.Groups groups) {
+            groups.groups().values().forEach(values -> written.addAll(values.keySet()));
+        }
+        written.removeAll(cleared);
+        return written;
+    }
 
     /**
      * A group of fields with a revision of its own.

@@ -42,6 +42,24 @@ public final class MongoCommands implements CommandListener {
                 && command.getString(name).getValue().equals(collection));
     }
 
+    /** A mark for {@link #readsOf(String, int)}: how many commands were sent so far. */
+    public int mark() {
+        return this.sent.size();
+    }
+
+    /** The queries of {@code collection} sent after {@code mark}. */
+    public List<BsonDocument> readsOf(String collection, int mark) {
+        return List.copyOf(this.sent.subList(mark, this.sent.size()))
+            .stream()
+            .filter(command -> isReadOf(command, collection))
+            .toList();
+    }
+
+    /** The server-side time limit a command carries ({@code maxTimeMS}), 0 when none. */
+    public static long timeLimitMillis(BsonDocument command) {
+        return command.containsKey("maxTimeMS") ? command.getNumber("maxTimeMS").longValue() : 0;
+    }
+
     /** Whether {@code command} queries {@code collection}: a find, aggregate or count. */
     public boolean isReadOf(BsonDocument command, String collection) {
         return List.of("find", "aggregate", "count")

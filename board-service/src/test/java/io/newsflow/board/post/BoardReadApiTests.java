@@ -210,19 +210,12 @@ class BoardReadApiTests {
         String board = board();
         send(board, 1, listed(board, 1, 1, "시간 제한", 0));
         await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1))).andExpect(status().isOk()));
-        int before = this.commands.sent().size();
+        int mark = this.commands.mark();
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("q", "시간")).andExpect(status().isOk());
         this.mvc.perform(get("/api/v1/boards/" + board + "/posts").param("author", "누구")).andExpect(status().isOk());
-        List<BsonDocument> reads = this.commands.sent()
-            .subList(before, this.commands.sent().size())
-            .stream()
-            .filter(command -> this.commands.isReadOf(command, this.readModel.collection()))
-            .toList();
-        assertThat(reads).isNotEmpty()
-            .allSatisfy(command -> assertThat(command.getNumber("maxTimeMS", new org.bson.BsonInt64(0)).longValue())
-                .as(command.toJson())
-                .isPositive()
-                .isLessThanOrEqualTo(3000));
+        assertThat(this.commands.readsOf(this.readModel.collection(), mark)).isNotEmpty()
+            .allSatisfy(command -> assertThat(MongoCommands.timeLimitMillis(command)).as(command.toJson())
+                .isBetween(1L, 3000L));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.projection.read.ReadApiWebConfiguration;
 import io.newsflow.service.security.EdgeSecurityAutoConfiguration;
+import io.newsflow.testsupport.ReadApiRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,16 +16,12 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -54,11 +51,8 @@ class PostControllerTests {
                     + "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하"
                     + "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하" })
     void badParametersAre400NamingTheFieldAndNeverBecomeAQuery(String query) throws Exception {
-        this.mvc.perform(withParameters(get("/api/v1/boards/some-board/posts"), query))
-            .andExpect(status().isBadRequest())
-            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.errors[0].field").isNotEmpty())
-            .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+        this.mvc.perform(ReadApiRequests.get("/api/v1/boards/some-board/posts", query))
+            .andExpect(ReadApiRequests.isInvalidFieldProblem());
         verifyNoInteractions(this.queries);
     }
 
@@ -75,24 +69,10 @@ class PostControllerTests {
         given(this.queries.byKey(new PostKey("some-board", 7))).willReturn(new PostView("some-board", 7, "제목", "글쓴이",
                 Instant.parse("2024-07-01T00:00:00Z"), 3, null, null, null, 42));
 
-        String etag = this.mvc.perform(get("/api/v1/boards/some-board/posts/7"))
+        this.mvc.perform(get("/api/v1/boards/some-board/posts/7"))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$.title").value("제목"))
-            .andReturn()
-            .getResponse()
-            .getHeader("ETag");
-        this.mvc.perform(get("/api/v1/boards/some-board/posts/7").header("If-None-Match", etag))
-            .andExpect(status().isNotModified())
-            .andExpect(header().string("ETag", etag))
-            .andExpect(content().string(""));
-    }
-
-    private static MockHttpServletRequestBuilder withParameters(MockHttpServletRequestBuilder request, String query) {
-        for (String parameter : query.split("&")) {
-            String[] nameAndValue = parameter.split("=", 2);
-            request.param(nameAndValue[0], nameAndValue[1]);
-        }
-        return request;
+            .andExpect(jsonPath("$.title").value("제목"));
+        ReadApiRequests.assertConditionalGetAnswers304(this.mvc, "/api/v1/boards/some-board/posts/7");
     }
 
 }
