@@ -2,7 +2,11 @@ package io.newsflow.projection;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.model.EstimatedDocumentCountOptions;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +30,10 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * after the documents. On assignment the consumer seeks to them and applies again what
  * the store may have lost; the version guard makes the repeats harmless. Kafka's
  * committed offsets stay the fallback for a partition the store holds no position of, and
- * what the lag gauges read.
+ * what the lag gauges read. A store that holds neither a position nor a document (a new
+ * or emptied database, or a store kept in memory) is filled from the start of the topic:
+ * the compacted topic is the system of record, and a rebuild yields what the live path
+ * holds.
  */
 public class StoredOffsets implements ConsumerAwareRebalanceListener {
 
@@ -38,10 +45,13 @@ public class StoredOffsets implements ConsumerAwareRebalanceListener {
 
     private final String readModel;
 
+    private final ReadModel model;
+
     private final String topic;
 
-    public StoredOffsets(MongoTemplate mongo, String readModel, String topic) {
+    public StoredOffsets(MongoTemplate mongo, ReadModel model, String readModel, String topic) {
         this.mongo = mongo;
+        this.model = model;
         this.readModel = readModel;
         this.topic = topic;
     }
@@ -76,14 +86,31 @@ public class StoredOffsets implements ConsumerAwareRebalanceListener {
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Map<Integer, Long> stored = load();
-        for (TopicPartition partition : partitions) {
-            Long offset = partition.topic().equals(this.topic) ? stored.get(partition.partition()) : null;
+        List<TopicPartition> ours = partitions.stream()
+            .filter(partition -> partition.topic().equals(this.topic))
+            .toList();
+        if (stored.isEmpty() && !ours.isEmpty() && isEmpty()) {
+            consumer.seekToBeginning(ours);
+            log.info("{} holds nothing yet: reading {} from the start of the topic", this.readModel, ours);
+            return;
+        }
+        for (TopicPartition partition : ours) {
+            Long offset = stored.get(partition.partition());
             if (offset != null) {
                 consumer.seek(partition, offset);
                 log.info("{} resumes {} at offset {} (the position its store holds)", this.readModel, partition,
                         offset);
             }
         }
+    }
+
+    /**
+     * Whether the served collection holds no document, not even a tombstone: a count from
+     * the collection's metadata, bounded in time as every read is.
+     */
+    private boolean isEmpty() {
+        return this.mongo.getCollection(this.model.collection())
+            .estimatedDocumentCount(new EstimatedDocumentCountOptions().maxTime(3, TimeUnit.SECONDS)) == 0;
     }
 
     private String id(int partition) {

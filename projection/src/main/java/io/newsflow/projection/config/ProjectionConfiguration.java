@@ -69,8 +69,8 @@ public abstract class ProjectionConfiguration<E> {
      * container's rebalance listener, which seeks to it on assignment.
      */
     @Bean
-    public StoredOffsets storedOffsets(MongoTemplate mongo) {
-        return new StoredOffsets(mongo, readModelName(), topic());
+    public StoredOffsets storedOffsets(MongoTemplate mongo, ReadModel readModel) {
+        return new StoredOffsets(mongo, readModel, readModelName(), topic());
     }
 
     @Bean
