@@ -51,9 +51,9 @@ class ArticleController {
                     example = "항만 확장") @RequestParam(required = false) String q,
             @Parameter(description = "only this outlet",
                     example = "한빛경제") @RequestParam(required = false) String outlet,
-            @Parameter(description = "published at or after (ISO-8601 instant or date)",
+            @Parameter(description = "published at or after (ISO-8601 instant, or a date: its start in Seoul)",
                     example = "2024-07-01") @RequestParam(required = false) String from,
-            @Parameter(description = "published before (ISO-8601 instant or date)",
+            @Parameter(description = "published at or before (ISO-8601 instant, or a date: its start in Seoul)",
                     example = "2024-08-01T00:00:00Z") @RequestParam(required = false) String to,
             @Parameter(description = "articles per page, 1 to 100") @RequestParam(
                     defaultValue = "" + ArticleSearch.DEFAULT_LIMIT) int limit,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.newsflow.contracts.ArticlePublished;
@@ -11,6 +12,7 @@ import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.testsupport.ApiDescription;
 import io.newsflow.testsupport.MongoCommands;
+import io.newsflow.testsupport.QueryShapes;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
 import org.bson.BsonDocument;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +58,9 @@ class ArticleReadApiTests {
 
     @Autowired
     private ReadModel readModel;
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @Test
     void searchFindsKoreanWordsInInflectedFormsAndRanksTitleHitsFirst() throws Exception {
@@ -144,6 +150,43 @@ class ArticleReadApiTests {
         assertThat(this.commands.readsOf(this.readModel.collection(), mark)).isNotEmpty()
             .allSatisfy(command -> assertThat(MongoCommands.timeLimitMillis(command)).as(command.toJson())
                 .isBetween(1L, 3000L));
+    }
+
+    /**
+     * Every shape of read the article API sends, with the index the service creates that
+     * serves it on a real MongoDB (see {@link QueryShapes} for the rule): no listing,
+     * search or lookup scans the collection or sorts it whole.
+     */
+    @Test
+    void everyQueryShapeIsServedByAnIndexTheServiceCreates() throws Exception {
+        String outlet = outlet();
+        String id = publish(outlet, 1, "색인 확인 항만 기사", "항만 본문.");
+        publish(outlet, 2, "색인 확인 두 번째", "본문.");
+        awaitCount(outlet, 2);
+        int mark = this.commands.mark();
+        this.mvc.perform(get("/api/v1/articles")).andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/articles").param("limit", "1").param("outlet", outlet))
+            .andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/articles").param("q", "항만")).andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/articles").param("q", "항만").param("outlet", outlet)).andExpect(status().isOk());
+        this.mvc
+            .perform(get("/api/v1/articles").param("from", "2024-01-01T00:00:00Z").param("to", "2025-01-01T00:00:00Z"))
+            .andExpect(status().isOk());
+        JsonNode first = page(outlet, null);
+        page(outlet, first.get("nextCursor").isNull() ? null : first.get("nextCursor").asString());
+        this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(status().isOk());
+        List<BsonDocument> reads = this.commands.readsOf(this.readModel.collection(), mark);
+
+        Map<String, String> servedBy = QueryShapes.servedBy(reads,
+                this.mongo.getCollection(this.readModel.collection()).listIndexes());
+
+        String newestFirst = "sort {publishedAt=-1, _id=-1}";
+        assertThat(servedBy).isEqualTo(Map.of("equality [_id]", "_id_", "equality [], " + newestFirst,
+                "publishedAt_-1__id_-1", "equality [outlet], " + newestFirst, "outlet_1_publishedAt_-1__id_-1",
+                "equality [], all of [tokens], " + newestFirst, "publishedAt_-1__id_-1",
+                "equality [], all of [headTokens, tokens], " + newestFirst, "publishedAt_-1__id_-1",
+                "equality [outlet], all of [tokens], " + newestFirst, "outlet_1_publishedAt_-1__id_-1",
+                "equality [outlet], all of [headTokens, tokens], " + newestFirst, "outlet_1_publishedAt_-1__id_-1"));
     }
 
     @Test

@@ -64,9 +64,9 @@ class PostController {
                     example = "폭염") @RequestParam(required = false) String q,
             @Parameter(description = "exactly this author",
                     example = "날씨봇") @RequestParam(required = false) String author,
-            @Parameter(description = "posted at or after (ISO-8601 instant or date)",
+            @Parameter(description = "posted at or after (ISO-8601 instant, or a date: its start in Seoul)",
                     example = "2024-07-01") @RequestParam(required = false) String from,
-            @Parameter(description = "posted before (ISO-8601 instant or date)",
+            @Parameter(description = "posted at or before (ISO-8601 instant, or a date: its start in Seoul)",
                     example = "2024-08-01") @RequestParam(required = false) String to) {
         QueryParameters.TimeRange range = QueryParameters.range(from, to);
         return this.queries.list(new PostSearch(board, page, size, QueryParameters.text("q", q),

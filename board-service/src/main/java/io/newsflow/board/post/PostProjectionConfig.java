@@ -35,7 +35,9 @@ class PostProjectionConfig extends ProjectionConfiguration<PostEvent> {
     @Override
     protected List<Index> indexes() {
         return List.of(new Index().on("board", Sort.Direction.ASC).on("number", Sort.Direction.DESC),
-                new Index().on("board", Sort.Direction.ASC).on("author", Sort.Direction.ASC),
+                new Index().on("board", Sort.Direction.ASC)
+                    .on("author", Sort.Direction.ASC)
+                    .on("number", Sort.Direction.DESC),
                 new Index().on("tokens", Sort.Direction.ASC));
     }
 

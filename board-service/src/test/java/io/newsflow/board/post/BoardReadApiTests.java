@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -11,14 +12,15 @@ import io.newsflow.board.BoardApplication;
 import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.PostPublished;
 import io.newsflow.contracts.Topics;
-import io.newsflow.testsupport.RawTopics;
-import io.newsflow.testsupport.WithEmbeddedInfrastructure;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.Test;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.testsupport.ApiDescription;
 import io.newsflow.testsupport.MongoCommands;
+import io.newsflow.testsupport.QueryShapes;
+import io.newsflow.testsupport.RawTopics;
+import io.newsflow.testsupport.WithEmbeddedInfrastructure;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +63,9 @@ class BoardReadApiTests {
 
     @Autowired
     private ReadModel readModel;
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @Test
     void listingOfTwentyRowsThenAFullPostForOneOfThem() throws Exception {
@@ -216,6 +222,37 @@ class BoardReadApiTests {
         assertThat(this.commands.readsOf(this.readModel.collection(), mark)).isNotEmpty()
             .allSatisfy(command -> assertThat(MongoCommands.timeLimitMillis(command)).as(command.toJson())
                 .isBetween(1L, 3000L));
+    }
+
+    /**
+     * Every shape of read the board API sends, with the index the service creates that
+     * serves it on a real MongoDB (see {@link QueryShapes} for the rule): no page, search
+     * or lookup scans the collection or sorts it whole.
+     */
+    @Test
+    void everyQueryShapeIsServedByAnIndexTheServiceCreates() throws Exception {
+        String board = board();
+        send(board, 1, listed(board, 1, 1, "색인 확인 글", 0));
+        send(board, 2, listed(board, 2, 1, "색인 두 번째 글", 0));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 2))).andExpect(status().isOk()));
+        int mark = this.commands.mark();
+        String posts = "/api/v1/boards/" + board + "/posts";
+        this.mvc.perform(get(posts)).andExpect(status().isOk());
+        this.mvc.perform(get(posts).param("page", "1").param("size", "1")).andExpect(status().isOk());
+        this.mvc.perform(get(posts).param("q", "색인")).andExpect(status().isOk());
+        this.mvc.perform(get(posts).param("author", "작성자")).andExpect(status().isOk());
+        this.mvc.perform(get(posts).param("from", "2024-01-01").param("to", "2030-01-01")).andExpect(status().isOk());
+        this.mvc.perform(get(post(board, 1))).andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/boards/" + board() + "/posts")).andExpect(status().isNotFound());
+        List<BsonDocument> reads = this.commands.readsOf(this.readModel.collection(), mark);
+
+        Map<String, String> servedBy = QueryShapes.servedBy(reads,
+                this.mongo.getCollection(this.readModel.collection()).listIndexes());
+
+        assertThat(servedBy).doesNotContainValue("none")
+            .containsEntry("equality [board], sort {number=-1}", "board_1_number_-1")
+            .containsEntry("equality [author, board], sort {number=-1}", "board_1_author_1_number_-1")
+            .containsEntry("equality [_id]", "_id_");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.newsflow.projection.read;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import io.newsflow.service.web.InvalidFieldException;
 
@@ -24,11 +27,16 @@ public final class QueryParameters {
 
     private static final int LONGEST_INSTANT = 40;
 
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
     private QueryParameters() {
     }
 
     /**
-     * An ISO-8601 instant between the years 0001 and 9999, or {@code null} when absent.
+     * An ISO-8601 instant, or a date (the start of that day in Seoul, where the boards
+     * and outlets are), between the years 0001 and 9999; {@code null} when absent.
      */
     public static Instant instant(String parameter, String value) {
         if (value == null || value.isBlank()) {
@@ -36,14 +44,16 @@ public final class QueryParameters {
         }
         Instant instant;
         try {
-            instant = value.length() > LONGEST_INSTANT ? null : Instant.parse(value.strip());
+            String text = value.strip();
+            instant = text.length() > LONGEST_INSTANT ? null : DATE.matcher(text).matches()
+                    ? LocalDate.parse(text).atStartOfDay(SEOUL).toInstant() : Instant.parse(text);
         }
         catch (DateTimeParseException ex) {
             instant = null;
         }
         if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new InvalidFieldException(parameter,
-                    "must be an ISO-8601 instant between the years 0001 and 9999, such as 2024-07-24T00:00:00Z");
+            throw new InvalidFieldException(parameter, "must be an ISO-8601 instant or date between the years 0001 "
+                    + "and 9999, such as 2024-07-24T00:00:00Z or 2024-07-24");
         }
         return instant;
     }
