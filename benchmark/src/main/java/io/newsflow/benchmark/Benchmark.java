@@ -34,8 +34,6 @@ public final class Benchmark {
 
     private final Report report = new Report();
 
-    private final Map<String, double[]> percentiles = new LinkedHashMap<>();
-
     private Benchmark(BenchSettings settings) {
         this.settings = settings;
     }
@@ -79,19 +77,26 @@ public final class Benchmark {
             .executor(Executors.newFixedThreadPool(8))
             .build();
         List<Timeline.Sample> samples;
+        Map<String, Percentiles> percentiles;
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (this.settings.store() != null) {
+            environment.put("NEWSFLOW_STORE", this.settings.store());
+        }
         try (StackUnderTest stack = StackUnderTest.start(this.settings.home(), out.resolve("data"),
-                out.resolve("stack.log"));
+                out.resolve("stack.log"), environment);
                 Store store = new Store(stack.mongoUri());
                 Timeline timeline = new Timeline(stack.processes())) {
             this.report.add("./newsflow up to ready (warm build)", Report.seconds(stack.readySeconds()), "", "<= 20 s",
                     stack.readySeconds() <= 20);
             Map<String, Long> atReady = timeline.residentNow();
             startupCpu(stack);
-            Legs legs = new Legs(this.settings, stack, store, timeline, http, this.report, this.percentiles);
-            legs.runAll();
-            memory(atReady, timeline, legs.peakBeforeReads());
+            Legs.Outcome outcome = new Legs(this.settings, stack, store, timeline, http, this.report).runAll();
+            percentiles = outcome.percentiles();
+            memory(atReady, timeline, outcome.peakBeforeReads());
             timeline.writeCsv(out.resolve("timeline.csv"));
             samples = timeline.samples();
+            timeline.close();
+            powerCut(stack, store, out);
             step("stopping the stack");
         }
         String title = String.format(Locale.ROOT, "newsflow bench — %,d events, %d cores, %s", this.settings.events(),
@@ -100,7 +105,7 @@ public final class Benchmark {
         System.out.print(this.report.text());
         this.report.writeMarkdown(out.resolve("report.md"), "newsflow benchmark", context(started));
         try {
-            Chart.write(out.resolve("chart.png"), title, samples, this.percentiles);
+            Chart.write(out.resolve("chart.png"), title, samples, percentiles);
         }
         catch (Exception | Error ex) {
             System.err.println("newsflow bench: no chart (" + ex + "); the table and report.md are complete");
@@ -130,6 +135,39 @@ public final class Benchmark {
                         Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * SIGKILL to every process of the stack at once with everything the run stored, then
+     * {@code ./newsflow up} again on the same data: how long until it is ready, until
+     * every event is queryable again, and whether any is missing.
+     */
+    private void powerCut(StackUnderTest stack, Store store, Path out) {
+        try {
+            long before = store.stored();
+            step(String.format(Locale.ROOT, "power cut: kill -9 of every process holding %,d stored, then up again",
+                    before));
+            long started = System.nanoTime();
+            try (StackUnderTest again = stack.killAndStartAgain(out.resolve("stack-after-kill.log"))) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+                long stored = store.stored();
+                while (stored < before && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    stored = store.stored();
+                }
+                double queryable = (System.nanoTime() - started) / 1e9;
+                this.report.add(
+                        String.format(Locale.ROOT, "after kill -9 holding %,d events: ./newsflow up to ready", before),
+                        Report.seconds(again.readySeconds()), "", "<= 20 s", again.readySeconds() <= 20);
+                this.report.add("after kill -9: until every event is queryable again",
+                        Report.seconds(queryable) + String.format(Locale.ROOT, " (%,d of %,d)", stored, before), "",
+                        "none lost", stored >= before);
+                step("stopping the stack started again");
+            }
+        }
+        catch (Exception ex) {
+            this.report.add("power cut: the leg failed", ex.toString());
+        }
+    }
+
     private void memory(Map<String, Long> atReady, Timeline timeline, long peakBeforeReads) {
         Map<String, Long> peaks = timeline.peakByProcess();
         atReady.forEach((name, resident) -> this.report.add("resident memory: " + name + " (ready / peak)",
@@ -152,12 +190,14 @@ public final class Benchmark {
                 "%,d events through the pipeline (half articles, half posts), "
                         + "batches of %d, %d concurrent senders",
                 this.settings.events(), this.settings.batchSize(), this.settings.senders()));
-        context.add(String.format(Locale.ROOT,
-                "freshness leg: %,d events/s for %d s; read leg: %,d requests/s for " + "%d s",
-                this.settings.paceRate(), this.settings.paceDuration().toSeconds(), this.settings.readRate(),
-                this.settings.readDuration().toSeconds()));
-        context.add("the stack as ./newsflow up runs it: Kafka broker (own JVM), mongo-java-server on H2 (launcher "
-                + "JVM), three services (own JVMs); the load generator runs on the same machine");
+        context.add(String.format(Locale.ROOT, "freshness leg: %,d events/s for %d s", this.settings.paceRate(),
+                this.settings.paceDuration().toSeconds()));
+        context
+            .add("the stack as ./newsflow up runs it: Kafka broker (own JVM), mongo-java-server (launcher JVM; store "
+                    + (this.settings.store() == null ? "the default" : this.settings.store())
+                    + "), three services (own JVMs); the load generator and the peer connector run on the same machine");
+        context.add(String.format(Locale.ROOT, "read leg: %,d lookups/s, then %,d pages/s, %d s each",
+                this.settings.readRate(), this.settings.pageRate(), this.settings.readDuration().toSeconds()));
         return context;
     }
 

@@ -38,7 +38,7 @@ final class Chart {
      * @param samples the timeline
      * @param percentiles latency name to its p50, p95 and p99 in milliseconds
      */
-    static void write(Path file, String title, List<Timeline.Sample> samples, Map<String, double[]> percentiles)
+    static void write(Path file, String title, List<Timeline.Sample> samples, Map<String, Percentiles> percentiles)
             throws IOException {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -135,12 +135,12 @@ final class Chart {
         return series;
     }
 
-    private static void latencies(Graphics2D g, Map<String, double[]> percentiles, int x, int y, int w, int h) {
+    private static void latencies(Graphics2D g, Map<String, Percentiles> percentiles, int x, int y, int w, int h) {
         axes(g, x, y, w, h, "latency percentiles p50 / p95 / p99 (ms, log scale)");
         double min = 0.5;
         double max = niceCeiling(percentiles.values()
             .stream()
-            .flatMapToDouble(java.util.Arrays::stream)
+            .flatMapToDouble(value -> java.util.Arrays.stream(value.values()))
             .filter(value -> !Double.isNaN(value))
             .max()
             .orElse(10) * 1.2);
@@ -155,11 +155,12 @@ final class Chart {
         }
         int groups = Math.max(1, percentiles.size());
         int group = 0;
-        for (Map.Entry<String, double[]> entry : percentiles.entrySet()) {
+        for (Map.Entry<String, Percentiles> entry : percentiles.entrySet()) {
             int gx = x + group * w / groups;
             int bar = w / groups / 4;
-            for (int p = 0; p < entry.getValue().length; p++) {
-                double value = entry.getValue()[p];
+            double[] values = entry.getValue().values();
+            for (int p = 0; p < values.length; p++) {
+                double value = values[p];
                 if (Double.isNaN(value)) {
                     continue;
                 }

@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
 
 import io.newsflow.opsconsole.Histogram;
 import io.newsflow.opsconsole.PrometheusText;
+import io.newsflow.contracts.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,36 +44,39 @@ final class Legs {
 
     private final Report report;
 
-    private final Map<String, double[]> percentiles;
+    private final Map<String, Percentiles> percentiles = new LinkedHashMap<>();
 
     private final Ingest ingest;
 
-    private List<String> articleIds;
-
-    private String[] pipelineCpu;
-
-    private String[] consumeCpu;
-
-    private long peakBeforeReads;
-
-    Legs(BenchSettings settings, StackUnderTest stack, Store store, Timeline timeline, HttpClient http, Report report,
-            Map<String, double[]> percentiles) {
+    Legs(BenchSettings settings, StackUnderTest stack, Store store, Timeline timeline, HttpClient http, Report report) {
         this.settings = settings;
         this.stack = stack;
         this.store = store;
         this.timeline = timeline;
         this.http = http;
         this.report = report;
-        this.percentiles = percentiles;
         this.ingest = new Ingest(http, stack.ingestUrl());
     }
 
-    /** The whole stack's peak resident memory before the read leg (0 until it runs). */
-    long peakBeforeReads() {
-        return this.peakBeforeReads;
+    /**
+     * What the pipeline leg measured.
+     *
+     * @param accepted items accepted per second (202 after Kafka acknowledged them)
+     * @param endToEnd items per second from the first request until all were queryable
+     * @param articleIds the ids ingest gave the articles, by index
+     */
+    record Pipeline(double accepted, double endToEnd, CpuUse cpu, List<String> articleIds) {
     }
 
-    void runAll() throws Exception {
+    /** A rebuild from the topics: events made queryable per second, and its CPU. */
+    record Rebuild(double perSecond, CpuUse cpu) {
+    }
+
+    /** What the legs measured that the run reports after them. */
+    record Outcome(long peakBeforeReads, Map<String, Percentiles> percentiles) {
+    }
+
+    Outcome runAll() throws Exception {
         long events = this.settings.events();
         Benchmark.step(String.format(Locale.ROOT, "raw producer baseline: ProducerPerformance, %,d records", events));
         this.timeline.leg("raw producer", Map.of());
@@ -80,7 +84,7 @@ final class Legs {
                 this.settings.out());
         this.report.add("baseline: raw Kafka producer (1 KB JSON, acks=all)", Report.rate(producer));
 
-        double[] pipeline = pipeline();
+        Pipeline pipeline = pipeline();
         Benchmark.step("raw bulk-upsert baseline: the stored documents upserted again into a database of their own");
         this.timeline.leg("raw upsert", Map.of());
         Map<String, Double> cpuBefore = this.stack.cpuSeconds();
@@ -88,32 +92,37 @@ final class Legs {
         for (long post = 0; post < events / 2; post++) {
             postIds.add(Workload.board(post) + ":" + Workload.number(post));
         }
-        double upsert = this.store.rawBulkUpsert(this.articleIds, postIds);
-        String[] upsertCpu = cpuRow("raw upsert", cpuBefore, events);
+        double upsert = this.store.rawBulkUpsert(pipeline.articleIds(), postIds);
+        CpuUse upsertCpu = CpuUse.between("raw upsert", cpuBefore, this.stack.cpuSeconds(), events);
         this.report.add("baseline: raw bulk upsert (same store, same documents)", Report.rate(upsert));
-        this.report.add(upsertCpu[0], upsertCpu[1]);
-        this.report.add("pipeline: ingest acceptance (batch REST, 202 after acks)", Report.rate(pipeline[0]),
-                Report.ratio(pipeline[0] / producer) + " producer", ">= 0.30x producer",
-                pipeline[0] / producer >= 0.30);
-        this.report.add("pipeline: end to end, sent until all queryable", Report.rate(pipeline[1]),
-                Report.ratio(pipeline[1] / upsert) + " upsert", ">= 0.60x upsert", pipeline[1] / upsert >= 0.60);
-        this.report.add(this.pipelineCpu[0], this.pipelineCpu[1]);
+        upsertCpu.addTo(this.report);
+        this.report.add("pipeline: ingest acceptance (batch REST, 202 after acks)", Report.rate(pipeline.accepted()),
+                Report.ratio(pipeline.accepted() / producer) + " producer", ">= 0.30x producer",
+                pipeline.accepted() / producer >= 0.30);
+        this.report.add("pipeline: end to end, sent until all queryable", Report.rate(pipeline.endToEnd()),
+                Report.ratio(pipeline.endToEnd() / upsert) + " upsert", ">= 0.60x upsert",
+                pipeline.endToEnd() / upsert >= 0.60);
+        pipeline.cpu().addTo(this.report);
 
-        double consume = consumeLeg(events);
-        this.report.add("consume leg: rebuild of both read models from the topics", Report.rate(consume),
-                Report.ratio(consume / upsert) + " upsert", ">= 0.75x upsert", consume / upsert >= 0.75);
-        this.report.add(this.consumeCpu[0], this.consumeCpu[1]);
-        this.report.note("For scale: the MongoDB Kafka sink connector (no search tokens, no version guard) reaches "
-                + "about 0.48x of the raw bulk-upsert rate of the same embedded store on this machine kind (0.56x "
-                + "with two tasks).");
+        Rebuild consume = consumeLeg(events);
+        this.report.add("consume leg: rebuild of both read models from the topics", Report.rate(consume.perSecond()),
+                Report.ratio(consume.perSecond() / upsert) + " upsert", ">= 0.75x upsert",
+                consume.perSecond() / upsert >= 0.75);
+        consume.cpu().addTo(this.report);
+        try {
+            peer(events / 2);
+        }
+        catch (Exception ex) {
+            this.report.add("peer: the leg failed", ex.toString());
+        }
 
         // the last legs read what the ones before stored: a failure of one is reported,
         // the other still runs;
         // reads run over exactly the pipeline's events, before the freshness leg adds its
         // own
-        this.peakBeforeReads = this.timeline.peakTotal();
+        long peakBeforeReads = this.timeline.peakTotal();
         try {
-            reads();
+            reads(pipeline.articleIds());
         }
         catch (Exception ex) {
             this.report.add("reads: the leg failed", ex.toString());
@@ -124,33 +133,10 @@ final class Legs {
         catch (Exception ex) {
             this.report.add("freshness: the leg failed", ex.toString());
         }
+        return new Outcome(peakBeforeReads, new LinkedHashMap<>(this.percentiles));
     }
 
-    /**
-     * Where a leg's CPU went: microseconds per event in each process, and the rate the
-     * machine's cores would allow if nothing else ran.
-     */
-    private String[] cpuRow(String leg, Map<String, Double> before, long events) {
-        Map<String, Double> after = this.stack.cpuSeconds();
-        StringBuilder parts = new StringBuilder();
-        double total = 0;
-        for (Map.Entry<String, Double> process : after.entrySet()) {
-            double used = process.getValue() - before.getOrDefault(process.getKey(), 0.0);
-            total += used;
-            parts.append(parts.length() == 0 ? "" : ", ")
-                .append(process.getKey())
-                .append(' ')
-                .append(Math.round(used / events * 1e6));
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new String[] { "  CPU µs per event, " + leg + ": " + parts, String.format(Locale.ROOT,
-                "%,d µs (cores allow %s)", Math.round(total / events * 1e6), Report.rate(cores * events / total)) };
-    }
-
-    /**
-     * @return the acceptance rate and the end-to-end rate, events per second
-     */
-    private double[] pipeline() throws Exception {
+    private Pipeline pipeline() throws Exception {
         long half = this.settings.events() / 2;
         int batch = this.settings.batchSize();
         String[] ids = new String[(int) half];
@@ -177,6 +163,8 @@ final class Legs {
                 half, half, batch, this.settings.senders()));
         this.timeline.leg("pipeline", Map.of("accepted", accepted::get, "stored", this.store::stored));
         ExecutorService senders = Executors.newFixedThreadPool(this.settings.senders());
+        Profiler profiler = this.settings.profile() ? Profiler.start(this.settings.out(), this.stack.processes())
+                : null;
         Map<String, Double> cpuBefore = this.stack.cpuSeconds();
         long started = System.nanoTime();
         try {
@@ -198,19 +186,56 @@ final class Legs {
             Thread.sleep(100);
         }
         double endToEndSeconds = (System.nanoTime() - started) / 1e9;
-        this.pipelineCpu = cpuRow("pipeline", cpuBefore, 2 * half);
+        CpuUse cpu = CpuUse.between("pipeline", cpuBefore, this.stack.cpuSeconds(), 2 * half);
+        if (profiler != null) {
+            Benchmark.step("pipeline: flight recordings written to "
+                    + this.settings.home().relativize(this.settings.out().resolve("profiles")) + " ("
+                    + profiler.stop().size() + " summaries)");
+        }
         Benchmark.step(String.format(Locale.ROOT, "pipeline: all queryable after %.1f s", endToEndSeconds));
-        this.articleIds = Arrays.asList(ids);
-        return new double[] { 2 * half / acceptSeconds, 2 * half / endToEndSeconds };
+        return new Pipeline(2 * half / acceptSeconds, 2 * half / endToEndSeconds, cpu, Arrays.asList(ids));
     }
 
-    /** Rebuilds both read models at once; @return events made queryable per second */
-    private double consumeLeg(long events) throws Exception {
+    /** Rebuilds both read models at once. */
+    private Rebuild consumeLeg(long events) throws Exception {
         Benchmark.step("consume leg: POST /actuator/rebuild to article-service and board-service");
-        List<String> services = List.of(this.stack.articleManagementUrl(), this.stack.boardManagementUrl());
-        AtomicLong[] read = { new AtomicLong(), new AtomicLong() };
-        LongSupplier rebuilt = () -> read[0].get() + read[1].get();
-        this.timeline.leg("consume (rebuild)", Map.of("rebuilt", rebuilt));
+        return rebuild("consume leg", List.of(this.stack.articleManagementUrl(), this.stack.boardManagementUrl()),
+                events);
+    }
+
+    /**
+     * newsflow and its peer on the same topic, one after the other with nothing else
+     * running: article-service rebuilding its read model, then the MongoDB Kafka sink
+     * connector writing the same records into a database of its own.
+     */
+    private void peer(long articles) throws Exception {
+        Benchmark.step("peer: article-service alone rebuilds from the article topic");
+        Rebuild newsflow = rebuild("article rebuild", List.of(this.stack.articleManagementUrl()), articles);
+        Benchmark.step("peer: the MongoDB Kafka sink connector (Kafka Connect standalone) reads the same topic");
+        PeerConnector.Result peer = PeerConnector.run(this.settings.home(), this.settings.out(), this.stack,
+                Topics.ARTICLES, 3, articles, this.timeline, this.http);
+        this.report.add("peer: MongoDB Kafka sink connector, article topic (default write model, 3 tasks)",
+                Report.rate(peer.perSecond()));
+        peer.cpu().addTo(this.report);
+        double ratio = newsflow.perSecond() / peer.perSecond();
+        this.report.add("peer: article-service rebuild, same topic (search tokens, version guard)",
+                Report.rate(newsflow.perSecond()), Report.ratio(ratio) + " connector", ">= 1.50x connector",
+                ratio >= 1.5);
+        newsflow.cpu().addTo(this.report);
+    }
+
+    /**
+     * {@code POST /actuator/rebuild} to each service, then waits until each serves its
+     * new collection.
+     * @param events what the rebuilds read together
+     */
+    private Rebuild rebuild(String leg, List<String> services, long events) throws Exception {
+        AtomicLong[] read = new AtomicLong[services.size()];
+        for (int i = 0; i < read.length; i++) {
+            read[i] = new AtomicLong();
+        }
+        LongSupplier rebuilt = () -> Arrays.stream(read).mapToLong(AtomicLong::get).sum();
+        this.timeline.leg(leg + " (rebuild)", Map.of("rebuilt", rebuilt));
         Map<String, Double> cpuBefore = this.stack.cpuSeconds();
         long started = System.nanoTime();
         String[] shadows = new String[services.size()];
@@ -239,10 +264,9 @@ final class Legs {
             Thread.sleep(100);
         }
         double slowest = Arrays.stream(seconds).max().orElseThrow();
-        this.consumeCpu = cpuRow("consume leg", cpuBefore, events);
-        Benchmark.step(String.format(Locale.ROOT, "consume leg: articles served after %.1f s, posts after %.1f s",
-                seconds[0], seconds[1]));
-        return events / slowest;
+        CpuUse cpu = CpuUse.between(leg, cpuBefore, this.stack.cpuSeconds(), events);
+        Benchmark.step(String.format(Locale.ROOT, "%s: served after %s s", leg, Arrays.toString(seconds)));
+        return new Rebuild(events / slowest, cpu);
     }
 
     private JsonNode rebuild(String managementUrl, String method) throws Exception {
@@ -257,33 +281,35 @@ final class Legs {
         return JSON.readTree(response.body());
     }
 
-    private void reads() throws Exception {
-        int rate = this.settings.readRate();
+    private void reads(List<String> articleIds) throws Exception {
+        int lookupRate = this.settings.readRate();
+        int pageRate = this.settings.pageRate();
         Duration duration = this.settings.readDuration();
-        ReadLoad load = new ReadLoad(this.http, this.stack, this.articleIds, this.settings.events() / 2);
+        ReadLoad load = new ReadLoad(this.http, this.stack, articleIds, this.settings.events() / 2);
         Benchmark.step(String.format(Locale.ROOT,
-                "reads: %,d requests/s for %d s of lookups by id, then of pages, "
-                        + "over %,d stored (each after a 10 s warm-up)",
-                rate, duration.toSeconds(), this.store.stored()));
+                "reads: %,d lookups/s by id, then %,d pages/s, %d s each over %,d stored (each after a 10 s warm-up)",
+                lookupRate, pageRate, duration.toSeconds(), this.store.stored()));
         this.timeline.leg("reads", Map.of());
         Duration warmUp = Duration.ofSeconds(Math.min(10, duration.toSeconds()));
-        load.run(ReadLoad.LOOKUPS, rate, warmUp);
+        load.run(ReadLoad.LOOKUPS, lookupRate, warmUp);
         Map<String, Latencies> alone = load.alone(20, 5);
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         for (List<String> kinds : List.of(ReadLoad.LOOKUPS, ReadLoad.PAGES)) {
+            int rate = kinds == ReadLoad.LOOKUPS ? lookupRate : pageRate;
             load.run(kinds, rate, warmUp);
             load.settle(alone, Duration.ofMinutes(3));
             latencies.putAll(load.run(kinds, rate, duration));
             load.settle(alone, Duration.ofMinutes(3));
         }
-        readRows("lookups by id", combined(latencies, ReadLoad.LOOKUPS), 10);
-        readRows("listing/search pages", combined(latencies, ReadLoad.PAGES), 30);
+        readRows("lookups by id", combined(latencies, ReadLoad.LOOKUPS), lookupRate, 10);
+        readRows("listing/search pages (seed board: 30,000 posts at 100,000 events)",
+                combined(latencies, ReadLoad.PAGES), pageRate, 250);
         latencies.forEach((kind, samples) -> this.report.add(
                 String.format(Locale.ROOT, "  %s p50 / p99 (alone: p50 %s)", kind,
                         Report.millis(alone.get(kind).percentileMillis(50))),
                 Report.millis(samples.percentileMillis(50)) + " / " + Report.millis(samples.percentileMillis(99))));
-        this.percentiles.put("by-id", percentiles(combined(latencies, ReadLoad.LOOKUPS)));
-        this.percentiles.put("listing/search", percentiles(combined(latencies, ReadLoad.PAGES)));
+        this.percentiles.put("by-id", Percentiles.of(combined(latencies, ReadLoad.LOOKUPS)));
+        this.percentiles.put("listing/search", Percentiles.of(combined(latencies, ReadLoad.PAGES)));
     }
 
     private static Latencies combined(Map<String, Latencies> latencies, List<String> kinds) {
@@ -292,14 +318,9 @@ final class Legs {
         return combined;
     }
 
-    private static double[] percentiles(Latencies latencies) {
-        return new double[] { latencies.percentileMillis(50), latencies.percentileMillis(95),
-                latencies.percentileMillis(99) };
-    }
-
-    private void readRows(String name, Latencies latencies, double targetMillis) {
+    private void readRows(String name, Latencies latencies, int perSecond, double targetMillis) {
         double p99 = latencies.percentileMillis(99);
-        String rate = String.format(Locale.ROOT, "%d at %d/s", latencies.count(), this.settings.readRate());
+        String rate = String.format(Locale.ROOT, "%d at %d/s", latencies.count(), perSecond);
         this.report.add("reads: " + name + " p50", Report.millis(latencies.percentileMillis(50)));
         this.report.add("reads: " + name + " p99 (" + rate + ", " + latencies.errors() + " errors)", Report.millis(p99),
                 "", String.format(Locale.ROOT, "<= %.0f ms", targetMillis),
@@ -330,17 +351,17 @@ final class Legs {
         Latencies probe = load.run(rate, this.settings.paceDuration(), firstIndex);
         Thread.sleep(2000);
         Histogram recorded = scrapeFreshness(services).since(before);
-        double[] server = { recorded.quantile(0.50) * 1000, recorded.quantile(0.95) * 1000,
-                recorded.quantile(0.99) * 1000 };
+        Percentiles server = new Percentiles(recorded.quantile(0.50) * 1000, recorded.quantile(0.95) * 1000,
+                recorded.quantile(0.99) * 1000);
         String sent = String.format(Locale.ROOT, "%,d events at %,d/s", load.sent(), rate);
         this.report.add("freshness p50 / p95 (service histogram, " + sent + ")",
-                Report.millis(server[0]) + " / " + Report.millis(server[1]));
+                Report.millis(server.p50()) + " / " + Report.millis(server.p95()));
         this.report.add("freshness p99 (service histogram, " + (long) recorded.count() + " events)",
-                Report.millis(server[2]), "", "<= 100 ms", server[2] <= 100);
+                Report.millis(server.p99()), "", "<= 100 ms", server.p99() <= 100);
         this.report.add("freshness seen from outside: 202 to first 200 by id, p50 / p99 (" + probe.count() + " probes)",
                 Report.millis(probe.percentileMillis(50)) + " / " + Report.millis(probe.percentileMillis(99)));
         this.percentiles.put("freshness (service)", server);
-        this.percentiles.put("freshness (probe)", percentiles(probe));
+        this.percentiles.put("freshness (probe)", Percentiles.of(probe));
     }
 
 }

@@ -18,9 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * Reads at a fixed rate, open loop: request {@code i} is due at {@code start + i / rate}
  * whatever the answers before it did, and its latency counts from when it was due, so a
  * slow server cannot hide its queueing (no coordinated omission). Lookups by id (articles
- * by id, posts by number) and pages (a listing page: articles newest first or a board
- * page; a search page) run as loads of their own, in turn, so each kind's latency is its
- * own.
+ * by id, posts by number) and pages (a listing page: articles newest first or a page of
+ * the seed board, the largest; a search page of either) run as loads of their own, in
+ * turn, so each kind's latency is its own.
  */
 final class ReadLoad {
 
@@ -179,9 +179,9 @@ final class ReadLoad {
                 this.stack.boardUrl() + "/api/v1/boards/" + board + "/posts/" + Workload.number(post);
             case LISTING ->
                 random.nextBoolean() ? this.stack.articleUrl() + "/api/v1/articles?limit=20" : this.stack.boardUrl()
-                        + "/api/v1/boards/" + board + "/posts?page=" + random.nextInt(10) + "&size=20";
+                        + "/api/v1/boards/" + Workload.SEED_BOARD + "/posts?page=" + random.nextInt(10) + "&size=20";
             default -> random.nextBoolean() ? this.stack.articleUrl() + "/api/v1/articles?limit=20&q=" + noun
-                    : this.stack.boardUrl() + "/api/v1/boards/" + board + "/posts?size=20&q=" + noun;
+                    : this.stack.boardUrl() + "/api/v1/boards/" + Workload.SEED_BOARD + "/posts?size=20&q=" + noun;
         });
     }
 

@@ -33,16 +33,28 @@ final class StackUnderTest implements AutoCloseable {
 
     private final double readySeconds;
 
-    private StackUnderTest(Process launcher, Map<String, Integer> ports, double readySeconds) {
+    private final Path home;
+
+    private final Path data;
+
+    private final Map<String, String> environment;
+
+    private StackUnderTest(Process launcher, Map<String, Integer> ports, double readySeconds, Path home, Path data,
+            Map<String, String> environment) {
         this.launcher = launcher;
         this.ports = ports;
         this.readySeconds = readySeconds;
+        this.home = home;
+        this.data = data;
+        this.environment = environment;
     }
 
     /**
      * Starts the stack on an empty data directory and waits for its {@code ready} line.
+     * @param environment what else the stack is given, such as {@code NEWSFLOW_STORE}
      */
-    static StackUnderTest start(Path home, Path data, Path log) throws IOException, InterruptedException {
+    static StackUnderTest start(Path home, Path data, Path log, Map<String, String> environment)
+            throws IOException, InterruptedException {
         deleteRecursively(data);
         Map<String, Integer> ports = new HashMap<>();
         for (String variable : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "NEWSFLOW_OPS_PORT",
@@ -50,6 +62,25 @@ final class StackUnderTest implements AutoCloseable {
                 "BOARD_MANAGEMENT_PORT")) {
             ports.put(variable, Ports.free());
         }
+        return start(home, data, log, environment, ports);
+    }
+
+    /**
+     * SIGKILL to the launcher and everything it started at once, as a power cut would
+     * stop them, then {@code ./newsflow up} again on the same data and ports.
+     */
+    StackUnderTest killAndStartAgain(Path log) throws IOException, InterruptedException {
+        List<ProcessHandle> everything = new ArrayList<>(this.launcher.descendants().toList());
+        everything.add(this.launcher.toHandle());
+        everything.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : everything) {
+            process.onExit().join();
+        }
+        return start(this.home, this.data, log, this.environment, this.ports);
+    }
+
+    private static StackUnderTest start(Path home, Path data, Path log, Map<String, String> extra,
+            Map<String, Integer> ports) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("newsflow").toString(), "up").directory(home.toFile())
             .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
@@ -58,6 +89,7 @@ final class StackUnderTest implements AutoCloseable {
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         environment.put("NEWSFLOW_DATA", data.toString());
         environment.put("NEWSFLOW_API_KEYS", API_KEY);
+        environment.putAll(extra);
         long started = System.nanoTime();
         Process launcher = builder.start();
         Thread stop = new Thread(() -> stop(launcher), "stack-stop");
@@ -75,7 +107,7 @@ final class StackUnderTest implements AutoCloseable {
                 throw new IllegalStateException("./newsflow up was not ready within 5 minutes; see " + log);
             }
         }
-        return new StackUnderTest(launcher, ports, (System.nanoTime() - started) / 1e9);
+        return new StackUnderTest(launcher, ports, (System.nanoTime() - started) / 1e9, home, data, extra);
     }
 
     double readySeconds() {

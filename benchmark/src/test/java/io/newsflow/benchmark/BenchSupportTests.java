@@ -2,6 +2,8 @@ package io.newsflow.benchmark;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,19 @@ class BenchSupportTests {
     }
 
     @Test
-    void postsTakeTheBoardsInTurnWithNumbersCountingUp() {
+    void mostPostsGoToTheSeedBoardAndEveryBoardNumbersItsPostsOnce() {
         assertThat(Workload.post(0)).contains("\"board\":\"bench-news\"", "\"number\":1,");
-        assertThat(Workload.post(5)).contains("\"board\":\"bench-talk\"", "\"number\":2,");
+        assertThat(Workload.post(2)).contains("\"board\":\"bench-news\"", "\"number\":3,");
+        assertThat(Workload.post(3)).contains("\"board\":\"bench-talk\"", "\"number\":1,");
+        assertThat(Workload.post(5)).contains("\"board\":\"bench-news\"", "\"number\":4,");
+        assertThat(Workload.post(9)).contains("\"board\":\"bench-life\"", "\"number\":2,");
+        Set<String> keys = new HashSet<>();
+        long seed = 0;
+        for (long post = 0; post < 50_000; post++) {
+            assertThat(keys.add(Workload.board(post) + ":" + Workload.number(post))).isTrue();
+            seed += Workload.board(post).equals(Workload.SEED_BOARD) ? 1 : 0;
+        }
+        assertThat(seed).as("posts on the seed board of a 100,000-event run").isEqualTo(30_000);
         assertThat(Workload.batch(false, 0, 3)).startsWith("[{").endsWith("}]");
     }
 
@@ -43,9 +55,15 @@ class BenchSupportTests {
     void optionsAreCheckedBeforeAnythingStarts() {
         Path home = Path.of("/tmp/newsflow");
 
-        BenchSettings settings = BenchSettings.parse(new String[] { "--events", "20_000", "--read-rate=100" }, home);
+        BenchSettings settings = BenchSettings
+            .parse(new String[] { "--events", "20_000", "--read-rate=100", "--profile", "--store", "memory" }, home);
         assertThat(settings.events()).isEqualTo(20_000);
         assertThat(settings.readRate()).isEqualTo(100);
+        assertThat(settings.profile()).isTrue();
+        assertThat(settings.store()).isEqualTo("memory");
+        assertThat(settings.pageRate()).isEqualTo(20);
+        assertThatThrownBy(() -> BenchSettings.parse(new String[] { "--store", "postgres" }, home))
+            .hasMessageContaining("--store");
         assertThat(settings.out()).isEqualTo(home.resolve("target/bench"));
         assertThatThrownBy(() -> BenchSettings.parse(new String[] { "--batch", "5000" }, home))
             .hasMessageContaining("at most 1000");

@@ -3,13 +3,14 @@ package io.newsflow.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -20,6 +21,9 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
@@ -27,9 +31,13 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server (a MongoDB wire-protocol server) in the launcher's JVM, persisted to
- * an H2 file under the data directory and listening on loopback. The services reach it as
- * they would reach a real MongoDB: through a connection string.
+ * mongo-java-server (a MongoDB wire-protocol server) in the launcher's JVM, listening on
+ * loopback. The services reach it as they would reach a real MongoDB: through a
+ * connection string. It keeps its data as {@link StackSettings.Store} says: in an H2 file
+ * under the data directory (with MVStore's default page cache or one sized to the data),
+ * or in memory only, in which case the read models fill it again from the compacted
+ * topics at every start (a read model whose store holds nothing reads its topic from the
+ * start).
  * <p>
  * What survives a crash is a prefix of the writes, as a real MongoDB's journal
  * guarantees: the file is committed every {@link #CHECKPOINT_MS} ms while no command
@@ -45,6 +53,7 @@ final class EmbeddedMongo implements AutoCloseable {
      */
     static final long CHECKPOINT_MS = 200;
 
+    /** The file's backend, null when the store is kept in memory. */
     private final CheckpointedBackend backend;
 
     private final MongoServer server;
@@ -57,12 +66,28 @@ final class EmbeddedMongo implements AutoCloseable {
         this.checkpoints = checkpoints;
     }
 
+    /** The H2 file under {@code directory}, with MVStore's default page cache. */
     static EmbeddedMongo start(Path directory, int port) throws IOException {
+        return start(StackSettings.Store.H2, directory, port, 0);
+    }
+
+    /**
+     * @param cacheMegabytes the page cache of the {@code h2-cache} store
+     */
+    static EmbeddedMongo start(StackSettings.Store store, Path directory, int port, int cacheMegabytes)
+            throws IOException {
+        if (store == StackSettings.Store.MEMORY) {
+            MongoServer server = new MongoServer(new IdLookupMemoryBackend());
+            server.bind("127.0.0.1", port);
+            return new EmbeddedMongo(null, server, null);
+        }
         Files.createDirectories(directory);
-        CheckpointedBackend backend = new CheckpointedBackend(
-                new MVStore.Builder().fileName(directory.resolve("newsflow.mv").toString())
-                    .autoCommitDisabled()
-                    .open());
+        MVStore.Builder file = new MVStore.Builder().fileName(directory.resolve("newsflow.mv").toString())
+            .autoCommitDisabled();
+        if (store == StackSettings.Store.H2_CACHE) {
+            file.cacheSize(cacheMegabytes);
+        }
+        CheckpointedBackend backend = new CheckpointedBackend(file.open());
         ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mongo-checkpoint");
             thread.setDaemon(true);
@@ -78,9 +103,11 @@ final class EmbeddedMongo implements AutoCloseable {
     @Override
     public void close() {
         this.server.shutdownNow();
-        this.checkpoints.shutdownNow();
-        this.backend.checkpoint();
-        this.backend.close();
+        if (this.backend != null) {
+            this.checkpoints.shutdownNow();
+            this.backend.checkpoint();
+            this.backend.close();
+        }
     }
 
     /**
@@ -164,13 +191,35 @@ final class EmbeddedMongo implements AutoCloseable {
 
     /**
      * Finds a filter on {@code _id} and more, such as the read models' version guard
-     * {@code {_id, revision < n}}, through the document's key, as MongoDB does through
-     * its {@code _id} index. mongo-java-server uses an index only when the filter names
-     * exactly the index's fields, so each guarded write scanned the whole collection:
-     * replaying a batch after a crash over a large collection stalled the consumers for
-     * minutes.
+     * {@code {_id, revision < n}}, through the {@code _id} index, as MongoDB does.
+     * mongo-java-server uses an index only when the filter names exactly the index's
+     * fields, so each guarded write scanned the whole collection: replaying a batch after
+     * a crash over a large collection stalled the consumers for minutes.
+     * @return the documents, or null when the filter is not such a filter
      */
-    static final class IdLookupCollection extends H2Collection {
+    static QueryResult byIdFirst(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector, IdQueries collection) {
+        if (query.size() < 2 || !(query.get("_id") instanceof String id)) {
+            return null;
+        }
+        Iterable<Document> candidates = collection.byId(new Document("_id", id));
+        return collection.match(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, numberToSkip,
+                limit, batchSize, fieldSelector);
+    }
+
+    /** What {@link #byIdFirst} needs of a backend's collection. */
+    interface IdQueries {
+
+        /** The documents of a filter on {@code _id} alone, from the {@code _id} index. */
+        Iterable<Document> byId(Document idOnly);
+
+        /** The full filter, order, skip, limit and projection applied to candidates. */
+        QueryResult match(Stream<Document> candidates, Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector);
+
+    }
+
+    static final class IdLookupCollection extends H2Collection implements IdQueries {
 
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -180,13 +229,63 @@ final class EmbeddedMongo implements AutoCloseable {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            // H2 keys a collection's documents by their _id; strings need no normalising
-            // to find them
-            if (query.size() > 1 && query.get("_id") instanceof String id && "_id".equals(getIdField())) {
-                List<Object> positions = getDocument(id) == null ? List.of() : List.of(id);
-                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            }
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            QueryResult found = byIdFirst(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, this);
+            return found != null ? found
+                    : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        public Iterable<Document> byId(Document idOnly) {
+            return super.queryDocuments(idOnly, null, 0, 0, 0, null);
+        }
+
+        @Override
+        public QueryResult match(Stream<Document> candidates, Document query, Document orderBy, int numberToSkip,
+                int limit, int batchSize, Document fieldSelector) {
+            return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+    }
+
+    /** The in-memory backend with {@link IdMemoryCollection}s. */
+    static final class IdLookupMemoryBackend extends MemoryBackend {
+
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                @Override
+                protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                    return new IdMemoryCollection(this, collectionName, options, getCursorRegistry());
+                }
+            };
+        }
+
+    }
+
+    static final class IdMemoryCollection extends MemoryCollection implements IdQueries {
+
+        IdMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                CursorRegistry cursors) {
+            super(database, collectionName, options, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            QueryResult found = byIdFirst(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, this);
+            return found != null ? found
+                    : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        public Iterable<Document> byId(Document idOnly) {
+            return super.queryDocuments(idOnly, null, 0, 0, 0, null);
+        }
+
+        @Override
+        public QueryResult match(Stream<Document> candidates, Document query, Document orderBy, int numberToSkip,
+                int limit, int batchSize, Document fieldSelector) {
+            return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
     }

@@ -80,9 +80,13 @@ public final class LocalStack {
             this.kafka = KafkaBroker.start(this.settings, libraryClasspath());
         }
         if (this.settings.startsMongo()) {
-            step("mongo", "starting mongo-java-server on 127.0.0.1:" + this.settings.mongoPort() + " (data in "
-                    + this.settings.home().relativize(this.settings.data().resolve("mongo")) + ")");
-            this.mongo = EmbeddedMongo.start(this.settings.data().resolve("mongo"), this.settings.mongoPort());
+            step("mongo", "starting mongo-java-server on 127.0.0.1:" + this.settings.mongoPort() + " ("
+                    + (this.settings.store() == StackSettings.Store.MEMORY
+                            ? "in memory: the read models fill it from the topics"
+                            : "data in " + this.settings.home().relativize(this.settings.data().resolve("mongo")))
+                    + ", store " + this.settings.store().name + ")");
+            this.mongo = EmbeddedMongo.start(this.settings.store(), this.settings.data().resolve("mongo"),
+                    this.settings.mongoPort(), this.settings.storeCacheMegabytes());
             step("mongo", "ready");
         }
         else {
@@ -134,6 +138,10 @@ public final class LocalStack {
         environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
         List<String> arguments = new ArrayList<>(
                 List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        // such as a flight recording: NEWSFLOW_SERVICE_JAVA_OPTIONS, {service} for the
+        // service's name
+        this.settings.serviceJavaOptions()
+            .forEach(option -> arguments.add(option.replace("{service}", service.name())));
         arguments.addAll(ClassDataArchive.of(this.settings.home(), service.name()).launchArguments());
         ChildProcess child = ChildProcess.java(service.name())
             .arguments(arguments)

@@ -1,6 +1,7 @@
 package io.newsflow.localstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +11,34 @@ import java.util.Map;
  */
 record StackSettings(Path home, Path data, String externalKafka, String externalMongo, int kafkaPort,
         int kafkaControllerPort, int mongoPort, int opsPort, Service ingest, Service article, Service board,
-        String apiKey, String operatorKey) {
+        String apiKey, String operatorKey, Store store, int storeCacheMegabytes, List<String> serviceJavaOptions) {
+
+    /**
+     * How the embedded MongoDB server keeps its data ({@code NEWSFLOW_STORE}): the
+     * {@code h2} file with MVStore's default page cache, the {@code h2} file with a cache
+     * sized to the data ({@code h2-cache}, {@code NEWSFLOW_STORE_CACHE_MB}), or
+     * {@code memory}, filled again from the compacted topics at every start.
+     */
+    enum Store {
+
+        H2("h2"), H2_CACHE("h2-cache"), MEMORY("memory");
+
+        final String name;
+
+        Store(String name) {
+            this.name = name;
+        }
+
+        static Store named(String name) {
+            for (Store store : values()) {
+                if (store.name.equals(name)) {
+                    return store;
+                }
+            }
+            throw new IllegalArgumentException("NEWSFLOW_STORE must be h2, h2-cache or memory: " + name);
+        }
+
+    }
 
     /** A service of the stack: its module, HTTP port and management (actuator) port. */
     record Service(String name, int port, int managementPort, String portVariable, String managementPortVariable) {
@@ -23,6 +51,11 @@ record StackSettings(Path home, Path data, String externalKafka, String external
             return "http://" + LOOPBACK + ":" + this.managementPort + "/actuator/health";
         }
     }
+
+    /**
+     * The embedded store when {@code NEWSFLOW_STORE} names none; see docs/performance.md.
+     */
+    static final Store DEFAULT_STORE = Store.H2;
 
     static final String DEV_API_KEY = "dev-local-key";
 
@@ -42,7 +75,13 @@ record StackSettings(Path home, Path data, String externalKafka, String external
                 port(env, "NEWSFLOW_OPS_PORT", 8080), service(env, "ingest-service", "INGEST", 8081, 9081),
                 service(env, "article-service", "ARTICLE", 8082, 9082),
                 service(env, "board-service", "BOARD", 8083, 9083), firstKey(env, "NEWSFLOW_API_KEYS", DEV_API_KEY),
-                firstKey(env, "NEWSFLOW_OPERATOR_KEYS", DEV_OPERATOR_KEY));
+                firstKey(env, "NEWSFLOW_OPERATOR_KEYS", DEV_OPERATOR_KEY),
+                Store.named(env.getOrDefault("NEWSFLOW_STORE", DEFAULT_STORE.name).trim()),
+                number(env, "NEWSFLOW_STORE_CACHE_MB", 384, 16),
+                List.of(env.getOrDefault("NEWSFLOW_SERVICE_JAVA_OPTIONS", "").trim().split("\\s+"))
+                    .stream()
+                    .filter(option -> !option.isEmpty())
+                    .toList());
     }
 
     boolean startsKafka() {
@@ -68,6 +107,24 @@ record StackSettings(Path home, Path data, String externalKafka, String external
     private static Service service(Map<String, String> env, String name, String prefix, int port, int management) {
         return new Service(name, port(env, prefix + "_PORT", port), port(env, prefix + "_MANAGEMENT_PORT", management),
                 prefix + "_PORT", prefix + "_MANAGEMENT_PORT");
+    }
+
+    private static int number(Map<String, String> env, String variable, int fallback, int minimum) {
+        String value = blankToNull(env.get(variable));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < minimum) {
+                throw new NumberFormatException();
+            }
+            return number;
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(
+                    variable + " must be a whole number of at least " + minimum + ": " + value);
+        }
     }
 
     private static int port(Map<String, String> env, String variable, int fallback) {
