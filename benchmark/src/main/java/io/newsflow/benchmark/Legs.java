@@ -272,6 +272,7 @@ final class Legs {
     private JsonNode rebuild(String managementUrl, String method) throws Exception {
         HttpResponse<String> response = this.http
             .send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/rebuild"))
+                .header("X-API-Key", StackUnderTest.OPERATOR_KEY)
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());

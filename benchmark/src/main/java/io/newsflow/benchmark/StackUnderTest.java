@@ -27,6 +27,9 @@ final class StackUnderTest implements AutoCloseable {
 
     static final String API_KEY = "bench-key";
 
+    /** The key of the operator endpoints (rebuild) on the management ports. */
+    static final String OPERATOR_KEY = "bench-operator-key";
+
     private final Process launcher;
 
     private final Map<String, Integer> ports;
@@ -89,6 +92,7 @@ final class StackUnderTest implements AutoCloseable {
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         environment.put("NEWSFLOW_DATA", data.toString());
         environment.put("NEWSFLOW_API_KEYS", API_KEY);
+        environment.put("NEWSFLOW_OPERATOR_KEYS", OPERATOR_KEY);
         environment.putAll(extra);
         long started = System.nanoTime();
         Process launcher = builder.start();
