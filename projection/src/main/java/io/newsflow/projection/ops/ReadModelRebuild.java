@@ -97,8 +97,7 @@ public class ReadModelRebuild<E> {
         if (this.status.state() == State.RUNNING) {
             return status();
         }
-        String shadow = this.writer.readModel().name() + "_"
-                + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(this.clock.instant());
+        String shadow = shadowName();
         this.read.set(0);
         this.lag.set(-1);
         this.status = new Status(State.RUNNING, "reading the topic into " + shadow, shadow, this.clock.instant(), null);
@@ -106,6 +105,22 @@ public class ReadModelRebuild<E> {
         thread.setDaemon(true);
         thread.start();
         return status();
+    }
+
+    /**
+     * A collection name of the model and the time that is not the served one: a second
+     * rebuild within the same instant of the clock would otherwise write into, and then
+     * drop, the collection the first one switched to.
+     */
+    private String shadowName() {
+        String base = this.writer.readModel().name() + "_"
+                + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(this.clock.instant());
+        String shadow = base;
+        for (int next = 2; shadow.equals(this.writer.readModel().collection())
+                || this.mongo.collectionExists(shadow); next++) {
+            shadow = base + "_" + next;
+        }
+        return shadow;
     }
 
     /** What the rebuild does or did, with records read and the lag left. */

@@ -3,6 +3,8 @@ package io.newsflow.projection.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
@@ -116,15 +119,41 @@ class FencedSwitchTests {
         return new ProjectionWriter<>(this.mongo, model, new ThingProjection(), Clock.systemUTC());
     }
 
+    @Test
+    void aSecondRebuildInTheSameInstantGetsACollectionOfItsOwnAndDropsNothingServed() {
+        publish(new Thing("t1", 1, "첫째"), new Thing("t2", 1, "둘째"));
+        ReadModel model = new ReadModel(this.mongo, "things", List.of());
+        ProjectionWriter<Thing> writer = writer(model);
+        writer.write(List.of(new Thing("t1", 1, "첫째"), new Thing("t2", 1, "둘째")));
+        Clock stopped = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+
+        List<String> served = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ReadModelRebuild<Thing> rebuild = rebuild(writer, stopped);
+            rebuild.start();
+            await().atMost(Duration.ofSeconds(60))
+                .until(() -> rebuild.status().state() != ReadModelRebuild.State.RUNNING);
+            assertThat(rebuild.status().state()).isEqualTo(ReadModelRebuild.State.SWITCHED);
+            served.add(model.collection());
+        }
+
+        assertThat(served).doesNotHaveDuplicates();
+        assertThat(this.mongo.count(new Query(), served.get(1))).isEqualTo(2);
+    }
+
     private ReadModelRebuild<Thing> rebuild(ProjectionWriter<Thing> writer) {
+        return rebuild(writer, Clock.systemUTC());
+    }
+
+    private ReadModelRebuild<Thing> rebuild(ProjectionWriter<Thing> writer, Clock clock) {
         JacksonJsonDeserializer<Thing> values = new JacksonJsonDeserializer<>(Thing.class);
         values.setUseTypeHeaders(false);
         DefaultKafkaConsumerFactory<String, Thing> consumers = new DefaultKafkaConsumerFactory<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), values);
-        return new ReadModelRebuild<>(this.topic, writer, consumers, PausableListener::new, this.mongo,
-                Clock.systemUTC(), Duration.ofSeconds(1));
+        return new ReadModelRebuild<>(this.topic, writer, consumers, PausableListener::new, this.mongo, clock,
+                Duration.ofSeconds(1));
     }
 
     record Thing(String id, long revision, String title) {
