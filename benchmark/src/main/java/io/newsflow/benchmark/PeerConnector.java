@@ -74,7 +74,7 @@ final class PeerConnector {
             MongoCollection<Document> stored = client.getDatabase(DATABASE).getCollection("articles");
             ChildProcess connect = ChildProcess.java("kafka-connect")
                 .arguments("-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j, "-cp",
-                        home.resolve("local-stack/target/lib/*").toString(),
+                        home.resolve("benchmark/target/lib/*").toString(),
                         "org.apache.kafka.connect.cli.ConnectStandalone", worker.toString(), sink.toString())
                 .log(work.resolve("kafka-connect.log"))
                 .start();
