@@ -235,6 +235,14 @@ final class Legs {
             read[i] = new AtomicLong();
         }
         LongSupplier rebuilt = () -> Arrays.stream(read).mapToLong(AtomicLong::get).sum();
+        // a rebuild serves its collection before it ends: it tails the old one for the
+        // grace period; a start before then answers the running one
+        for (String service : services) {
+            long idleBy = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (rebuild(service, "GET").get("state").asString().equals("running") && System.nanoTime() < idleBy) {
+                Thread.sleep(500);
+            }
+        }
         this.timeline.leg(leg + " (rebuild)", Map.of("rebuilt", rebuilt));
         Map<String, Double> cpuBefore = this.stack.cpuSeconds();
         long started = System.nanoTime();
