@@ -3,7 +3,9 @@ package io.newsflow.article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
@@ -41,6 +43,11 @@ class ArticleProjection implements Projection<ArticleEvent> {
     }
 
     private static Document fields(ArticlePublished article) {
+        // the head is analysed once: its tokens start the whole text's, in the same order
+        // as analysing head and body together gives
+        List<String> headTokens = KoreanTokens.of(head(article));
+        Set<String> tokens = new LinkedHashSet<>(headTokens);
+        tokens.addAll(KoreanTokens.of(body(article)));
         return new Document("url", article.url()).append("title", article.title())
             .append("subtitles", article.subtitles())
             .append("paragraphs", article.paragraphs())
@@ -56,8 +63,8 @@ class ArticleProjection implements Projection<ArticleEvent> {
             .append("tags", article.tags())
             .append("language", article.language())
             .append("acceptedAt", Date.from(article.occurredAt()))
-            .append("headTokens", KoreanTokens.of(head(article)))
-            .append("tokens", KoreanTokens.of(everything(article)));
+            .append("headTokens", headTokens)
+            .append("tokens", List.copyOf(tokens));
     }
 
     /** Title and sub-headlines: a hit there ranks before a hit in the body only. */
@@ -68,9 +75,9 @@ class ArticleProjection implements Projection<ArticleEvent> {
         return texts;
     }
 
-    private static List<String> everything(ArticlePublished article) {
-        List<String> texts = head(article);
-        texts.addAll(article.paragraphs());
+    /** Paragraphs and photo captions. */
+    private static List<String> body(ArticlePublished article) {
+        List<String> texts = new ArrayList<>(article.paragraphs());
         article.captions().forEach(caption -> texts.add(caption.text()));
         return texts;
     }

@@ -2,9 +2,16 @@ package io.newsflow.article;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.newsflow.contracts.ArticleEvent;
+import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.projection.Change;
 import io.newsflow.projection.Projection;
+import io.newsflow.projection.search.KoreanTokens;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +33,21 @@ class ArticleProjectionTests {
     @ValueSource(strings = { "article-published.json" })
     void everyFieldAnEventWritesIsClearedByARemoval(String sample) throws IOException {
         assertThat(Projection.fieldsARemovalLeaves(this.projection, this.projection.change(read(sample)))).isEmpty();
+    }
+
+    @Test
+    void theTokensAreThoseOfTheWholeTextInOrderAndTheHeadsAreThoseOfTitleAndSubtitles() throws IOException {
+        ArticlePublished article = (ArticlePublished) read("article-published.json");
+        List<String> head = new ArrayList<>(List.of(article.title()));
+        head.addAll(article.subtitles());
+        List<String> everything = new ArrayList<>(head);
+        everything.addAll(article.paragraphs());
+        article.captions().forEach(caption -> everything.add(caption.text()));
+
+        Document fields = ((Change.Replace) this.projection.change(article)).fields();
+
+        assertThat(fields.getList("headTokens", String.class)).isEqualTo(KoreanTokens.of(head));
+        assertThat(fields.getList("tokens", String.class)).isEqualTo(KoreanTokens.of(everything));
     }
 
     private static ArticleEvent read(String sample) throws IOException {

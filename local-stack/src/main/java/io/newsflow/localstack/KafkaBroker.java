@@ -27,7 +27,7 @@ final class KafkaBroker {
                 settings.kafkaControllerPort(), classpath,
                 // a one-node development broker: a small serial-GC heap keeps the whole
                 // stack within 1.5 GB
-                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
+                List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
                 settings.logs().resolve("kafka.log"));
         broker.start();
         return broker;

@@ -90,27 +90,37 @@ public class ProjectionWriter<E> {
      */
     public Outcome write(List<E> events) {
         String collection = this.readModel.collection();
-        Outcome outcome = write(events, collection);
+        Outcome outcome = write(events, collection, false);
         while (!events.isEmpty() && !this.readModel.confirm(collection)) {
             log.info("{} was replaced while a batch was written to it; writing the batch to {}", collection,
                     this.readModel.collection());
             collection = this.readModel.collection();
-            outcome = write(events, collection);
+            outcome = write(events, collection, false);
         }
         return outcome;
     }
 
     /**
      * Applies the events to {@code collection}, such as the shadow collection of a
-     * rebuild.
+     * rebuild. The rebuild reads every partition on one thread, so the changes are built
+     * on all cores.
      */
     public Outcome write(List<E> events, String collection) {
+        return write(events, collection, true);
+    }
+
+    /**
+     * @param onAllCores whether to build the changes (search tokens, most of a consumer's
+     * CPU) in parallel: the live listener has a thread per partition already, and fanning
+     * each batch out as well cost a tenth of article-service's CPU in waiting for the
+     * common pool (the pipeline leg's flight recording)
+     */
+    private Outcome write(List<E> events, String collection, boolean onAllCores) {
         if (events.isEmpty()) {
             return Outcome.NONE;
         }
-        // building the changes (search tokens) is most of a consumer's CPU: once per
-        // event, on all cores
-        List<Change> changes = events.parallelStream().map(this.projection::change).toList();
+        List<Change> changes = (onAllCores ? events.parallelStream() : events.stream()).map(this.projection::change)
+            .toList();
         Batch batch = new Batch(changes, this.projection.fieldGroups());
         Date now = Date.from(this.clock.instant());
         Set<String> collided = insert(batch, collection, now);
