@@ -134,7 +134,11 @@ public final class KafkaServerProcess {
                 "log.dirs=" + this.directory.resolve("log"), "num.partitions=3", "auto.create.topics.enable=false",
                 "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0", "");
+                "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
+                // the log cleaner's dedupe buffer is on the heap (128 MB by default); 32
+                // MB
+                // maps about 1.3 million keys per cleaning pass, plenty for one machine
+                "log.cleaner.dedupe.buffer.size=33554432", "");
         Path file = this.directory.resolve("server.properties");
         Files.writeString(file, text);
         return file;
