@@ -53,6 +53,8 @@ final class EmbeddedMongo implements AutoCloseable {
      */
     static final long CHECKPOINT_MS = 200;
 
+    private static final int RETENTION_MS = 45_000;
+
     /** The file's backend, null when the store is kept in memory. */
     private final CheckpointedBackend backend;
 
@@ -76,6 +78,15 @@ final class EmbeddedMongo implements AutoCloseable {
      */
     static EmbeddedMongo start(StackSettings.Store store, Path directory, int port, int cacheMegabytes)
             throws IOException {
+        return start(store, directory, port, cacheMegabytes, RETENTION_MS);
+    }
+
+    /**
+     * @param retentionMillis how long a chunk of old versions is kept before its space is
+     * used again (MVStore's default: the file system has flushed it by then)
+     */
+    static EmbeddedMongo start(StackSettings.Store store, Path directory, int port, int cacheMegabytes,
+            int retentionMillis) throws IOException {
         if (store == StackSettings.Store.MEMORY) {
             MongoServer server = new MongoServer(new IdLookupMemoryBackend());
             server.bind("127.0.0.1", port);
@@ -87,7 +98,9 @@ final class EmbeddedMongo implements AutoCloseable {
         if (store == StackSettings.Store.H2_CACHE) {
             file.cacheSize(cacheMegabytes);
         }
-        CheckpointedBackend backend = new CheckpointedBackend(file.open());
+        MVStore opened = file.open();
+        opened.setRetentionTime(retentionMillis);
+        CheckpointedBackend backend = new CheckpointedBackend(opened);
         ScheduledExecutorService checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mongo-checkpoint");
             thread.setDaemon(true);
@@ -97,6 +110,13 @@ final class EmbeddedMongo implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(backend, server, checkpoints);
+    }
+
+    /** Commits now, and compacts when it is due, as the schedule does. */
+    void checkpoint() {
+        if (this.backend != null) {
+            this.backend.checkpoint();
+        }
     }
 
     /** Stops accepting connections and commits the last writes to the file. */
@@ -116,7 +136,21 @@ final class EmbeddedMongo implements AutoCloseable {
      */
     static final class CheckpointedBackend extends H2Backend {
 
+        /** Checkpoints between two looks at how full the file is (2 s). */
+        private static final int COMPACT_EVERY = 10;
+
+        /**
+         * Below this share of live data in the file (percent), sparse chunks are
+         * rewritten.
+         */
+        private static final int FILL_RATE = 60;
+
+        /** The most one compaction rewrites. */
+        private static final int COMPACT_BYTES = 8 * 1024 * 1024;
+
         private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+        private long checkpoints;
 
         CheckpointedBackend(MVStore store) {
             super(store);
@@ -128,9 +162,27 @@ final class EmbeddedMongo implements AutoCloseable {
                 if (getMvStore().hasUnsavedChanges()) {
                     commit();
                 }
+                if (++this.checkpoints % COMPACT_EVERY == 0
+                        && getMvStore().getFileStore().getChunksFillRate() < FILL_RATE) {
+                    compact();
+                }
             }
             finally {
                 this.lock.writeLock().unlock();
+            }
+        }
+
+        /**
+         * Rewrites the live pages of sparse chunks, a few megabytes at a time, and
+         * commits, so the space of old versions is used again. MVStore does this in its
+         * background thread, which a store that commits itself does not run: the file
+         * grew without end (1.7 GB for 160,000 documents after a benchmark run, and 27 s
+         * to open after a crash). Runs under the exclusive lock, so a commit still holds
+         * a prefix of the commands.
+         */
+        private void compact() {
+            if (getMvStore().compact(FILL_RATE, COMPACT_BYTES)) {
+                commit();
             }
         }
 

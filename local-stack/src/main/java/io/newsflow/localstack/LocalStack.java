@@ -137,7 +137,7 @@ public final class LocalStack {
         // cores well
         environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
         List<String> arguments = new ArrayList<>(
-                List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // such as a flight recording: NEWSFLOW_SERVICE_JAVA_OPTIONS, {service} for the
         // service's name
         this.settings.serviceJavaOptions()

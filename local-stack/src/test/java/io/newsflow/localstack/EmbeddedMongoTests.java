@@ -35,6 +35,48 @@ class EmbeddedMongoTests {
     @TempDir
     Path directory;
 
+    /**
+     * 2,000 documents (about 8 MB), then 400 commits of 100 of them picked at random
+     * (about 160 MB of writes), as read models are written: old chunks keep a few live
+     * documents each, which MVStore frees only once it rewrites them. The file stays
+     * within a small multiple of what it holds; it grew by every write before the store
+     * compacted.
+     */
+    @Test
+    void theFileStaysNearTheSizeOfWhatItHoldsWhileDocumentsAreRewritten() throws Exception {
+        Path live = this.directory.resolve("rewritten");
+        int port = Ports.free();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(StackSettings.Store.H2, live, port, 0, 0);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            var documents = client.getDatabase("model").getCollection("documents");
+            ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            for (int round = 0; round < 420; round++) {
+                List<Integer> ids = new ArrayList<>();
+                if (round < 20) {
+                    for (int i = round * 100; i < round * 100 + 100; i++) {
+                        ids.add(i);
+                    }
+                }
+                else {
+                    for (int i = 0; i < 100; i++) {
+                        ids.add(random.nextInt(2000));
+                    }
+                }
+                for (int id : ids) {
+                    documents.replaceOne(Filters.eq("_id", "d" + id),
+                            new Document("_id", "d" + id).append("round", round)
+                                .append("text", ("본문 " + round + " ").repeat(400)),
+                            upsert);
+                }
+                mongo.checkpoint();
+            }
+            assertThat(documents.countDocuments()).isEqualTo(2000);
+            assertThat(Files.size(live.resolve("newsflow.mv"))).as("bytes on disk for about 8 MB of documents")
+                .isLessThan(40L * 1024 * 1024);
+        }
+    }
+
     @Test
     void whatACrashLeavesIsAPrefixOfTheWrites() throws Exception {
         Path live = this.directory.resolve("live");

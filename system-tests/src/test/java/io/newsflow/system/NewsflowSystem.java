@@ -91,8 +91,6 @@ final class NewsflowSystem {
         Map<String, Object> properties = new HashMap<>(InfrastructureProperties.of(infrastructure));
         properties.put("server.port", 0);
         properties.put("management.server.port", 0);
-        // every trace recorded, so a test can follow one across Kafka
-        properties.put("management.tracing.sampling.probability", 1.0);
         String[] args = Stream
             .concat(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
                     Stream.of(extraArgs))
