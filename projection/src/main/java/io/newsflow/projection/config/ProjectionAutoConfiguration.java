@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.newsflow.contracts.Topics;
-import io.newsflow.projection.MongoPingHealthIndicator;
 import io.newsflow.projection.PoisonEventException;
 import io.newsflow.projection.Projection;
 import io.newsflow.projection.ProjectionProperties;

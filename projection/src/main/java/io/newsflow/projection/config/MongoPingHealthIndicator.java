@@ -1,4 +1,4 @@
-package io.newsflow.projection;
+package io.newsflow.projection.config;
 
 import org.bson.Document;
 
@@ -11,11 +11,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * mongo-java-server answer (Boot's own indicator uses {@code hello}, which the embedded
  * server lacks).
  */
-public class MongoPingHealthIndicator extends AbstractHealthIndicator {
+class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;
 
-    public MongoPingHealthIndicator(MongoTemplate mongo) {
+    MongoPingHealthIndicator(MongoTemplate mongo) {
         super("MongoDB ping failed");
         this.mongo = mongo;
     }
