@@ -1,0 +1,43 @@
+package io.newsflow.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What `./newsflow up` reads from the environment about its store and its services. */
+class StackSettingsTests {
+
+    private static final Path HOME = Path.of("/tmp/newsflow");
+
+    @Test
+    void theStoreIsTheFileWithASizedCacheUnlessTheEnvironmentNamesAnother() {
+        StackSettings defaults = StackSettings.from(Map.of(), HOME);
+        assertThat(defaults.store()).isEqualTo(StackSettings.Store.H2_CACHE);
+        assertThat(defaults.storeCacheMegabytes()).isEqualTo(384);
+        assertThat(defaults.serviceJavaOptions()).isEmpty();
+
+        StackSettings chosen = StackSettings.from(Map.of("NEWSFLOW_STORE", "memory", "NEWSFLOW_STORE_CACHE_MB", "64",
+                "NEWSFLOW_SERVICE_JAVA_OPTIONS", " -XX:+UseSerialGC  -Dname={service} "), HOME);
+        assertThat(chosen.store()).isEqualTo(StackSettings.Store.MEMORY);
+        assertThat(chosen.storeCacheMegabytes()).isEqualTo(64);
+        assertThat(chosen.serviceJavaOptions()).isEqualTo(List.of("-XX:+UseSerialGC", "-Dname={service}"));
+    }
+
+    @Test
+    void anUnknownStoreOrCacheSizeIsRefusedSayingWhatIsAccepted() {
+        assertThatThrownBy(() -> StackSettings.from(Map.of("NEWSFLOW_STORE", "postgres"), HOME))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("h2, h2-cache or memory");
+        assertThatThrownBy(() -> StackSettings.from(Map.of("NEWSFLOW_STORE_CACHE_MB", "8"), HOME))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("NEWSFLOW_STORE_CACHE_MB");
+        assertThatThrownBy(() -> StackSettings.from(Map.of("NEWSFLOW_STORE_CACHE_MB", "lots"), HOME))
+            .hasMessageContaining("whole number");
+    }
+
+}
