@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -242,36 +241,19 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * Finds a filter on {@code _id} and more, such as the read models' version guard
-     * {@code {_id, revision < n}}, through the {@code _id} index, as MongoDB does.
-     * mongo-java-server uses an index only when the filter names exactly the index's
-     * fields, so each guarded write scanned the whole collection: replaying a batch after
-     * a crash over a large collection stalled the consumers for minutes.
-     * @return the documents, or null when the filter is not such a filter
+     * The {@code _id} alone of a filter on {@code _id} and more, such as the read models'
+     * version guard {@code {_id, revision < n}}, or null for any other filter. The
+     * collections below find such a filter through the {@code _id} index, as MongoDB
+     * does, and apply the whole filter to what it found: mongo-java-server uses an index
+     * only when the filter names exactly the index's fields, so each guarded write
+     * scanned the whole collection, and replaying a batch after a crash over a large
+     * collection stalled the consumers for minutes.
      */
-    static QueryResult byIdFirst(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
-            Document fieldSelector, IdQueries collection) {
-        if (query.size() < 2 || !(query.get("_id") instanceof String id)) {
-            return null;
-        }
-        Iterable<Document> candidates = collection.byId(new Document("_id", id));
-        return collection.match(StreamSupport.stream(candidates.spliterator(), false), query, orderBy, numberToSkip,
-                limit, batchSize, fieldSelector);
+    static Document idOnly(Document query) {
+        return query.size() > 1 && query.get("_id") instanceof String id ? new Document("_id", id) : null;
     }
 
-    /** What {@link #byIdFirst} needs of a backend's collection. */
-    interface IdQueries {
-
-        /** The documents of a filter on {@code _id} alone, from the {@code _id} index. */
-        Iterable<Document> byId(Document idOnly);
-
-        /** The full filter, order, skip, limit and projection applied to candidates. */
-        QueryResult match(Stream<Document> candidates, Document query, Document orderBy, int numberToSkip, int limit,
-                int batchSize, Document fieldSelector);
-
-    }
-
-    static final class IdLookupCollection extends H2Collection implements IdQueries {
+    static final class IdLookupCollection extends H2Collection {
 
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -281,20 +263,13 @@ final class EmbeddedMongo implements AutoCloseable {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            QueryResult found = byIdFirst(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, this);
-            return found != null ? found
-                    : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-
-        @Override
-        public Iterable<Document> byId(Document idOnly) {
-            return super.queryDocuments(idOnly, null, 0, 0, 0, null);
-        }
-
-        @Override
-        public QueryResult match(Stream<Document> candidates, Document query, Document orderBy, int numberToSkip,
-                int limit, int batchSize, Document fieldSelector) {
-            return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Document idOnly = idOnly(query);
+            if (idOnly == null) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            QueryResult candidates = super.queryDocuments(idOnly, null, 0, 0, 0, null);
+            return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy,
+                    numberToSkip, limit, batchSize, fieldSelector);
         }
 
     }
@@ -314,7 +289,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     }
 
-    static final class IdMemoryCollection extends MemoryCollection implements IdQueries {
+    static final class IdMemoryCollection extends MemoryCollection {
 
         IdMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                 CursorRegistry cursors) {
@@ -324,20 +299,13 @@ final class EmbeddedMongo implements AutoCloseable {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            QueryResult found = byIdFirst(query, orderBy, numberToSkip, limit, batchSize, fieldSelector, this);
-            return found != null ? found
-                    : super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-
-        @Override
-        public Iterable<Document> byId(Document idOnly) {
-            return super.queryDocuments(idOnly, null, 0, 0, 0, null);
-        }
-
-        @Override
-        public QueryResult match(Stream<Document> candidates, Document query, Document orderBy, int numberToSkip,
-                int limit, int batchSize, Document fieldSelector) {
-            return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Document idOnly = idOnly(query);
+            if (idOnly == null) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            QueryResult candidates = super.queryDocuments(idOnly, null, 0, 0, 0, null);
+            return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy,
+                    numberToSkip, limit, batchSize, fieldSelector);
         }
 
     }

@@ -38,8 +38,7 @@ public final class MongoCommands implements CommandListener {
      * so far.
      */
     public List<BsonDocument> sent(String name, String collection) {
-        return sent(command -> command.containsKey(name) && command.get(name).isString()
-                && command.getString(name).getValue().equals(collection));
+        return sent(command -> names(command, name, collection));
     }
 
     /** A mark for {@link #readsOf(String, int)}: how many commands were sent so far. */
@@ -62,10 +61,14 @@ public final class MongoCommands implements CommandListener {
 
     /** Whether {@code command} queries {@code collection}: a find, aggregate or count. */
     public boolean isReadOf(BsonDocument command, String collection) {
-        return List.of("find", "aggregate", "count")
-            .stream()
-            .anyMatch(name -> command.containsKey(name) && command.get(name).isString()
-                    && command.getString(name).getValue().equals(collection));
+        return names(command, "find", collection) || names(command, "aggregate", collection)
+                || names(command, "count", collection);
+    }
+
+    /** Whether {@code command} is the command {@code name} on {@code collection}. */
+    private static boolean names(BsonDocument command, String name, String collection) {
+        return command.containsKey(name) && command.get(name).isString()
+                && command.getString(name).getValue().equals(collection);
     }
 
     public List<BsonDocument> sent(Predicate<BsonDocument> matching) {
