@@ -8,14 +8,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -24,8 +27,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -236,23 +241,31 @@ final class EmbeddedMongo implements AutoCloseable {
                 return new IdLookupCollection(this, collectionName, options, data, meta, getCursorRegistry());
             }
 
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                Index<Object> index = IndexPlan.secondary(indexName, keys, sparse);
+                return index != null ? index
+                        : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+
+            @Override
+            public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                    Oplog oplog) {
+                Document answer = MatchFirstAggregation.answer(this, command, query, resolver, oplog);
+                return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
+            }
+
         }
 
     }
 
     /**
-     * The {@code _id} alone of a filter on {@code _id} and more, such as the read models'
-     * version guard {@code {_id, revision < n}}, or null for any other filter. The
-     * collections below find such a filter through the {@code _id} index, as MongoDB
-     * does, and apply the whole filter to what it found: mongo-java-server uses an index
-     * only when the filter names exactly the index's fields, so each guarded write
-     * scanned the whole collection, and replaying a batch after a crash over a large
-     * collection stalled the consumers for minutes.
+     * The collection of the H2 store: its queries are planned by {@link IndexPlan}.
+     * mongo-java-server uses an index only when the filter names exactly the index's
+     * fields, and keeps no secondary index, so each guarded write ({@code _id} and
+     * revision) and each page scanned the whole collection.
      */
-    static Document idOnly(Document query) {
-        return query.size() > 1 && query.get("_id") instanceof String id ? new Document("_id", id) : null;
-    }
-
     static final class IdLookupCollection extends H2Collection {
 
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -263,13 +276,15 @@ final class EmbeddedMongo implements AutoCloseable {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            Document idOnly = idOnly(query);
-            if (idOnly == null) {
+            IndexPlan<Object> plan = IndexPlan.of(getIndexes(), query, orderBy);
+            if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            QueryResult candidates = super.queryDocuments(idOnly, null, 0, 0, 0, null);
-            return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy,
-                    numberToSkip, limit, batchSize, fieldSelector);
+            return plan.sorted()
+                    ? matchDocumentsFromStream(query, plan.documents(this::getDocument), numberToSkip, limit, batchSize,
+                            null, fieldSelector)
+                    : matchDocumentsFromStream(plan.documents(this::getDocument), query, orderBy, numberToSkip, limit,
+                            batchSize, fieldSelector);
         }
 
     }
@@ -283,6 +298,21 @@ final class EmbeddedMongo implements AutoCloseable {
                 @Override
                 protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                     return new IdMemoryCollection(this, collectionName, options, getCursorRegistry());
+                }
+
+                @Override
+                protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                        List<IndexKey> keys, boolean sparse) {
+                    Index<Integer> index = IndexPlan.secondary(indexName, keys, sparse);
+                    return index != null ? index
+                            : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+                }
+
+                @Override
+                public Document handleCommand(Channel channel, String command, Document query,
+                        DatabaseResolver resolver, Oplog oplog) {
+                    Document answer = MatchFirstAggregation.answer(this, command, query, resolver, oplog);
+                    return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
                 }
             };
         }
@@ -299,13 +329,15 @@ final class EmbeddedMongo implements AutoCloseable {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
-            Document idOnly = idOnly(query);
-            if (idOnly == null) {
+            IndexPlan<Integer> plan = IndexPlan.of(getIndexes(), query, orderBy);
+            if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            QueryResult candidates = super.queryDocuments(idOnly, null, 0, 0, 0, null);
-            return matchDocumentsFromStream(StreamSupport.stream(candidates.spliterator(), false), query, orderBy,
-                    numberToSkip, limit, batchSize, fieldSelector);
+            return plan.sorted()
+                    ? matchDocumentsFromStream(query, plan.documents(this::getDocument), numberToSkip, limit, batchSize,
+                            null, fieldSelector)
+                    : matchDocumentsFromStream(plan.documents(this::getDocument), query, orderBy, numberToSkip, limit,
+                            batchSize, fieldSelector);
         }
 
     }

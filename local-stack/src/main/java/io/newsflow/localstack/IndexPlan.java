@@ -1,0 +1,184 @@
+package io.newsflow.localstack;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import io.newsflow.localstack.Conditions.Range;
+
+/**
+ * Which index finds the documents of a filter, and whether it hands them over in the
+ * order asked for, as MongoDB's planner decides for the shapes our services send: a
+ * unique index whose every key is given (the {@code _id} of a guarded write), the posting
+ * lists of a term index (search tokens), or a walk of a {@link SortedKeyIndex} under an
+ * equality prefix and within a range, in the sort's direction, so a page stops once it
+ * holds its documents. The collection applies the whole filter to what the plan yields,
+ * so a plan only has to yield every matching document; null means none helps, and the
+ * collection scans as mongo-java-server does.
+ */
+record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
+
+    /**
+     * Up to this many documents found by a term index are read and sorted rather than
+     * walking a sorted index for them.
+     */
+    static final int FEW = 1_000;
+
+    /** The documents at the plan's positions, those still stored. */
+    Stream<Document> documents(Function<P, Document> documentAt) {
+        return StreamSupport.stream(this.positions.spliterator(), false).map(documentAt).filter(Objects::nonNull);
+    }
+
+    /** The non-unique index kept for {@code keys}, or null to leave it to the backend. */
+    static <P> Index<P> secondary(String name, List<IndexKey> keys, boolean sparse) {
+        if (sparse) {
+            return null;
+        }
+        return keys.size() == 1 ? new TermIndex<>(name, keys) : new SortedKeyIndex<>(name, keys);
+    }
+
+    static <P> IndexPlan<P> of(List<Index<P>> indexes, Document query, Document orderBy) {
+        if (orderBy != null && orderBy.containsKey("$natural")) {
+            return null;
+        }
+        Conditions conditions = Conditions.of(query);
+        IndexPlan<P> unique = unique(indexes, conditions);
+        if (unique != null) {
+            return unique;
+        }
+        List<P> terms = terms(indexes, conditions);
+        Walk<P> sorting = null;
+        Walk<P> narrowing = null;
+        for (Index<P> index : indexes) {
+            if (index instanceof SortedKeyIndex<P> sortedIndex && sortedIndex.usable()) {
+                Walk<P> walk = Walk.of(sortedIndex, conditions, orderBy);
+                if (walk.backwards() != null && (sorting == null || walk.equalKeys() > sorting.equalKeys())) {
+                    sorting = walk;
+                }
+                if (walk.narrows() && (narrowing == null || walk.equalKeys() > narrowing.equalKeys())) {
+                    narrowing = walk;
+                }
+            }
+        }
+        if (terms != null && (terms.size() <= FEW || sorting == null)) {
+            return new IndexPlan<>(terms, false);
+        }
+        if (sorting != null) {
+            Iterable<P> walked = sorting.positions();
+            if (terms == null) {
+                return new IndexPlan<>(walked, true);
+            }
+            Set<P> found = new HashSet<>(terms);
+            return new IndexPlan<>(
+                    () -> StreamSupport.stream(walked.spliterator(), false).filter(found::contains).iterator(), true);
+        }
+        return narrowing == null ? null : new IndexPlan<>(narrowing.positions(), false);
+    }
+
+    private static <P> IndexPlan<P> unique(List<Index<P>> indexes, Conditions conditions) {
+        for (Index<P> index : indexes) {
+            if (index.isUnique()
+                    && index.getKeys().stream().allMatch(key -> conditions.equal().containsKey(key.getKey()))) {
+                Document probe = new Document();
+                index.getKeys().forEach(key -> probe.put(key.getKey(), conditions.equal().get(key.getKey())));
+                if (index.canHandle(probe)) {
+                    return new IndexPlan<>(index.getPositions(probe), false);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The documents the most selective term index holds for the filter, or null. */
+    private static <P> List<P> terms(List<Index<P>> indexes, Conditions conditions) {
+        List<P> fewest = null;
+        for (Index<P> index : indexes) {
+            if (index instanceof TermIndex<P> termIndex) {
+                String field = index.getKeys().get(0).getKey();
+                List<P> holding = null;
+                if (conditions.equal().containsKey(field)) {
+                    holding = termIndex.holding(List.of(conditions.equal().get(field)), true);
+                }
+                else if (conditions.all().containsKey(field)) {
+                    holding = termIndex.holding(conditions.all().get(field), true);
+                }
+                else if (conditions.any().containsKey(field)) {
+                    holding = termIndex.holding(conditions.any().get(field), false);
+                }
+                if (holding != null && (fewest == null || holding.size() < fewest.size())) {
+                    fewest = holding;
+                }
+            }
+        }
+        return fewest;
+    }
+
+    /**
+     * A walk of a sorted index: the keys given by equality, a range on the key after
+     * them, and whether the walk yields the sort's order (forwards or backwards) or none
+     * (null).
+     */
+    private record Walk<P>(SortedKeyIndex<P> index, Object[] prefix, Range range, Boolean backwards) {
+
+        static <P> Walk<P> of(SortedKeyIndex<P> index, Conditions conditions, Document orderBy) {
+            List<IndexKey> keys = index.getKeys();
+            int equal = 0;
+            while (equal < keys.size() && conditions.equal().containsKey(keys.get(equal).getKey())) {
+                equal++;
+            }
+            Object[] prefix = new Object[equal];
+            for (int i = 0; i < equal; i++) {
+                prefix[i] = conditions.equal().get(keys.get(i).getKey());
+            }
+            Range range = equal < keys.size() ? conditions.ranges().get(keys.get(equal).getKey()) : null;
+            if (range != null && range.low() == null && range.high() == null) {
+                range = null;
+            }
+            return new Walk<>(index, prefix, range, direction(keys.subList(equal, keys.size()), orderBy));
+        }
+
+        /**
+         * Whether {@code orderBy} is the index's next keys, all in their direction
+         * (false) or all against it (true); null if it is not.
+         */
+        private static Boolean direction(List<IndexKey> keys, Document orderBy) {
+            if (orderBy == null || orderBy.isEmpty() || orderBy.size() > keys.size()) {
+                return null;
+            }
+            Boolean backwards = null;
+            int i = 0;
+            for (var order : orderBy.entrySet()) {
+                if (!(order.getValue() instanceof Number direction) || !order.getKey().equals(keys.get(i).getKey())) {
+                    return null;
+                }
+                boolean against = (direction.doubleValue() > 0) != keys.get(i++).isAscending();
+                if (backwards != null && backwards != against) {
+                    return null;
+                }
+                backwards = against;
+            }
+            return backwards;
+        }
+
+        int equalKeys() {
+            return this.prefix.length;
+        }
+
+        boolean narrows() {
+            return this.prefix.length > 0 || this.range != null;
+        }
+
+        Iterable<P> positions() {
+            return this.index.walk(this.prefix, this.range, Boolean.TRUE.equals(this.backwards));
+        }
+
+    }
+
+}

@@ -1,0 +1,184 @@
+package io.newsflow.localstack;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A compound index kept in memory, in its keys' order (each field ascending or descending
+ * as declared), as a MongoDB B-tree index is: {@link IndexPlan} walks the entries under
+ * an equality prefix, within a range of the next field, forwards or backwards, so a
+ * sorted page stops after the documents it returns instead of sorting the collection.
+ * mongo-java-server keeps no secondary index (it accepts them and scans), which made
+ * every listing of a 30,000-post board scan and sort the whole collection. It is built
+ * again from the documents when the store opens.
+ * <p>
+ * An index whose keys hold an array in some document (multikey) is kept but not used: a
+ * query then scans, as before.
+ */
+final class SortedKeyIndex<P> extends Index<P> {
+
+    private final NavigableSet<Entry<P>> entries;
+
+    private final Map<Object, Entry<P>> byId = new ConcurrentHashMap<>();
+
+    private volatile boolean multikey;
+
+    SortedKeyIndex(String name, List<IndexKey> keys) {
+        super(name, keys, false);
+        this.entries = new ConcurrentSkipListSet<>(order(keys));
+    }
+
+    /** Whether the index may serve queries: no document holds an array in its keys. */
+    boolean usable() {
+        return !this.multikey;
+    }
+
+    /**
+     * The entries whose first {@code prefix.length} keys equal {@code prefix}, within the
+     * bounds given on the next key, in index order or backwards.
+     */
+    Iterable<P> walk(Object[] prefix, Conditions.Range range, boolean backwards) {
+        Entry<P> from = new Entry<>(prefix, null, -1);
+        Entry<P> to = new Entry<>(prefix, null, 1);
+        if (range != null) {
+            boolean ascending = getKeys().get(prefix.length).isAscending();
+            Entry<P> low = range.low() == null ? null : probe(prefix, range.low(), range.lowInclusive() ? -1 : 1);
+            Entry<P> high = range.high() == null ? null : probe(prefix, range.high(), range.highInclusive() ? 1 : -1);
+            // a descending key lists the range's high end first
+            from = (ascending ? low : flip(high)) == null ? from : (ascending ? low : flip(high));
+            to = (ascending ? high : flip(low)) == null ? to : (ascending ? high : flip(low));
+        }
+        if (this.entries.comparator().compare(from, to) > 0) {
+            return List.of();
+        }
+        NavigableSet<Entry<P>> within = this.entries.subSet(from, true, to, true);
+        NavigableSet<Entry<P>> ordered = backwards ? within.descendingSet() : within;
+        return () -> ordered.stream().map(Entry::position).iterator();
+    }
+
+    private static <P> Entry<P> probe(Object[] prefix, Object value, int bound) {
+        Object[] key = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+        key[prefix.length] = value;
+        return new Entry<>(key, null, bound);
+    }
+
+    /** The same probe seen from a descending key: before becomes after. */
+    private static <P> Entry<P> flip(Entry<P> probe) {
+        return probe == null ? null : new Entry<>(probe.key(), null, -probe.bound());
+    }
+
+    @Override
+    public P getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // not unique: every document is accepted
+    }
+
+    @Override
+    public void add(Document document, P position, MongoCollection<P> collection) {
+        Object[] key = new Object[getKeys().size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = Utils.getSubdocumentValue(document, getKeys().get(i).getKey());
+            if (key[i] instanceof Collection) {
+                this.multikey = true;
+            }
+        }
+        Entry<P> entry = new Entry<>(key, position, 0);
+        this.entries.add(entry);
+        this.byId.put(document.get("_id"), entry);
+    }
+
+    @Override
+    public P remove(Document document) {
+        Entry<P> entry = this.byId.remove(document.get("_id"));
+        if (entry == null) {
+            return null;
+        }
+        this.entries.remove(entry);
+        return entry.position();
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        // IndexPlan chooses the index; the collection's own planner would not sort by it
+        return false;
+    }
+
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        throw new UnsupportedOperationException("IndexPlan walks this index");
+    }
+
+    @Override
+    public long getCount() {
+        return this.byId.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return this.byId.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // not unique: every update is accepted
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public void drop() {
+        this.entries.clear();
+        this.byId.clear();
+    }
+
+    /**
+     * Keys compared field by field as MongoDB orders values, each in its declared
+     * direction, then positions. A probe (no position) holds a prefix of a key and sits
+     * before ({@code bound} -1) or after (+1) every entry that starts with it.
+     */
+    private static <P> Comparator<Entry<P>> order(List<IndexKey> keys) {
+        return (a, b) -> {
+            int length = Math.min(a.key().length, b.key().length);
+            for (int i = 0; i < length; i++) {
+                int compared = ValueComparator.asc().compare(a.key()[i], b.key()[i]);
+                if (compared != 0) {
+                    return keys.get(i).isAscending() ? compared : -compared;
+                }
+            }
+            if (a.position() == null || b.position() == null) {
+                return Integer.compare(a.bound(), b.bound());
+            }
+            return ValueComparator.asc().compare(a.position(), b.position());
+        };
+    }
+
+    /** An indexed document (bound 0), or a probe that bounds a walk. */
+    record Entry<P>(Object[] key, P position, int bound) {
+    }
+
+}

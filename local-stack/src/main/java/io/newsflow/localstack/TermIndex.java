@@ -1,0 +1,257 @@
+package io.newsflow.localstack;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A single-field index kept in memory as posting lists: for each value of the field (each
+ * element when it holds an array, as MongoDB's multikey indexes do) the documents holding
+ * it, as ascending numbers. {@link IndexPlan} asks it for the documents that hold one
+ * value, all of several ({@code $all}) or any of several ({@code $in}); the search tokens
+ * of 50,000 articles take a few bytes per token this way, where entries of a sorted set
+ * would take a hundred.
+ */
+final class TermIndex<P> extends Index<P> {
+
+    private final String field;
+
+    private final Map<Object, Postings> postings = new HashMap<>();
+
+    private final Map<Object, Indexed<P>> byId = new HashMap<>();
+
+    /** The position of each document number; null once the document is gone. */
+    private final List<P> positions = new ArrayList<>();
+
+    TermIndex(String name, List<IndexKey> keys) {
+        super(name, keys, false);
+        this.field = keys.get(0).getKey();
+    }
+
+    /**
+     * The documents that hold every one of {@code terms} ({@code all}) or any of them, in
+     * the order they were first indexed.
+     */
+    synchronized List<P> holding(Collection<?> terms, boolean all) {
+        List<Postings> lists = new ArrayList<>();
+        for (Object term : terms) {
+            Postings list = this.postings.get(normalize(term));
+            if (list != null) {
+                lists.add(list);
+            }
+            else if (all) {
+                return List.of();
+            }
+        }
+        BitSet found = new BitSet();
+        if (all && !lists.isEmpty()) {
+            lists.sort(Comparator.comparingInt(Postings::size));
+            Postings shortest = lists.get(0);
+            for (int i = 0; i < shortest.size(); i++) {
+                int number = shortest.at(i);
+                if (lists.stream().skip(1).allMatch(list -> list.contains(number))) {
+                    found.set(number);
+                }
+            }
+        }
+        else {
+            lists.forEach(list -> list.addTo(found));
+        }
+        List<P> holding = new ArrayList<>(found.cardinality());
+        found.stream().mapToObj(this.positions::get).filter(Objects::nonNull).forEach(holding::add);
+        return holding;
+    }
+
+    @Override
+    public P getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // not unique: every document is accepted
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        int number = this.positions.size();
+        this.positions.add(position);
+        terms(document).forEach(term -> this.postings.computeIfAbsent(term, key -> new Postings()).add(number));
+        this.byId.put(document.get("_id"), new Indexed<>(number, position));
+    }
+
+    /**
+     * Removes the document as the collection stored it: its terms are those it was listed
+     * under, so they are not kept here as well.
+     */
+    @Override
+    public synchronized P remove(Document document) {
+        Indexed<P> indexed = this.byId.remove(document.get("_id"));
+        if (indexed == null) {
+            return null;
+        }
+        terms(document).forEach(term -> unlist(term, indexed.number()));
+        this.positions.set(indexed.number(), null);
+        return indexed.position();
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        // IndexPlan chooses the index
+        return false;
+    }
+
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        throw new UnsupportedOperationException("IndexPlan reads this index");
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return this.byId.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // not unique: every update is accepted
+    }
+
+    /** Moves the document between the lists its terms changed, keeping its number. */
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+            MongoCollection<P> collection) {
+        Indexed<P> indexed = this.byId.get(oldDocument.get("_id"));
+        if (indexed == null) {
+            add(newDocument, position, collection);
+            return;
+        }
+        Set<Object> before = terms(oldDocument);
+        Set<Object> after = terms(newDocument);
+        before.stream().filter(term -> !after.contains(term)).forEach(term -> unlist(term, indexed.number()));
+        after.stream()
+            .filter(term -> !before.contains(term))
+            .forEach(term -> this.postings.computeIfAbsent(term, key -> new Postings()).add(indexed.number()));
+        this.positions.set(indexed.number(), position);
+        this.byId.put(newDocument.get("_id"), new Indexed<>(indexed.number(), position));
+    }
+
+    @Override
+    public synchronized void drop() {
+        this.postings.clear();
+        this.byId.clear();
+        this.positions.clear();
+    }
+
+    private void unlist(Object term, int number) {
+        Postings list = this.postings.get(term);
+        if (list != null && list.remove(number) && list.size() == 0) {
+            this.postings.remove(term);
+        }
+    }
+
+    private Set<Object> terms(Document document) {
+        Object value = Utils.getSubdocumentValueCollectionAware(document, this.field);
+        Set<Object> terms = new HashSet<>();
+        if (value instanceof Collection<?> values) {
+            values.stream()
+                .filter(term -> !Missing.isNullOrMissing(term))
+                .map(TermIndex::normalize)
+                .forEach(terms::add);
+        }
+        else if (!Missing.isNullOrMissing(value)) {
+            terms.add(normalize(value));
+        }
+        return terms;
+    }
+
+    /**
+     * One key for values MongoDB finds equal: numbers by their value, whatever their
+     * type.
+     */
+    static Object normalize(Object value) {
+        if (value instanceof Long number && number != (long) number.doubleValue()) {
+            return number;
+        }
+        if (value instanceof Number number) {
+            double normal = number.doubleValue();
+            return normal == -0.0 ? 0.0 : normal;
+        }
+        return value;
+    }
+
+    /** Document numbers in ascending order. */
+    private static final class Postings {
+
+        private int[] numbers = new int[2];
+
+        private int size;
+
+        int size() {
+            return this.size;
+        }
+
+        int at(int i) {
+            return this.numbers[i];
+        }
+
+        boolean contains(int number) {
+            return Arrays.binarySearch(this.numbers, 0, this.size, number) >= 0;
+        }
+
+        void add(int number) {
+            int at = this.size == 0 || this.numbers[this.size - 1] < number ? -(this.size + 1)
+                    : Arrays.binarySearch(this.numbers, 0, this.size, number);
+            if (at >= 0) {
+                return;
+            }
+            int insert = -(at + 1);
+            if (this.size == this.numbers.length) {
+                this.numbers = Arrays.copyOf(this.numbers, this.size + (this.size >> 1) + 1);
+            }
+            System.arraycopy(this.numbers, insert, this.numbers, insert + 1, this.size - insert);
+            this.numbers[insert] = number;
+            this.size++;
+        }
+
+        boolean remove(int number) {
+            int at = Arrays.binarySearch(this.numbers, 0, this.size, number);
+            if (at < 0) {
+                return false;
+            }
+            System.arraycopy(this.numbers, at + 1, this.numbers, at, this.size - at - 1);
+            this.size--;
+            return true;
+        }
+
+        void addTo(BitSet set) {
+            for (int i = 0; i < this.size; i++) {
+                set.set(this.numbers[i]);
+            }
+        }
+
+    }
+
+    private record Indexed<P>(int number, P position) {
+    }
+
+}

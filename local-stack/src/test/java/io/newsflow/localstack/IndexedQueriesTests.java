@@ -1,0 +1,273 @@
+package io.newsflow.localstack;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.newsflow.processes.Ports;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded store's indexes change how fast a query is answered, never what it
+ * answers: the same writes and queries, on the store and on mongo-java-server as it is
+ * (which scans and sorts), give the same documents in the same order. The writes insert,
+ * replace, update and delete documents shaped like the read models' (and some that are
+ * not: numbers of three types, missing and null fields, an array where a key was a
+ * value); the queries are the services' shapes and their neighbours (equality prefixes,
+ * ranges, keyset cursors, token searches, counts, aggregations that start with a match),
+ * drawn at random from a fixed seed.
+ */
+class IndexedQueriesTests {
+
+    private static final String[] BOARDS = { "free", "humor", "news", "ask" };
+
+    private static final String[] AUTHORS = { "kim", "lee", "park", "choi", "jung" };
+
+    private static final String[] TOKENS = { "서울", "경제", "날씨", "선거", "축구", "야구", "학교", "시장", "주가", "환율", "태풍", "전시" };
+
+    @TempDir
+    Path directory;
+
+    private MongoServer plain;
+
+    private MongoClient plainClient;
+
+    @BeforeEach
+    void startPlainServer() {
+        this.plain = new MongoServer(new MemoryBackend());
+        int port = Ports.free();
+        this.plain.bind("127.0.0.1", port);
+        this.plainClient = MongoClients.create("mongodb://127.0.0.1:" + port);
+    }
+
+    @AfterEach
+    void stopPlainServer() {
+        this.plainClient.close();
+        this.plain.shutdownNow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StackSettings.Store.class)
+    void everyQueryAnswersAsAScanDoes(StackSettings.Store store) throws Exception {
+        int port = Ports.free();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> indexed = posts(client);
+            MongoCollection<Document> scanned = posts(this.plainClient);
+            SplittableRandom random = new SplittableRandom(20261127);
+            for (int round = 0; round < 12; round++) {
+                for (int write = 0; write < 150; write++) {
+                    // the last rounds put arrays where the compound keys expect values
+                    Function<MongoCollection<Document>, Object> change = randomWrite(random, round >= 9);
+                    change.apply(indexed);
+                    change.apply(scanned);
+                }
+                for (int query = 0; query < 40; query++) {
+                    assertSameAnswers(indexed, scanned, random);
+                }
+            }
+        }
+    }
+
+    /**
+     * The indexes are built again from the file when the store opens: a store reopened
+     * answers as the one that wrote it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = StackSettings.Store.class, names = { "H2", "H2_CACHE" })
+    void aReopenedStoreAnswersAsTheOneThatWroteIt(StackSettings.Store store) throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        int port = Ports.free();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> written = posts(client);
+            MongoCollection<Document> scanned = posts(this.plainClient);
+            for (int write = 0; write < 600; write++) {
+                Function<MongoCollection<Document>, Object> change = randomWrite(random, false);
+                change.apply(written);
+                change.apply(scanned);
+            }
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> reopened = client.getDatabase("board").getCollection("posts");
+            for (int query = 0; query < 200; query++) {
+                assertSameAnswers(reopened, posts(this.plainClient), random);
+            }
+        }
+    }
+
+    private static MongoCollection<Document> posts(MongoClient client) {
+        MongoCollection<Document> posts = client.getDatabase("board").getCollection("posts");
+        posts.createIndex(Indexes.compoundIndex(Indexes.ascending("board"), Indexes.descending("number")));
+        posts.createIndex(Indexes.compoundIndex(Indexes.ascending("board"), Indexes.ascending("author"),
+                Indexes.descending("number")));
+        posts.createIndex(Indexes.compoundIndex(Indexes.descending("postedAt"), Indexes.descending("_id")));
+        posts.createIndex(Indexes.ascending("tokens"));
+        return posts;
+    }
+
+    private static Function<MongoCollection<Document>, Object> randomWrite(SplittableRandom random, boolean arrays) {
+        String id = "p" + random.nextInt(400);
+        return switch (random.nextInt(10)) {
+            case 0 -> collection -> collection.deleteOne(Filters.eq("_id", id));
+            case 1 -> {
+                Bson change = Updates.combine(Updates.set("removed", true), Updates.inc("revision", 1));
+                yield collection -> collection.updateOne(Filters.eq("_id", id), change);
+            }
+            case 2 -> {
+                List<String> tokens = tokens(random);
+                yield collection -> collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("revision", 9)),
+                        Updates.set("tokens", tokens));
+            }
+            default -> {
+                Document post = post(id, random, arrays);
+                yield collection -> collection.replaceOne(Filters.eq("_id", id), post,
+                        new ReplaceOptions().upsert(true));
+            }
+        };
+    }
+
+    private static Document post(String id, SplittableRandom random, boolean arrays) {
+        Document post = new Document("_id", id).append("board", BOARDS[random.nextInt(BOARDS.length)])
+            .append("revision", random.nextInt(3));
+        Object number = switch (random.nextInt(6)) {
+            case 0 -> (long) random.nextInt(60);
+            case 1 -> random.nextInt(60) + 0.0;
+            case 2 -> null;
+            default -> random.nextInt(60);
+        };
+        if (random.nextInt(20) > 0) {
+            post.append("number", number);
+        }
+        if (arrays && random.nextInt(40) == 0) {
+            // an array in a compound key: that index may no longer serve queries
+            post.append("author", List.of(AUTHORS[random.nextInt(AUTHORS.length)], AUTHORS[0]));
+        }
+        else if (random.nextInt(8) > 0) {
+            post.append("author", AUTHORS[random.nextInt(AUTHORS.length)]);
+        }
+        if (random.nextInt(10) > 0) {
+            post.append("postedAt", new Date(1_790_000_000_000L + random.nextInt(40) * 60_000L));
+        }
+        post.append("tokens", random.nextInt(15) == 0 ? TOKENS[random.nextInt(TOKENS.length)] : tokens(random));
+        if (random.nextInt(12) == 0) {
+            post.append("removed", true);
+        }
+        return post;
+    }
+
+    private static List<String> tokens(SplittableRandom random) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = random.nextInt(5); i >= 0; i--) {
+            tokens.add(TOKENS[random.nextInt(TOKENS.length)]);
+        }
+        return tokens;
+    }
+
+    private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> scanned,
+            SplittableRandom random) {
+        Bson filter = randomFilter(random);
+        Bson sort = switch (random.nextInt(5)) {
+            case 0 -> Sorts.descending("number");
+            case 1 -> Sorts.ascending("number");
+            case 2 -> Sorts.descending("postedAt", "_id");
+            case 3 -> Sorts.ascending("postedAt", "_id");
+            default -> Sorts.ascending("_id");
+        };
+        int skip = random.nextInt(3) == 0 ? random.nextInt(30) : 0;
+        int limit = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(25);
+        String described = filter.toBsonDocument() + " sort " + sort.toBsonDocument() + " skip " + skip + " limit "
+                + limit;
+        List<Document> page = indexed.find(filter).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
+        List<Document> all = scanned.find(filter).sort(sort).into(new ArrayList<>());
+        List<Document> window = all.subList(Math.min(skip, all.size()),
+                limit == 0 ? all.size() : Math.min(all.size(), skip + limit));
+        // documents that tie on the sort may come in any order, as in MongoDB
+        List<String> fields = List.copyOf(sort.toBsonDocument().keySet());
+        assertThat(sortKeys(page, fields)).as(described).isEqualTo(sortKeys(window, fields));
+        assertThat(all).as(described).containsAll(page);
+        assertThat(page).as(described).doesNotHaveDuplicates();
+        assertThat(indexed.countDocuments(filter)).as("count " + described).isEqualTo(scanned.countDocuments(filter));
+        List<Bson> perBoard = List.of(Aggregates.match(filter),
+                Aggregates.group("$board", com.mongodb.client.model.Accumulators.sum("posts", 1)),
+                Aggregates.sort(Sorts.ascending("_id")));
+        assertThat(indexed.aggregate(perBoard).into(new ArrayList<>())).as("aggregate " + described)
+            .isEqualTo(scanned.aggregate(perBoard).into(new ArrayList<>()));
+    }
+
+    private static List<List<Object>> sortKeys(List<Document> documents, List<String> fields) {
+        return documents.stream()
+            .map(document -> fields.stream()
+                .map(field -> document.get(field) instanceof Number number ? (Object) number.doubleValue()
+                        : document.get(field))
+                .toList())
+            .toList();
+    }
+
+    private static Bson randomFilter(SplittableRandom random) {
+        List<Bson> all = new ArrayList<>();
+        if (random.nextInt(4) > 0) {
+            all.add(Filters.ne("removed", true));
+        }
+        if (random.nextBoolean()) {
+            all.add(Filters.gt("revision", 0));
+        }
+        if (random.nextInt(3) > 0) {
+            all.add(Filters.eq("board", BOARDS[random.nextInt(BOARDS.length)]));
+        }
+        if (random.nextInt(3) == 0) {
+            all.add(Filters.eq("author", AUTHORS[random.nextInt(AUTHORS.length)]));
+        }
+        switch (random.nextInt(6)) {
+            case 0 -> all.add(Filters.gte("number", random.nextInt(60)));
+            case 1 -> all.add(Filters.lt("number", (long) random.nextInt(60)));
+            case 2 -> {
+                Date at = new Date(1_790_000_000_000L + random.nextInt(40) * 60_000L);
+                String id = "p" + random.nextInt(400);
+                all.add(Filters.or(Filters.lt("postedAt", at),
+                        Filters.and(Filters.eq("postedAt", at), Filters.lt("_id", id))));
+            }
+            case 3 -> all
+                .add(Filters.and(Filters.gte("postedAt", new Date(1_790_000_000_000L + random.nextInt(20) * 60_000L)),
+                        Filters.lte("postedAt",
+                                Date.from(Instant.ofEpochMilli(1_790_000_000_000L + random.nextInt(40) * 60_000L)))));
+            case 4 -> all.add(Filters.eq("number", random.nextInt(60) + 0.0));
+            default -> {
+            }
+        }
+        switch (random.nextInt(5)) {
+            case 0 -> all.add(Filters.all("tokens", tokens(random)));
+            case 1 -> all.add(Filters.eq("tokens", TOKENS[random.nextInt(TOKENS.length)]));
+            case 2 -> all.add(Filters.in("tokens", tokens(random)));
+            case 3 -> all.add(Filters.nor(Filters.all("tokens", tokens(random))));
+            default -> {
+            }
+        }
+        return all.isEmpty() ? new Document() : Filters.and(all);
+    }
+
+}
