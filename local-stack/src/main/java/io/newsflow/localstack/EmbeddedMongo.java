@@ -273,6 +273,22 @@ final class EmbeddedMongo implements AutoCloseable {
             super(database, collectionName, options, data, meta, cursors);
         }
 
+        /**
+         * Builds an index of the store's own (when the file opens or a service creates
+         * it) in one pass over the documents: mongo-java-server reads them twice, to
+         * check them and then to add them, which only a unique index needs.
+         */
+        @Override
+        public void addIndex(Index<Object> index) {
+            boolean ours = index instanceof SortedKeyIndex || index instanceof TermIndex;
+            if (ours && index.isEmpty()
+                    && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
+                streamAllDocumentsWithPosition()
+                    .forEach(stored -> index.add(stored.getDocument(), stored.getPosition(), this));
+            }
+            super.addIndex(index);
+        }
+
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                 int batchSize, Document fieldSelector) {
