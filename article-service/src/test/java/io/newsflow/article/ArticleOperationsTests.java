@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -71,6 +73,9 @@ class ArticleOperationsTests {
 
     @Autowired
     private RebuildEndpoint rebuild;
+
+    @Autowired
+    private MongoTemplate mongo;
 
     @Autowired
     private ReadModel readModel;
@@ -161,6 +166,7 @@ class ArticleOperationsTests {
         await().atMost(WITHIN)
             .untilAsserted(() -> this.mvc.perform(get("/api/v1/articles/" + kept)).andExpect(status().isOk()));
         String servedBefore = this.readModel.collection();
+        List<String> indexes = indexNames(servedBefore);
 
         assertThat(this.rebuild.start().state()).isEqualTo(ReadModelRebuild.State.RUNNING);
         await().atMost(WITHIN).until(() -> this.rebuild.status().state() != ReadModelRebuild.State.RUNNING);
@@ -168,6 +174,8 @@ class ArticleOperationsTests {
         assertThat(this.rebuild.status().state()).isEqualTo(ReadModelRebuild.State.SWITCHED);
         assertThat(this.rebuild.status().recordsRead()).isGreaterThanOrEqualTo(3);
         assertThat(this.readModel.collection()).isNotEqualTo(servedBefore).isEqualTo(this.rebuild.status().shadow());
+        // built after the bulk read, before the switch
+        assertThat(indexNames(this.readModel.collection())).containsExactlyInAnyOrderElementsOf(indexes);
         this.mvc.perform(get("/api/v1/articles/" + kept))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.title").value("재구축 뒤에도 남을 기사"));
@@ -219,6 +227,10 @@ class ArticleOperationsTests {
     }
 
     /** A dead letter as an earlier version of the service would have written it. */
+    private List<String> indexNames(String collection) {
+        return this.mongo.indexOps(collection).getIndexInfo().stream().map(IndexInfo::getName).toList();
+    }
+
     private static void deadLetter(String key, String json) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.ARTICLES), key, json);
         record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.ARTICLES.getBytes(StandardCharsets.UTF_8));

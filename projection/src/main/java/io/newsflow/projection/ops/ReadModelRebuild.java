@@ -155,10 +155,12 @@ public class ReadModelRebuild<E> {
 
     /**
      * Step 1: the whole topic, from its start to the ends it has now, into the shadow
-     * collection.
+     * collection; then its indexes, built once over what it holds (as MongoDB advises for
+     * a bulk load) rather than kept up by every write of the load. The collection exists
+     * from the start, so a second rebuild never picks its name.
      */
     private List<TopicPartition> readTopic(Consumer<String, E> consumer, String shadow) {
-        this.writer.readModel().ensureIndexes(shadow);
+        this.mongo.createCollection(shadow);
         List<TopicPartition> partitions = consumer.partitionsFor(this.topic)
             .stream()
             .map(info -> new TopicPartition(this.topic, info.partition()))
@@ -166,6 +168,8 @@ public class ReadModelRebuild<E> {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         catchUp(consumer, partitions, shadow);
+        step("building the indexes of " + shadow);
+        this.writer.readModel().ensureIndexes(shadow);
         return partitions;
     }
 
