@@ -3,12 +3,12 @@ package io.newsflow.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.List;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -41,7 +41,8 @@ import org.h2.mvstore.MVStore;
  * under the data directory (with MVStore's default page cache or one sized to the data),
  * or in memory only, in which case the read models fill it again from the compacted
  * topics at every start (a read model whose store holds nothing reads its topic from the
- * start).
+ * start). Either way it keeps the indexes the services create and plans queries with them
+ * ({@link IndexPlan}), which mongo-java-server alone does not.
  * <p>
  * What survives a crash is a prefix of the writes, as a real MongoDB's journal
  * guarantees: the file is committed every {@link #CHECKPOINT_MS} ms while no command
@@ -92,7 +93,7 @@ final class EmbeddedMongo implements AutoCloseable {
     static EmbeddedMongo start(StackSettings.Store store, Path directory, int port, int cacheMegabytes,
             int retentionMillis) throws IOException {
         if (store == StackSettings.Store.MEMORY) {
-            MongoServer server = new MongoServer(new IdLookupMemoryBackend());
+            MongoServer server = new MongoServer(new IndexedMemoryBackend());
             server.bind("127.0.0.1", port);
             return new EmbeddedMongo(null, server, null);
         }
@@ -192,7 +193,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
         @Override
         protected MongoDatabase openOrCreateDatabase(String databaseName) {
-            return new IdLookupDatabase(databaseName);
+            return new IndexedH2Database(databaseName);
         }
 
         @Override
@@ -224,12 +225,12 @@ final class EmbeddedMongo implements AutoCloseable {
         }
 
         /**
-         * H2's database with {@link IdLookupCollection}s (an inner class: the store is
+         * H2's database with {@link IndexedH2Collection}s (an inner class: the store is
          * read in the super constructor).
          */
-        final class IdLookupDatabase extends H2Database {
+        final class IndexedH2Database extends H2Database {
 
-            IdLookupDatabase(String databaseName) {
+            IndexedH2Database(String databaseName) {
                 super(databaseName, getMvStore(), getCursorRegistry());
             }
 
@@ -238,7 +239,7 @@ final class EmbeddedMongo implements AutoCloseable {
                 String namespace = getFullCollectionNamespace(collectionName);
                 MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-                return new IdLookupCollection(this, collectionName, options, data, meta, getCursorRegistry());
+                return new IndexedH2Collection(this, collectionName, options, data, meta, getCursorRegistry());
             }
 
             @Override
@@ -266,9 +267,9 @@ final class EmbeddedMongo implements AutoCloseable {
      * fields, and keeps no secondary index, so each guarded write ({@code _id} and
      * revision) and each page scanned the whole collection.
      */
-    static final class IdLookupCollection extends H2Collection {
+    static final class IndexedH2Collection extends H2Collection {
 
-        IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+        IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, collectionName, options, data, meta, cursors);
         }
@@ -305,15 +306,15 @@ final class EmbeddedMongo implements AutoCloseable {
 
     }
 
-    /** The in-memory backend with {@link IdMemoryCollection}s. */
-    static final class IdLookupMemoryBackend extends MemoryBackend {
+    /** The in-memory backend with {@link IndexedMemoryCollection}s. */
+    static final class IndexedMemoryBackend extends MemoryBackend {
 
         @Override
         public MemoryDatabase openOrCreateDatabase(String databaseName) {
             return new MemoryDatabase(databaseName, getCursorRegistry()) {
                 @Override
                 protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-                    return new IdMemoryCollection(this, collectionName, options, getCursorRegistry());
+                    return new IndexedMemoryCollection(this, collectionName, options, getCursorRegistry());
                 }
 
                 @Override
@@ -335,9 +336,9 @@ final class EmbeddedMongo implements AutoCloseable {
 
     }
 
-    static final class IdMemoryCollection extends MemoryCollection {
+    static final class IndexedMemoryCollection extends MemoryCollection {
 
-        IdMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+        IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                 CursorRegistry cursors) {
             super(database, collectionName, options, cursors);
         }
