@@ -41,7 +41,7 @@ record BenchSettings(int events, int senders, int batchSize, int paceRate, Durat
               --read-rate     lookups by id per second in the read leg (default 500)
               --page-rate     listing and search pages per second in the read leg (default 20)
               --read-seconds  length of each load of the read leg (default 60)
-              --store         the embedded store of the stack (default: the stack's own, h2-cache)
+              --store         the embedded store of the stack (default: the stack's own, h2)
               --profile       record the services with JDK Flight Recorder (target/bench/data/logs/*.jfr)
 
             Starts its own stack (./newsflow up on free ports, data in target/bench/data) and writes

@@ -55,7 +55,7 @@ record StackSettings(Path home, Path data, String externalKafka, String external
     /**
      * The embedded store when {@code NEWSFLOW_STORE} names none; see docs/performance.md.
      */
-    static final Store DEFAULT_STORE = Store.H2_CACHE;
+    static final Store DEFAULT_STORE = Store.H2;
 
     static final String DEV_API_KEY = "dev-local-key";
 

@@ -15,9 +15,9 @@ class StackSettingsTests {
     private static final Path HOME = Path.of("/tmp/newsflow");
 
     @Test
-    void theStoreIsTheFileWithASizedCacheUnlessTheEnvironmentNamesAnother() {
+    void theStoreIsTheFileWithItsDefaultCacheUnlessTheEnvironmentNamesAnother() {
         StackSettings defaults = StackSettings.from(Map.of(), HOME);
-        assertThat(defaults.store()).isEqualTo(StackSettings.Store.H2_CACHE);
+        assertThat(defaults.store()).isEqualTo(StackSettings.Store.H2);
         assertThat(defaults.storeCacheMegabytes()).isEqualTo(384);
         assertThat(defaults.serviceJavaOptions()).isEmpty();
 
