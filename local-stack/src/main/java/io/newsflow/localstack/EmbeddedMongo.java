@@ -281,8 +281,7 @@ final class EmbeddedMongo implements AutoCloseable {
          */
         @Override
         public void addIndex(Index<Object> index) {
-            boolean ours = index instanceof SortedKeyIndex || index instanceof TermIndex;
-            if (ours && index.isEmpty()
+            if (index instanceof PlannedIndex && index.isEmpty()
                     && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
                 streamAllDocumentsWithPosition()
                     .forEach(stored -> index.add(stored.getDocument(), stored.getPosition(), this));

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -28,7 +27,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * An index whose keys hold an array in some document (multikey) is kept but not used: a
  * query then scans, as before.
  */
-final class SortedKeyIndex<P> extends Index<P> {
+final class SortedKeyIndex<P> extends PlannedIndex<P> {
 
     private final NavigableSet<Entry<P>> entries;
 
@@ -37,7 +36,7 @@ final class SortedKeyIndex<P> extends Index<P> {
     private volatile boolean multikey;
 
     SortedKeyIndex(String name, List<IndexKey> keys) {
-        super(name, keys, false);
+        super(name, keys);
         this.entries = new ConcurrentSkipListSet<>(order(keys));
     }
 
@@ -81,16 +80,6 @@ final class SortedKeyIndex<P> extends Index<P> {
     }
 
     @Override
-    public P getPosition(Document document) {
-        return null;
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-        // not unique: every document is accepted
-    }
-
-    @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
         Object[] key = new Object[getKeys().size()];
         for (int i = 0; i < key.length; i++) {
@@ -115,17 +104,6 @@ final class SortedKeyIndex<P> extends Index<P> {
     }
 
     @Override
-    public boolean canHandle(Document query) {
-        // IndexPlan chooses the index; the collection's own planner would not sort by it
-        return false;
-    }
-
-    @Override
-    public Iterable<P> getPositions(Document query) {
-        throw new UnsupportedOperationException("IndexPlan walks this index");
-    }
-
-    @Override
     public long getCount() {
         return this.byId.size();
     }
@@ -133,16 +111,6 @@ final class SortedKeyIndex<P> extends Index<P> {
     @Override
     public boolean isEmpty() {
         return this.byId.isEmpty();
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // not unique: every update is accepted
     }
 
     @Override

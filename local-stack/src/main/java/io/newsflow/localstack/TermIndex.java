@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
@@ -27,7 +26,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * of 50,000 articles take a few bytes per token this way, where entries of a sorted set
  * would take a hundred.
  */
-final class TermIndex<P> extends Index<P> {
+final class TermIndex<P> extends PlannedIndex<P> {
 
     private final String field;
 
@@ -39,7 +38,7 @@ final class TermIndex<P> extends Index<P> {
     private final List<P> positions = new ArrayList<>();
 
     TermIndex(String name, List<IndexKey> keys) {
-        super(name, keys, false);
+        super(name, keys);
         this.field = keys.get(0).getKey();
     }
 
@@ -78,16 +77,6 @@ final class TermIndex<P> extends Index<P> {
     }
 
     @Override
-    public P getPosition(Document document) {
-        return null;
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-        // not unique: every document is accepted
-    }
-
-    @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         int number = this.positions.size();
         this.positions.add(position);
@@ -111,29 +100,8 @@ final class TermIndex<P> extends Index<P> {
     }
 
     @Override
-    public boolean canHandle(Document query) {
-        // IndexPlan chooses the index
-        return false;
-    }
-
-    @Override
-    public Iterable<P> getPositions(Document query) {
-        throw new UnsupportedOperationException("IndexPlan reads this index");
-    }
-
-    @Override
     public synchronized long getCount() {
         return this.byId.size();
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // not unique: every update is accepted
     }
 
     /** Moves the document between the lists its terms changed, keeping its number. */

@@ -1,0 +1,51 @@
+package io.newsflow.localstack;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique index of the store's own, read by {@link IndexPlan} only: it accepts every
+ * document, answers no position lookup (the {@code _id} index does), and never offers
+ * itself to mongo-java-server's planner, which would not use its order.
+ */
+abstract class PlannedIndex<P> extends Index<P> {
+
+    PlannedIndex(String name, List<IndexKey> keys) {
+        super(name, keys, false);
+    }
+
+    @Override
+    public final P getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public final void checkAdd(Document document, MongoCollection<P> collection) {
+        // not unique: every document is accepted
+    }
+
+    @Override
+    public final void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // not unique: every update is accepted
+    }
+
+    @Override
+    public final boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public final Iterable<P> getPositions(Document query) {
+        throw new UnsupportedOperationException("IndexPlan reads " + getName());
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+}
