@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
@@ -111,12 +112,12 @@ record Conditions(Map<String, Object> equal, Map<String, List<Object>> all, Map<
         }
     }
 
-    private static java.util.Optional<List<Object>> scalars(Object operand) {
+    private static Optional<List<Object>> scalars(Object operand) {
         if (operand instanceof Collection<?> values && !values.isEmpty()
                 && values.stream().allMatch(Conditions::isScalar)) {
-            return java.util.Optional.of(List.copyOf(values));
+            return Optional.of(List.copyOf(values));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A value an index compares as MongoDB does; never null, a document or a pattern. */

@@ -1,6 +1,7 @@
 package io.newsflow.localstack;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -69,7 +70,7 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
     }
 
     private static <P> Entry<P> probe(Object[] prefix, Object value, int bound) {
-        Object[] key = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+        Object[] key = Arrays.copyOf(prefix, prefix.length + 1);
         key[prefix.length] = value;
         return new Entry<>(key, null, bound);
     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -24,9 +25,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,8 +214,7 @@ class IndexedQueriesTests {
         assertThat(page).as(described).doesNotHaveDuplicates();
         assertThat(indexed.countDocuments(filter)).as("count " + described).isEqualTo(scanned.countDocuments(filter));
         List<Bson> perBoard = List.of(Aggregates.match(filter),
-                Aggregates.group("$board", com.mongodb.client.model.Accumulators.sum("posts", 1)),
-                Aggregates.sort(Sorts.ascending("_id")));
+                Aggregates.group("$board", Accumulators.sum("posts", 1)), Aggregates.sort(Sorts.ascending("_id")));
         assertThat(indexed.aggregate(perBoard).into(new ArrayList<>())).as("aggregate " + described)
             .isEqualTo(scanned.aggregate(perBoard).into(new ArrayList<>()));
     }
