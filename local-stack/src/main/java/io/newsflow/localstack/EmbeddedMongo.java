@@ -296,11 +296,8 @@ final class EmbeddedMongo implements AutoCloseable {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return plan.sorted()
-                    ? matchDocumentsFromStream(query, plan.documents(this::getDocument), numberToSkip, limit, batchSize,
-                            null, fieldSelector)
-                    : matchDocumentsFromStream(plan.documents(this::getDocument), query, orderBy, numberToSkip, limit,
-                            batchSize, fieldSelector);
+            return matchDocumentsFromStream(plan.documents(this::getDocument), query, plan.sortLeft(orderBy),
+                    numberToSkip, limit, batchSize, fieldSelector);
         }
 
     }
@@ -349,11 +346,8 @@ final class EmbeddedMongo implements AutoCloseable {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return plan.sorted()
-                    ? matchDocumentsFromStream(query, plan.documents(this::getDocument), numberToSkip, limit, batchSize,
-                            null, fieldSelector)
-                    : matchDocumentsFromStream(plan.documents(this::getDocument), query, orderBy, numberToSkip, limit,
-                            batchSize, fieldSelector);
+            return matchDocumentsFromStream(plan.documents(this::getDocument), query, plan.sortLeft(orderBy),
+                    numberToSkip, limit, batchSize, fieldSelector);
         }
 
     }

@@ -36,6 +36,14 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
         return StreamSupport.stream(this.positions.spliterator(), false).map(documentAt).filter(Objects::nonNull);
     }
 
+    /**
+     * The sort still to apply to the plan's documents: none when the index yields them in
+     * {@code orderBy}'s order, so a page stops after its documents.
+     */
+    Document sortLeft(Document orderBy) {
+        return this.sorted ? null : orderBy;
+    }
+
     /** The non-unique index kept for {@code keys}, or null to leave it to the backend. */
     static <P> Index<P> secondary(String name, List<IndexKey> keys, boolean sparse) {
         if (sparse) {

@@ -58,8 +58,10 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
             Entry<P> low = range.low() == null ? null : probe(prefix, range.low(), range.lowInclusive() ? -1 : 1);
             Entry<P> high = range.high() == null ? null : probe(prefix, range.high(), range.highInclusive() ? 1 : -1);
             // a descending key lists the range's high end first
-            from = (ascending ? low : flip(high)) == null ? from : (ascending ? low : flip(high));
-            to = (ascending ? high : flip(low)) == null ? to : (ascending ? high : flip(low));
+            Entry<P> first = ascending ? low : flip(high);
+            Entry<P> last = ascending ? high : flip(low);
+            from = first != null ? first : from;
+            to = last != null ? last : to;
         }
         if (this.entries.comparator().compare(from, to) > 0) {
             return List.of();
