@@ -245,7 +245,7 @@ final class EmbeddedMongo implements AutoCloseable {
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                     List<IndexKey> keys, boolean sparse) {
-                Index<Object> index = IndexPlan.secondary(indexName, keys, sparse);
+                Index<Object> index = PlannedIndex.of(indexName, keys, sparse);
                 return index != null ? index
                         : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
             }
@@ -316,7 +316,7 @@ final class EmbeddedMongo implements AutoCloseable {
                 @Override
                 protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                         List<IndexKey> keys, boolean sparse) {
-                    Index<Integer> index = IndexPlan.secondary(indexName, keys, sparse);
+                    Index<Integer> index = PlannedIndex.of(indexName, keys, sparse);
                     return index != null ? index
                             : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
                 }

@@ -44,14 +44,6 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
         return this.sorted ? null : orderBy;
     }
 
-    /** The non-unique index kept for {@code keys}, or null to leave it to the backend. */
-    static <P> Index<P> secondary(String name, List<IndexKey> keys, boolean sparse) {
-        if (sparse) {
-            return null;
-        }
-        return keys.size() == 1 ? new TermIndex<>(name, keys) : new SortedKeyIndex<>(name, keys);
-    }
-
     static <P> IndexPlan<P> of(List<Index<P>> indexes, Document query, Document orderBy) {
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return null;

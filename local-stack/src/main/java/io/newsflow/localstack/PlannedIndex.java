@@ -18,6 +18,17 @@ abstract class PlannedIndex<P> extends Index<P> {
         super(name, keys, false);
     }
 
+    /**
+     * The store's index for a non-unique {@code keys}: posting lists for one field,
+     * sorted keys for several; null for a sparse one, left to the backend.
+     */
+    static <P> PlannedIndex<P> of(String name, List<IndexKey> keys, boolean sparse) {
+        if (sparse) {
+            return null;
+        }
+        return keys.size() == 1 ? new TermIndex<>(name, keys) : new SortedKeyIndex<>(name, keys);
+    }
+
     @Override
     public final P getPosition(Document document) {
         return null;
