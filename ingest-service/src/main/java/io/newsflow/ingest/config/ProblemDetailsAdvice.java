@@ -84,12 +84,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (NestedExceptionUtils.getRootCause(ex) instanceof RequestSizeFilter.PayloadTooLargeException tooLarge) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    tooLarge.getMessage());
-            problem.setTitle("Request too large");
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
-        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape (or not valid UTF-8)");
         problem.setTitle("Malformed request body");

@@ -12,13 +12,21 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * When a request arrived, so that {@link EventPublisher} bounds the whole request by the
- * publish timeout, not only its wait for acknowledgements: reading and parsing the body,
- * a producer blocked on metadata or a full buffer, and the wait all count.
+ * When a request's body was in, so that {@link EventPublisher} bounds the rest of the
+ * request by the publish timeout, not only its wait for acknowledgements: parsing the
+ * body, a producer blocked on metadata or a full buffer, and the wait all count. The time
+ * the body took to arrive does not: that is the edge's body timeout ({@code 408}), never
+ * an event store outage.
  */
 public class PublishDeadline extends OncePerRequestFilter {
 
     private static final String ARRIVED = PublishDeadline.class.getName() + ".arrived";
+
+    /** The edge hands a body that arrived without blocking on in an async dispatch. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

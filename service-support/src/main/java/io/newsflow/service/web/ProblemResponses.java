@@ -36,7 +36,10 @@ public final class ProblemResponses {
         problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
-        JSON.writeValue(response.getOutputStream(), problem);
+        // written, not closed: the answer stays open for the container's last word (such
+        // as
+        // Connection: close when a body is left unread)
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 
 }
