@@ -341,7 +341,19 @@ class IngestApiTests {
             "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"t\", \"commentCount\": -1} | 400 | commentCount",
             "/api/v1/posts | {\"board\": \"b\", \"number\": \"열둘\", \"title\": \"t\"} | 400 | number",
             "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"$where\": \"sleep(1000)\"} | 400 | $where",
-            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"captions\": [{\"text\": {\"$gt\": \"\"}}]} | 400 | captions[0].text" })
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"captions\": [{\"text\": {\"$gt\": \"\"}}]} | 400 | captions[0].text",
+            // strict JSON: no coercion, no truncation, no key twice
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1.5, \"title\": \"t\"} | 400 | number",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"t\", \"commentCount\": 1.9} | 400 | commentCount",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": \"12\", \"title\": \"t\"} | 400 | number",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": true} | 400 | title",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": 123} | 400 | title",
+            "/api/v1/posts | {\"board\": 7, \"number\": 1, \"title\": \"t\"} | 400 | board",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 2, \"number\": 3, \"title\": \"t\"} | 400 | number",
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"captions\": [{\"text\": \"a\", \"text\": \"b\"}]} | 400 | captions[0].text",
+            // nothing visible is blank
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"\u3164\u3164\"} | 400 | title",
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"\u200D\u2060\u00AD\u2800\"} | 400 | title" })
     void badSingleRequestIsRejectedNamingTheFieldAndPublishesNothing(String path, String body, int status, String field)
             throws Exception {
         long before = published();

@@ -13,6 +13,8 @@ import io.newsflow.service.web.FieldProblems;
 import io.newsflow.service.web.InvalidFieldException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -89,8 +91,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Malformed request body");
         String field = fieldOf(ex);
         if (field != null) {
-            String message = NestedExceptionUtils.getMostSpecificCause(ex) instanceof UnrecognizedPropertyException
-                    ? "is not a field of this API" : "has a value of the wrong type";
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+            String message = cause instanceof UnrecognizedPropertyException ? "is not a field of this API"
+                    : cause instanceof DatabindException ? "has a value of the wrong type" : "is given more than once";
             problem.setDetail(field + " " + message);
             problem.setProperty("errors", List.of(FieldProblems.error(field, message)));
         }
@@ -102,8 +105,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * {@code captions[0].text}.
      */
     private static String fieldOf(HttpMessageNotReadableException ex) {
-        if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof DatabindException binding)
-                || binding.getPath().isEmpty()) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+        if (cause instanceof StreamReadException read && read.getMessage().startsWith("Duplicate Object property")
+                && read.processor() != null) {
+            return duplicatedField(read.processor().streamReadContext());
+        }
+        if (!(cause instanceof DatabindException binding) || binding.getPath().isEmpty()) {
             return null;
         }
         StringBuilder path = new StringBuilder();
@@ -116,6 +123,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? null : path.toString();
+    }
+
+    /**
+     * The path of the key given twice, such as {@code captions[0].text}: the parser
+     * stopped at it.
+     */
+    private static String duplicatedField(TokenStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.currentName() != null) {
+                path.insert(0, "." + at.currentName());
+            }
+            else if (at.inArray()) {
+                path.insert(0, "[" + at.getCurrentIndex() + "]");
+            }
+        }
+        return path.isEmpty() ? null : path.substring(path.charAt(0) == '.' ? 1 : 0);
     }
 
     @ExceptionHandler

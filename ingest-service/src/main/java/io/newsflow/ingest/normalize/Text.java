@@ -8,8 +8,13 @@ import java.util.Objects;
 
 /**
  * Text normalisation applied to every field: Unicode NFC, every kind of white space
- * collapsed to one space inside a line, invisible control characters dropped. Korean
- * punctuation (“ ” ‘ ’ … · ㆍ) is kept as it is.
+ * collapsed to one space inside a line, control characters and the bidirectional controls
+ * (U+200E, U+200F, U+061C, U+202A to U+202E, U+2066 to U+2069, which make "공지 " + U+202E
+ * + "gpj.exe" display as "공지 exe.jpg") dropped. A value with nothing visible in it (only
+ * spaces, format characters such as U+200D or U+2060, soft hyphens, combining marks, or
+ * the Hangul and Braille fillers U+3164, U+115F, U+1160, U+FFA0, U+2800) is blank. What
+ * remains is kept as written: Korean punctuation (“ ” ‘ ’ … · ㆍ), emoji with their
+ * joiners and variation selectors, old Hangul written with conjoining jamo.
  */
 public final class Text {
 
@@ -32,13 +37,41 @@ public final class Text {
         String collapsed = collapseSpaces(normalized);
         int start = collapsed.startsWith(" ") ? 1 : 0;
         int end = collapsed.endsWith(" ") && collapsed.length() > start ? collapsed.length() - 1 : collapsed.length();
-        return start >= end ? null : collapsed.substring(start, end);
+        return start >= end || !hasVisible(collapsed) ? null : collapsed.substring(start, end);
+    }
+
+    /** Whether some character of the text shows: a blank-looking title is no title. */
+    static boolean hasVisible(String value) {
+        for (int i = 0; i < value.length();) {
+            int c = value.codePointAt(i);
+            if (!isInvisible(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    private static boolean isInvisible(int c) {
+        return switch (Character.getType(c)) {
+            case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.CONTROL,
+                    Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK ->
+                true;
+            default -> c == '\u3164' || c == '\u115F' || c == '\u1160' || c == '\uFFA0' || c == '\u2800'
+                    || Character.isWhitespace(c);
+        };
+    }
+
+    /** A control that reorders how text displays, and so can make it lie. */
+    static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+                || c == '\u061C';
     }
 
     /**
      * Every run of white space (what Java calls white space, the no-break and zero-width
-     * spaces, the byte-order mark) as one space; other control characters dropped. One
-     * pass, and no copy for text that needs neither.
+     * spaces, the byte-order mark) as one space; other control characters and the
+     * bidirectional controls dropped. One pass, and no copy for text that needs neither.
      */
     private static String collapseSpaces(String value) {
         StringBuilder collapsed = null;
@@ -46,7 +79,7 @@ public final class Text {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean space = isSpace(c);
-            boolean keep = space ? !inSpace : !Character.isISOControl(c);
+            boolean keep = space ? !inSpace : !Character.isISOControl(c) && !isBidiControl(c);
             if (collapsed == null && (!keep || (space && c != ' '))) {
                 collapsed = new StringBuilder(value.length()).append(value, 0, i);
             }

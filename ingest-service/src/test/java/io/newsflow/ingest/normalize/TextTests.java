@@ -3,6 +3,8 @@ package io.newsflow.ingest.normalize;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,31 @@ class TextTests {
     void blankBecomesNull() {
         assertThat(Text.line(" \t ")).isNull();
         assertThat(Text.lines(List.of("가", " ", "나"))).containsExactly("가", "나");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\u3164", "\u3164\u3164 \u3164", "\u115F\u1160", "\uFFA0", "\u2800\u2800", "\u200D",
+            "\u2060", "\u00AD", "\u200C\u200D\u2060\uFEFF", "\u202E\u2066", "\u0301\u0302", "\uFE0F", "\uDB40\uDC41",
+            "\u200E \u200F" })
+    void textWithNothingVisibleIsBlank(String invisible) {
+        assertThat(Text.line(invisible)).isNull();
+        assertThat(Text.line(" " + invisible + "\t")).isNull();
+    }
+
+    @Test
+    void bidirectionalControlsAreDroppedSoATitleCannotDisplayAsWhatItIsNot() {
+        assertThat(Text.line("공지 \u202Egpj.exe")).isEqualTo("공지 gpj.exe");
+        assertThat(Text.line("\u2066안내\u2069 \u2067문\u2068서\u200F\u061C\u200E")).isEqualTo("안내 문서");
+    }
+
+    @Test
+    void visibleTextKeepsItsJoinersFillersAndMarks() {
+        // a family emoji is three emoji joined by U+200D; a heart with its variation
+        // selector
+        assertThat(Text.line("가족 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \u2764\uFE0F"))
+            .isEqualTo("가족 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \u2764\uFE0F");
+        assertThat(Text.line("\u3164닉네임")).isEqualTo("\u3164닉네임");
+        assertThat(Text.line("e\u0301")).isEqualTo("\u00E9");
     }
 
     @Test
