@@ -1,5 +1,6 @@
 package io.newsflow.projection.read;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +29,11 @@ public final class QueryParameters {
     private static final int LONGEST_INSTANT = 40;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF\\u180E]+");
+
+    private static final Pattern INVISIBLE = Pattern
+        .compile("[\\p{Cc}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069&&[^\\s]]");
 
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
@@ -72,14 +78,24 @@ public final class QueryParameters {
     }
 
     /**
-     * The trimmed value, or {@code null} when absent or blank; at most
+     * The value in the form ingest stores text in (NFC, every run of white space as one
+     * space, control and bidirectional characters dropped, trimmed), so that an NFD query
+     * as macOS sends it finds what it names; {@code null} when absent or blank; at most
      * {@link #LONGEST_TEXT} characters.
      */
     public static String text(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.strip();
+        if (value.length() > LONGEST_TEXT * 4) {
+            throw new InvalidFieldException(parameter, "must be at most " + LONGEST_TEXT + " characters");
+        }
+        String text = SPACES.matcher(INVISIBLE.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll(""))
+            .replaceAll(" ")
+            .strip();
+        if (text.isEmpty()) {
+            return null;
+        }
         if (text.length() > LONGEST_TEXT) {
             throw new InvalidFieldException(parameter, "must be at most " + LONGEST_TEXT + " characters");
         }

@@ -12,6 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class QueryParametersTests {
 
     @Test
+    void textIsReadInTheFormIngestStoresItIn() {
+        // NFD (conjoining jamo, as macOS sends it) is the NFC the store holds
+        assertThat(QueryParameters.text("q", "\u1112\u1161\u11AB\u1100\u1173\u11AF")).isEqualTo("한글");
+        assertThat(QueryParameters.text("author", " 날씨\u00A0\t 봇\u202E ")).isEqualTo("날씨 봇");
+        assertThat(QueryParameters.text("q", "\u2066 \u200E")).isNull();
+    }
+
+    @Test
     void aDateIsTheStartOfThatDayInSeoul() {
         assertThat(QueryParameters.instant("from", "2024-07-01")).isEqualTo(Instant.parse("2024-06-30T15:00:00Z"));
         assertThat(QueryParameters.instant("from", " 2024-07-01T00:00:00Z "))
