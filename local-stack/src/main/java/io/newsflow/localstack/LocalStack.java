@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.newsflow.opsconsole.OpsConsole;
@@ -28,7 +31,17 @@ public final class LocalStack {
 
     private final StackSettings settings;
 
+    /**
+     * A service restarted more often than this in {@link #RESTART_WINDOW} stops the
+     * stack.
+     */
+    private static final int RESTARTS = 3;
+
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+
+    private final Map<String, ChildProcess> running = new ConcurrentHashMap<>();
 
     private final long started = System.nanoTime();
 
@@ -150,6 +163,7 @@ public final class LocalStack {
             .log(this.settings.logs().resolve(service.name() + ".log"))
             .start();
         this.children.add(child);
+        this.running.put(service.name(), child);
         return child;
     }
 
@@ -162,19 +176,43 @@ public final class LocalStack {
     }
 
     /**
-     * Keeps the foreground until Ctrl-C; if a part dies, stops the rest and exits
-     * non-zero.
+     * Keeps the foreground until Ctrl-C. A service that exits (out of memory, killed) is
+     * reported with its exit code and started again, so one part's end never takes the
+     * others down silently; nothing it acknowledged is lost (that is in Kafka) and its
+     * consumers resume from their committed offsets. A service that exits more than
+     * {@value #RESTARTS} times in {@link #RESTART_WINDOW}, or Kafka, stops the stack,
+     * which exits non-zero.
      */
-    private void watch() throws InterruptedException {
+    private void watch() throws InterruptedException, IOException {
+        Map<String, Deque<Long>> restarts = new HashMap<>();
         while (!this.stopping) {
             if (this.kafka != null && !this.kafka.isAlive() && !this.stopping) {
                 throw new IllegalStateException("kafka stopped unexpectedly; see " + relative(this.kafka.log()));
             }
-            for (ChildProcess child : this.children) {
-                if (!child.isAlive() && !this.stopping) {
-                    throw new IllegalStateException(
-                            child.name() + " stopped unexpectedly; see " + relative(child.log()));
+            for (StackSettings.Service service : services()) {
+                ChildProcess child = this.running.get(service.name());
+                if (child == null || child.isAlive() || this.stopping) {
+                    continue;
                 }
+                int exit = child.awaitExit(Duration.ofSeconds(5));
+                Deque<Long> recent = restarts.computeIfAbsent(service.name(), name -> new ArrayDeque<>());
+                long now = System.nanoTime();
+                while (!recent.isEmpty() && now - recent.peekFirst() > RESTART_WINDOW.toNanos()) {
+                    recent.removeFirst();
+                }
+                if (recent.size() >= RESTARTS) {
+                    throw new IllegalStateException(
+                            service.name() + " exited " + (RESTARTS + 1) + " times within " + RESTART_WINDOW.toMinutes()
+                                    + " minutes (last exit code " + exit + "); see " + relative(child.log()));
+                }
+                recent.addLast(now);
+                step(service.name(), "EXITED with code " + exit + (exit == 3 ? " (out of memory)" : "") + "; see "
+                        + relative(child.log()) + "; restarting (" + recent.size() + " of " + RESTARTS + ")");
+                this.children.remove(child);
+                ChildProcess restarted = startService(service);
+                Readiness.await(service.name(), SERVICE_START_TIMEOUT, restarted,
+                        () -> Readiness.isUp(service.healthUrl()));
+                step(service.name(), "UP again");
             }
             Thread.sleep(500);
         }

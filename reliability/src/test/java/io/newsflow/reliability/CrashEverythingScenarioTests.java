@@ -209,6 +209,19 @@ class CrashEverythingScenarioTests {
             return "mongodb://127.0.0.1:" + this.ports.get("MONGO_PORT");
         }
 
+        Path log() {
+            return this.data.resolve("stack.log");
+        }
+
+        /** The processes the launcher started whose command line names {@code part}. */
+        java.util.List<ProcessHandle> children(String part) {
+            return ProcessHandle.of(this.process.pid())
+                .map(launcher -> launcher.descendants()
+                    .filter(child -> child.info().commandLine().orElse("").contains(part))
+                    .toList())
+                .orElse(java.util.List.of());
+        }
+
         void start() throws IOException, InterruptedException {
             Path home = Path.of("..").toAbsolutePath().normalize();
             Path launcher = home.resolve("local-stack/target/local-stack-0.1.0-SNAPSHOT.jar");
