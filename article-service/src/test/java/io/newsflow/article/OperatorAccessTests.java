@@ -80,6 +80,20 @@ class OperatorAccessTests {
     }
 
     /**
+     * Health says every component's status to anyone, its details (broker ids, store
+     * versions) only to an operator.
+     */
+    @Test
+    void healthDetailsNeedTheOperatorKey() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode open = json.readTree(management("GET", "/actuator/health", null).body());
+        assertThat(open.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(open.at("/components/mongo/details").isMissingNode()).isTrue();
+        JsonNode operator = json.readTree(management("GET", "/actuator/health", OPERATOR_KEY).body());
+        assertThat(operator.at("/components/mongo/details").isMissingNode()).isFalse();
+    }
+
+    /**
      * What runs: the build (artifact, version, time) and, built from a clone, its commit.
      */
     @Test
