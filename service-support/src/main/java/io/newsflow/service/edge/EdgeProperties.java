@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * in ({@code 408} beyond it)
  * @param inFlightBytes the request bytes the service holds at once, counted from the
  * declared length before a byte is read ({@code 503} with {@code Retry-After} beyond it);
- * unset: an eighth of the heap, and never less than one largest body
+ * unset: a sixteenth of the heap (a body parsed into requests and events takes several
+ * times its bytes), and never less than one largest body
  * @param retryAfter what {@code Retry-After} says when the budget is spent
  */
 @ConfigurationProperties("newsflow.edge")
@@ -27,7 +28,7 @@ public record EdgeProperties(DataSize maxBodySize, Duration bodyTimeout, DataSiz
 
     /** The in-flight budget in bytes, as configured or derived from the heap. */
     public long inFlightBudget() {
-        long budget = this.inFlightBytes != null ? this.inFlightBytes.toBytes() : Runtime.getRuntime().maxMemory() / 8;
+        long budget = this.inFlightBytes != null ? this.inFlightBytes.toBytes() : Runtime.getRuntime().maxMemory() / 16;
         return Math.max(budget, this.maxBodySize.toBytes());
     }
 
