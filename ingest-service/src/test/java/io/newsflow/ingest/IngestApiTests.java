@@ -351,6 +351,11 @@ class IngestApiTests {
             "/api/v1/posts | {\"board\": 7, \"number\": 1, \"title\": \"t\"} | 400 | board",
             "/api/v1/posts | {\"board\": \"b\", \"number\": 2, \"number\": 3, \"title\": \"t\"} | 400 | number",
             "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"captions\": [{\"text\": \"a\", \"text\": \"b\"}]} | 400 | captions[0].text",
+            // bounded to what is plausible, so nothing pins itself to the top of a
+            // listing
+            "/api/v1/posts | {\"board\": \"b\", \"number\": 10000000000, \"title\": \"t\"} | 400 | number",
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"publishedAt\": \"9999-12-31\"} | 400 | publishedAt",
+            "/api/v1/articles | {\"title\": \"t\", \"body\": \"b\", \"modifiedAt\": \"2999-01-01T00:00:00Z\"} | 400 | modifiedAt",
             // nothing visible is blank
             "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"\u3164\u3164\"} | 400 | title",
             "/api/v1/posts | {\"board\": \"b\", \"number\": 1, \"title\": \"\u200D\u2060\u00AD\u2800\"} | 400 | title" })

@@ -127,9 +127,13 @@ public class ArticleIntake {
         String id = "a-" + (url != null ? Hashing.sha256(url)
                 : dated ? Hashing.sha256(outlet, title, publishedAt) : Hashing.sha256(outlet, title, paragraphs))
             .substring(0, 24);
+        Instant source = Dates.sourceTime("modifiedAt", request.modifiedAt(), acceptedAt);
+        if (source == null) {
+            source = Dates.sourceTime("crawledAt", request.crawledAt(), acceptedAt);
+        }
         return new ArticlePublished(UUID.randomUUID().toString(), acceptedAt, ArticleEvent.SCHEMA_VERSION, id,
-                this.clock.next(acceptedAt), contentHash, url, title, subtitles, paragraphs, captions, outlet, author,
-                publishedAt, section, tags, language);
+                this.clock.of(source, contentHash, acceptedAt), contentHash, url, title, subtitles, paragraphs,
+                captions, outlet, author, publishedAt, section, tags, language);
     }
 
     private static List<Caption> captions(List<ArticleRequest.CaptionRequest> captions) {

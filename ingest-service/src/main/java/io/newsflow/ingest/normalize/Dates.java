@@ -44,6 +44,9 @@ public final class Dates {
     /** How far a crawler's clock and a board's may disagree. */
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
 
+    /** How far ahead of the time it is sent a publish or post date may be. */
+    private static final Duration FUTURE = Duration.ofDays(1);
+
     /** The four-digit years of ISO-8601: every store holds them as a date. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -59,6 +62,27 @@ public final class Dates {
         Instant instant = read(field, value.trim(), reference);
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw new InvalidFieldException(field, EXPECTED);
+        }
+        if (instant.isAfter(reference.plus(FUTURE))) {
+            // 9999-12-31 would pin an article to the top of every listing
+            throw new InvalidFieldException(field, "must not be more than a day after the time it is sent");
+        }
+        return instant;
+    }
+
+    /**
+     * Parses a time the source says it changed or was read ({@code modifiedAt},
+     * {@code crawledAt}): it orders versions, so it may not lie ahead of {@code now} by
+     * more than clocks disagree. {@code null} when absent.
+     */
+    public static Instant sourceTime(String field, String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Instant instant = parse(field, value, now);
+        if (instant.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidFieldException(field, "must not be later than now (a clock skew of up to "
+                    + CLOCK_SKEW.toMinutes() + " minutes is allowed)");
         }
         return instant;
     }

@@ -61,7 +61,8 @@ class PageIntake {
             .map(caption -> new ArticleRequest.CaptionRequest(caption.text(), caption.credit()))
             .toList();
         return new ArticleRequest(request.url(), title, article.subtitles(), article.paragraphs(), null, captions,
-                article.outlet(), article.author(), article.publishedAt(), article.section(), null, null);
+                article.outlet(), article.author(), article.publishedAt(), article.section(), null, null, null,
+                request.crawledAt().toString());
     }
 
     private static PostRequest post(ListingRow row, PageRequest request) {
@@ -73,7 +74,7 @@ class PageIntake {
             date = row.date();
         }
         return new PostRequest(request.board(), row.number(), row.title(), row.author(), date, null, null,
-                row.commentCount(), row.category());
+                row.commentCount(), row.category(), request.crawledAt().toString());
     }
 
     private static PageResult result(PageRequest request, ScrapedPage page, List<BatchItem> items, BatchResult result) {

@@ -105,9 +105,10 @@ public class PostIntake {
         String body = request.body() == null ? null : String.join("\n\n", Text.paragraphs(request.body()));
         String category = Text.line(request.category());
         String eventId = UUID.randomUUID().toString();
-        long revision = this.clock.next(acceptedAt);
         String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url)
                 : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, category);
+        long revision = this.clock.of(Dates.sourceTime("crawledAt", request.crawledAt(), acceptedAt),
+                body == null ? hash : hash + Hashing.sha256(key, body), acceptedAt);
         PostListed listed = new PostListed(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(),
                 revision, hash, title, author, postedAt, request.commentCount(), url, category);
         if (body == null || body.isEmpty()) {
