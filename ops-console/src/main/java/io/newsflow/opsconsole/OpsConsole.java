@@ -35,6 +35,10 @@ public final class OpsConsole implements AutoCloseable {
 
     private static final Pattern OVERALL = Pattern.compile("\"status\":\"(\\w+)\"}\\s*$");
 
+    private static final int THREADS = 4;
+
+    private static final int MAX_REQUEST_SECONDS = 5;
+
     private final HttpServer server;
 
     private final Map<String, String> managementUrls;
@@ -55,13 +59,25 @@ public final class OpsConsole implements AutoCloseable {
      * @param managementUrls service name to its management base URL, such as
      * {@code http://127.0.0.1:9081}
      */
+    /** Read once by the JDK's server when it is first used: set before that. */
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "30");
+        }
+    }
+
     public static OpsConsole start(int port, Map<String, String> managementUrls) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         OpsConsole console = new OpsConsole(server, new LinkedHashMap<>(managementUrls));
         server.createContext("/status.json", exchange -> console.respond(exchange, "application/json",
                 console.status().getBytes(StandardCharsets.UTF_8)));
         server.createContext("/", exchange -> console.respond(exchange, "text/html; charset=utf-8", page()));
-        server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+        // a few threads, so that a half-sent request holds one of them, never the page;
+        // the JDK server drops a request that has not arrived within MAX_REQUEST_SECONDS
+        server.setExecutor(Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "ops-console");
             thread.setDaemon(true);
             return thread;
