@@ -1,7 +1,10 @@
 package io.newsflow.article;
 
+import java.util.List;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +49,7 @@ class ArticleApiDescription {
 
     @Bean
     OpenAPI articleApi() {
-        return new OpenAPI().info(new Info().title("newsflow article API")
+        return new OpenAPI()// relative: an absolute URL would echo whatever Host header a caller sent.servers(List.of(new Server().url("/").description("this service"))).info(new Info().title("newsflow article API")
             .version("v1")
             .description("Articles as ingest accepted them, newest first, with Korean-aware search (morphemes "
                     + "by Lucene's Nori analyzer: particles and endings do not matter, compounds match whole and "

@@ -315,8 +315,10 @@ class IngestApiTests {
 
     @Test
     void apiDocsDescribeTheEndpoints() throws Exception {
-        this.mvc.perform(get("/v3/api-docs"))
+        this.mvc.perform(get("/v3/api-docs").header("Host", "attacker.example:666"))
             .andExpect(status().isOk())
+            // relative, never an echo of the Host header
+            .andExpect(jsonPath("$.servers[0].url").value("/"))
             .andExpect(jsonPath("$.paths['/api/v1/pages'].post").exists())
             .andExpect(jsonPath("$.paths['/api/v1/articles/batch'].post").exists())
             .andExpect(jsonPath(

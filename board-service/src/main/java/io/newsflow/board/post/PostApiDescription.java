@@ -1,7 +1,10 @@
 package io.newsflow.board.post;
 
+import java.util.List;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +46,7 @@ class PostApiDescription {
 
     @Bean
     OpenAPI boardApi() {
-        return new OpenAPI().info(new Info().title("newsflow board API")
+        return new OpenAPI()// relative: an absolute URL would echo whatever Host header a caller sent.servers(List.of(new Server().url("/").description("this service"))).info(new Info().title("newsflow board API")
             .version("v1")
             .description("Boards and their posts as crawlers listed them: listings by post number (newest "
                     + "first), Korean-aware title search, and full posts with their body where one was sent. "

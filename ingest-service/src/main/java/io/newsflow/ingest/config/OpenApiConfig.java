@@ -1,11 +1,14 @@
 package io.newsflow.ingest.config;
 
+import java.util.List;
+
 import io.newsflow.service.security.ApiKeyAuthentication;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,8 @@ class OpenApiConfig {
     @Bean
     OpenAPI ingestApi() {
         return new OpenAPI()
+            // relative: an absolute URL would echo whatever Host header a caller sent
+            .servers(List.of(new Server().url("/").description("this service")))
             .info(new Info().title("newsflow ingest API")
                 .version("v1")
                 .description("Articles, board posts and whole scraped pages go in here. A write is answered "
