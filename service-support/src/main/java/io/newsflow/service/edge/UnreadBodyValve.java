@@ -32,9 +32,11 @@ final class UnreadBodyValve extends ValveBase {
         finally {
             if (!request.isAsync() && !request.getCoyoteRequest().isFinished()) {
                 // said, so that a client does not send its next request on this
-                // connection
+                // connection; and sent now, since closing marks the exchange as failed
+                // and Tomcat would otherwise replace the answer with its error page
                 if (!response.isCommitted()) {
                     response.setHeader(HttpHeaders.CONNECTION, "close");
+                    response.flushBuffer();
                 }
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             }
