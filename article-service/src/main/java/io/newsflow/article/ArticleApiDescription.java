@@ -49,11 +49,13 @@ class ArticleApiDescription {
 
     @Bean
     OpenAPI articleApi() {
-        return new OpenAPI()// relative: an absolute URL would echo whatever Host header a caller sent.servers(List.of(new Server().url("/").description("this service"))).info(new Info().title("newsflow article API")
-            .version("v1")
-            .description("Articles as ingest accepted them, newest first, with Korean-aware search (morphemes "
-                    + "by Lucene's Nori analyzer: particles and endings do not matter, compounds match whole and "
-                    + "split). Reads need no key. Errors are RFC 9457 problem details."));
+        // relative: an absolute URL would echo whatever Host header a caller sent
+        return new OpenAPI().servers(List.of(new Server().url("/").description("this service")))
+            .info(new Info().title("newsflow article API")
+                .version("v1")
+                .description("Articles as ingest accepted them, newest first, with Korean-aware search (morphemes "
+                        + "by Lucene's Nori analyzer: particles and endings do not matter, compounds match whole and "
+                        + "split). Reads need no key. Errors are RFC 9457 problem details."));
     }
 
 }

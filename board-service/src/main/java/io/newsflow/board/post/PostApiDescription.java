@@ -46,11 +46,13 @@ class PostApiDescription {
 
     @Bean
     OpenAPI boardApi() {
-        return new OpenAPI()// relative: an absolute URL would echo whatever Host header a caller sent.servers(List.of(new Server().url("/").description("this service"))).info(new Info().title("newsflow board API")
-            .version("v1")
-            .description("Boards and their posts as crawlers listed them: listings by post number (newest "
-                    + "first), Korean-aware title search, and full posts with their body where one was sent. "
-                    + "Reads need no key. Errors are RFC 9457 problem details."));
+        // relative: an absolute URL would echo whatever Host header a caller sent
+        return new OpenAPI().servers(List.of(new Server().url("/").description("this service")))
+            .info(new Info().title("newsflow board API")
+                .version("v1")
+                .description("Boards and their posts as crawlers listed them: listings by post number (newest "
+                        + "first), Korean-aware title search, and full posts with their body where one was sent. "
+                        + "Reads need no key. Errors are RFC 9457 problem details."));
     }
 
 }
