@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,18 +29,39 @@ class PostController {
 
     private final PostQueries queries;
 
+    /** The most boards one answer lists; the rest are on the next page (Link). */
+    static final int MAX_BOARDS = 500;
+
     PostController(PostQueries queries) {
         this.queries = queries;
     }
 
     @GetMapping
     @Operation(summary = "Boards, with how many posts each holds and its newest",
-            description = "Computed over the "
-                    + "whole collection and cached for up to newsflow.projection.summary-max-age (10 s).",
+            description = "By slug, at most 500 per page: X-Total-Count says how many there are and a Link "
+                    + "header (rel=next) points to the next page. Computed over the whole collection and cached "
+                    + "for up to newsflow.projection.summary-max-age (10 s).",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                     examples = @ExampleObject(value = PostApiDescription.BOARDS))))
-    List<BoardSummary> boards() {
-        return this.queries.boards();
+    ResponseEntity<List<BoardSummary>> boards(
+            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "boards per page, 1 to " + MAX_BOARDS) @RequestParam(
+                    defaultValue = "" + MAX_BOARDS) int size) {
+        if (page < 0) {
+            throw new InvalidFieldException("page", "must not be negative");
+        }
+        if (size < 1 || size > MAX_BOARDS) {
+            throw new InvalidFieldException("size", "must be between 1 and " + MAX_BOARDS);
+        }
+        List<BoardSummary> boards = this.queries.boards();
+        int from = (int) Math.min((long) page * size, boards.size());
+        int to = Math.min(from + size, boards.size());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Total-Count", String.valueOf(boards.size()));
+        if (to < boards.size()) {
+            // RFC 8288: the next page, relative to this one
+            answer.header(HttpHeaders.LINK, "</api/v1/boards?page=" + (page + 1) + "&size=" + size + ">; rel=\"next\"");
+        }
+        return answer.body(boards.subList(from, to));
     }
 
     /** Newest number first; {@code q} is Korean-aware on titles, {@code author} exact. */

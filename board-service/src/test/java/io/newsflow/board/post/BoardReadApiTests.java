@@ -125,6 +125,25 @@ class BoardReadApiTests {
     }
 
     @Test
+    void boardsArePagedWithTheirTotalAndALinkToTheNextPage() throws Exception {
+        String first = board();
+        String second = board();
+        send(first, 1, listed(first, 1, 1, "하나", 0));
+        send(second, 1, listed(second, 1, 1, "둘", 0));
+        await().atMost(WITHIN).untilAsserted(() -> {
+            var answer = this.mvc.perform(get("/api/v1/boards?page=0&size=1")).andReturn().getResponse();
+            assertThat(JSON.readTree(answer.getContentAsString()).size()).isEqualTo(1);
+            assertThat(Long.parseLong(answer.getHeader("X-Total-Count"))).isGreaterThanOrEqualTo(2);
+            assertThat(answer.getHeader("Link")).isEqualTo("</api/v1/boards?page=1&size=1>; rel=\"next\"");
+        });
+        var all = this.mvc.perform(get("/api/v1/boards?size=500")).andReturn().getResponse();
+        long total = Long.parseLong(all.getHeader("X-Total-Count"));
+        assertThat(JSON.readTree(all.getContentAsString()).size()).isEqualTo((int) Math.min(total, 500));
+        this.mvc.perform(get("/api/v1/boards?size=501")).andExpect(status().isBadRequest());
+        this.mvc.perform(get("/api/v1/boards?page=-1")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void boardsAreListedWithCountNewestNumberAndLatestPost() throws Exception {
         String board = board();
         send(board, 41, listed(board, 41, 1, "마흔하나", 0));
