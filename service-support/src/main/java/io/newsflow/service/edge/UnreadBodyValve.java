@@ -36,7 +36,9 @@ final class UnreadBodyValve extends ValveBase {
                 // and Tomcat would otherwise replace the answer with its error page
                 if (!response.isCommitted()) {
                     response.setHeader(HttpHeaders.CONNECTION, "close");
-                    response.flushBuffer();
+                    // finished, not only flushed: the answer then carries its length, so
+                    // a client reads it whole however the connection ends
+                    response.finishResponse();
                 }
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             }
