@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -97,6 +98,19 @@ class ArticleOperationsTests {
 
         assertThat(pending(key)).isNull();
         assertThatThrownBy(() -> this.deadLetters.act(letter.id(), "replay")).hasMessageContaining("already handled");
+    }
+
+    /**
+     * A letter the topic does not hold is answered at once (it took a 30 s scan): an
+     * offset past the end, and a partition the topic does not have.
+     */
+    @Test
+    void aDeadLetterTheTopicDoesNotHoldIsNotFoundWithoutAScan() {
+        assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
+            assertThatThrownBy(() -> this.deadLetters.act("0-999999999", "replay"))
+                .hasMessageContaining("No dead letter");
+            assertThatThrownBy(() -> this.deadLetters.act("97-0", "discard")).hasMessageContaining("No dead letter");
+        });
     }
 
     @Test

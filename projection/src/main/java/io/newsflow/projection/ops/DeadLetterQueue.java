@@ -173,7 +173,18 @@ public class DeadLetterQueue<E> {
         }
         try (Consumer<String, E> consumer = consumer()) {
             TopicPartition partition = new TopicPartition(this.topic, position.partition());
+            if (consumer.partitionsFor(this.topic, Duration.ofSeconds(10))
+                .stream()
+                .noneMatch(info -> info.partition() == position.partition())) {
+                throw new NotFoundException("No dead letter " + id + " in " + this.topic);
+            }
             consumer.assign(List.of(partition));
+            // an offset the partition does not hold is answered at once, not after a scan
+            long first = consumer.beginningOffsets(List.of(partition)).getOrDefault(partition, 0L);
+            long end = consumer.endOffsets(List.of(partition)).getOrDefault(partition, 0L);
+            if (position.offset() < first || position.offset() >= end) {
+                throw new NotFoundException("No dead letter " + id + " in " + this.topic);
+            }
             consumer.seek(partition, position.offset());
             for (ConsumerRecord<String, E> record : poll(consumer)) {
                 if (record.offset() == position.offset()) {
