@@ -104,6 +104,25 @@ class HostileInputTests {
     private record Probe(String kind, HttpRequest request) {
     }
 
+    /**
+     * Posts whose fields could be read two ways (coerced, truncated, given twice), or
+     * whose title shows nothing or lies about its direction, or whose dates and numbers
+     * would pin them to the top of a listing.
+     */
+    private static final List<String> AMBIGUOUS_POSTS = List.of(
+            "{\"board\": \"hostile\", \"number\": 1.5, \"title\": \"반쪽 번호\"}",
+            "{\"board\": \"hostile\", \"number\": \"12\", \"title\": \"글자 번호\"}",
+            "{\"board\": \"hostile\", \"number\": 1, \"title\": true}",
+            "{\"board\": 7, \"number\": 1, \"title\": \"숫자 게시판\"}",
+            "{\"board\": \"hostile\", \"number\": 2, \"number\": 3, \"title\": \"두 번 준 번호\"}",
+            "{\"board\": \"hostile\", \"number\": 1, \"title\": \"t\", \"commentCount\": 1.9}",
+            "{\"board\": \"hostile\", \"number\": 1, \"title\": \"\u3164\u3164\"}",
+            "{\"board\": \"hostile\", \"number\": 1, \"title\": \"\u200D\u2060\u00AD\u2800\uFFA0\"}",
+            "{\"board\": \"hostile\", \"number\": 1, \"title\": \"\u202E\u2066\u2069\"}",
+            "{\"board\": \"hostile\", \"number\": 1, \"title\": \"미래\", \"postedAt\": \"9999-12-31\"}",
+            "{\"board\": \"hostile\", \"number\": 9223372036854775807, \"title\": \"맨 위\"}",
+            "{\"board\": \"hostile\", \"number\": 1, \"title\": \"t\", \"crawledAt\": \"2999-01-01T00:00:00Z\"}");
+
     private List<Probe> probes(NewsflowSystem system) {
         List<Probe> probes = new ArrayList<>();
         String ingest = system.ingestUrl();
@@ -125,6 +144,17 @@ class HostileInputTests {
                 probes.add(new Probe("content-type", write(ingest + path, "application/x-www-form-urlencoded",
                         "title=a&body=b".getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
             }
+            for (String body : AMBIGUOUS_POSTS) {
+                probes.add(new Probe("one-meaning", write(ingest + "/api/v1/posts", "application/json",
+                        body.getBytes(StandardCharsets.UTF_8), NewsflowSystem.API_KEY)));
+            }
+            probes.add(new Probe("charset", write(ingest + "/api/v1/posts", "application/json; charset=euc-kr",
+                    validPost(), NewsflowSystem.API_KEY)));
+            probes.add(new Probe("body-on-get",
+                    HttpRequest.newBuilder(URI.create(system.boardsUrl() + "/api/v1/boards"))
+                        .timeout(NO_HANG)
+                        .method("GET", HttpRequest.BodyPublishers.ofString("{\"page\": 0}"))
+                        .build()));
             probes.add(new Probe("injection-parameter",
                     write(ingest + "/api/v1/pages?board=" + (round % 2 == 0 ? "..%2Fetc" : "%7B%22%24gt%22%3A1%7D"),
                             "text/plain", "번호 제목 글쓴이 날짜\n1 글 손님 14:00".getBytes(StandardCharsets.UTF_8),
