@@ -1,12 +1,12 @@
 package io.newsflow.projection.read;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import io.newsflow.contracts.TextForm;
 import io.newsflow.service.web.InvalidFieldException;
 
 /**
@@ -29,11 +29,6 @@ public final class QueryParameters {
     private static final int LONGEST_INSTANT = 40;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\u200B\\uFEFF\\u180E]+");
-
-    private static final Pattern INVISIBLE = Pattern
-        .compile("[\\p{Cc}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069&&[^\\s]]");
 
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
@@ -78,10 +73,9 @@ public final class QueryParameters {
     }
 
     /**
-     * The value in the form ingest stores text in (NFC, every run of white space as one
-     * space, control and bidirectional characters dropped, trimmed), so that an NFD query
-     * as macOS sends it finds what it names; {@code null} when absent or blank; at most
-     * {@link #LONGEST_TEXT} characters.
+     * The value in the form ingest stores text in ({@link TextForm}), so that an NFD
+     * query as macOS sends it finds what it names; {@code null} when absent or blank; at
+     * most {@link #LONGEST_TEXT} characters.
      */
     public static String text(String parameter, String value) {
         if (value == null || value.isBlank()) {
@@ -90,9 +84,7 @@ public final class QueryParameters {
         if (value.length() > LONGEST_TEXT * 4) {
             throw new InvalidFieldException(parameter, "must be at most " + LONGEST_TEXT + " characters");
         }
-        String text = SPACES.matcher(INVISIBLE.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll(""))
-            .replaceAll(" ")
-            .strip();
+        String text = TextForm.line(value);
         if (text.isEmpty()) {
             return null;
         }
