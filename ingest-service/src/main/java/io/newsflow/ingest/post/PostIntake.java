@@ -107,8 +107,9 @@ public class PostIntake {
         String eventId = UUID.randomUUID().toString();
         String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url)
                 : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, category);
+        String bodyHash = body == null ? null : Hashing.sha256(key, body);
         long revision = this.clock.of(Dates.sourceTime("crawledAt", request.crawledAt(), acceptedAt),
-                body == null ? hash : hash + Hashing.sha256(key, body), acceptedAt);
+                bodyHash == null ? hash : hash + bodyHash, acceptedAt);
         PostListed listed = new PostListed(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(),
                 revision, hash, title, author, postedAt, request.commentCount(), url, category);
         if (body == null || body.isEmpty()) {
@@ -117,7 +118,7 @@ public class PostIntake {
         // the body first: when Kafka refuses it as too large, the listing row is not sent
         // either
         return List.of(new PostBodyPublished(UUID.randomUUID().toString(), acceptedAt, PostEvent.SCHEMA_VERSION,
-                key.board(), key.number(), revision, Hashing.sha256(key, body), body), listed);
+                key.board(), key.number(), revision, bodyHash, body), listed);
     }
 
 }
