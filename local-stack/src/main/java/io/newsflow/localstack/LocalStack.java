@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.newsflow.opsconsole.OpsConsole;
 import io.newsflow.processes.ChildProcess;
@@ -39,8 +38,7 @@ public final class LocalStack {
 
     private static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
 
-    private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
-
+    /** The process of each service, by its name: the one started last. */
     private final Map<String, ChildProcess> running = new ConcurrentHashMap<>();
 
     private final long started = System.nanoTime();
@@ -162,7 +160,6 @@ public final class LocalStack {
             .directory(this.settings.home())
             .log(this.settings.logs().resolve(service.name() + ".log"))
             .start();
-        this.children.add(child);
         this.running.put(service.name(), child);
         return child;
     }
@@ -208,7 +205,6 @@ public final class LocalStack {
                 recent.addLast(now);
                 step(service.name(), "EXITED with code " + exit + (exit == 3 ? " (out of memory)" : "") + "; see "
                         + relative(child.log()) + "; restarting (" + recent.size() + " of " + RESTARTS + ")");
-                this.children.remove(child);
                 ChildProcess restarted = startService(service);
                 Readiness.await(service.name(), SERVICE_START_TIMEOUT, restarted,
                         () -> Readiness.isUp(service.healthUrl()));
@@ -225,7 +221,7 @@ public final class LocalStack {
         this.stopping = true;
         System.out.println();
         step("newsflow", "stopping");
-        this.children.parallelStream().forEach(ChildProcess::stop);
+        this.running.values().parallelStream().forEach(ChildProcess::stop);
         if (this.kafka != null) {
             this.kafka.stop();
         }
