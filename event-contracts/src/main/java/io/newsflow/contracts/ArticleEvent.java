@@ -1,7 +1,5 @@
 package io.newsflow.contracts;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -17,19 +15,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ArticlePublished.class, name = ArticlePublished.TYPE),
         @JsonSubTypes.Type(value = ArticleRemoved.class, name = ArticleRemoved.TYPE) })
-public sealed interface ArticleEvent permits ArticlePublished, ArticleRemoved {
+public sealed interface ArticleEvent extends NewsflowEvent permits ArticlePublished, ArticleRemoved {
 
     /** Schema version of the v1 records. */
     int SCHEMA_VERSION = 1;
 
-    String eventId();
-
-    Instant occurredAt();
-
-    int schemaVersion();
-
     String articleId();
-
-    long revision();
 
 }

@@ -1,7 +1,5 @@
 package io.newsflow.contracts;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -23,22 +21,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PostRemoved.class, name = PostRemoved.TYPE),
         @JsonSubTypes.Type(value = PostBodyPublished.class, name = PostBodyPublished.TYPE),
         @JsonSubTypes.Type(value = PostBodyRemoved.class, name = PostBodyRemoved.TYPE) })
-public sealed interface PostEvent permits PostListed, PostPublished, PostRemoved, PostBodyPublished, PostBodyRemoved {
+public sealed interface PostEvent extends NewsflowEvent
+        permits PostListed, PostPublished, PostRemoved, PostBodyPublished, PostBodyRemoved {
 
     /** Schema version of the v1 records. */
     int SCHEMA_VERSION = 1;
 
-    String eventId();
-
-    Instant occurredAt();
-
-    int schemaVersion();
-
     String board();
 
     long number();
-
-    long revision();
 
     /** The post's key, {@code board:number}: its read-model id. */
     @JsonIgnore

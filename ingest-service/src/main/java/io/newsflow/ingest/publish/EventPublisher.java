@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.context.ContextSnapshotFactory;
 import io.newsflow.ingest.metrics.IngestMetrics;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,14 +152,17 @@ public class EventPublisher implements DisposableBean {
 
     private void send(OutgoingEvent event, CompletableFuture<Object> acknowledgement) {
         try {
-            this.template.send(event.topic(), event.key(), event.event()).whenComplete((result, failure) -> {
-                if (failure == null) {
-                    acknowledgement.complete(result);
-                }
-                else {
-                    acknowledgement.completeExceptionally(failure);
-                }
-            });
+            this.template
+                .send(new ProducerRecord<>(event.topic(), null, event.key(), event.event(),
+                        CloudEventHeaders.of(event)))
+                .whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        acknowledgement.complete(result);
+                    }
+                    else {
+                        acknowledgement.completeExceptionally(failure);
+                    }
+                });
         }
         catch (RuntimeException ex) {
             acknowledgement.completeExceptionally(ex);
