@@ -11,9 +11,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The module rules of {@code docs/architecture.md}, checked on the compiled classes of
- * every module the services are built from: the event contracts depend on nothing of ours
- * (and of others only on Jackson's annotations), the shared libraries never on a service,
- * the services never on each other, and no two packages depend on each other in a cycle.
+ * every module the services are built from: the event records depend on nothing of ours
+ * (and of others only on Jackson's annotations; their schema tools on a validator too),
+ * the shared libraries never on a service, the services never on each other, and no two
+ * packages depend on each other in a cycle.
  */
 class ArchitectureTests {
 
@@ -24,10 +25,24 @@ class ArchitectureTests {
     @Test
     void theContractsDependOnNothingButTheJdkAndJacksonsAnnotations() {
         classes().that()
-            .resideInAPackage("io.newsflow.contracts..")
+            .resideInAPackage("io.newsflow.contracts")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("io.newsflow.contracts..", "java..", "com.fasterxml.jackson.annotation..")
+            .resideInAnyPackage("io.newsflow.contracts", "java..", "com.fasterxml.jackson.annotation..")
+            .check(CLASSES);
+    }
+
+    /**
+     * The schema tools (validation, compatibility) need a JSON Schema validator, which
+     * the module declares optional: a reader of the records never loads them.
+     */
+    @Test
+    void theSchemaToolsDependOnlyOnTheContractsJacksonAndTheValidator() {
+        classes().that()
+            .resideInAPackage("io.newsflow.contracts.schema..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("io.newsflow.contracts..", "java..", "tools.jackson..", "com.networknt.schema..")
             .check(CLASSES);
     }
 

@@ -157,6 +157,17 @@ final class NewsflowSystem {
         return send(request.build());
     }
 
+    /** A DELETE to ingest with the API key. */
+    HttpResponse<String> delete(String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(this.ingest + path)).header("X-API-Key", API_KEY).DELETE().build());
+    }
+
+    /** A GET of a full URL (any service's), without a key. */
+    HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
     HttpResponse<String> getArticles(String path) {
         return send(HttpRequest.newBuilder(URI.create(this.articles + path)).GET().build());
     }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -53,8 +54,13 @@ public final class RawTopics implements AutoCloseable {
 
     /** Sends and waits for the acknowledgement. */
     public void send(String topic, String key, String json) {
+        send(topic, key, json, List.of());
+    }
+
+    /** Sends with {@code headers} and waits for the acknowledgement. */
+    public void send(String topic, String key, String json, Iterable<Header> headers) {
         try {
-            this.producer.send(new ProducerRecord<>(topic, DEFAULT_PARTITION, key, json)).get();
+            this.producer.send(new ProducerRecord<>(topic, DEFAULT_PARTITION, key, json, headers)).get();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -99,6 +105,13 @@ public final class RawTopics implements AutoCloseable {
             }
         });
         return newest;
+    }
+
+    /** Every record of the topic, from its start to its end now. */
+    public List<ConsumerRecord<String, String>> records(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        readToTheEnd(topic, records::add);
+        return records;
     }
 
     /**
