@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -107,8 +108,7 @@ public final class Dates {
             }
             Matcher monthDay = MONTH_DAY.matcher(text);
             if (monthDay.matches()) {
-                return startOfDay(LocalDate.of(LocalDate.ofInstant(reference, SEOUL).getYear(), number(monthDay, 1),
-                        number(monthDay, 2)));
+                return monthDay(MonthDay.of(number(monthDay, 1), number(monthDay, 2)), reference);
             }
             return parseIso(text);
         }
@@ -127,6 +127,22 @@ public final class Dates {
         Instant sameDay = day.atTime(time).atZone(SEOUL).toInstant();
         return sameDay.isAfter(reference.plus(CLOCK_SKEW)) ? day.minusDays(1).atTime(time).atZone(SEOUL).toInstant()
                 : sameDay;
+    }
+
+    /**
+     * A day without its year, as boards show this year's posts: the latest such day that
+     * is not after the reference day in Seoul (on 2 January, {@code 12-31} is the day
+     * before), since a page cannot show a post from its future; {@code 02-29} is of the
+     * latest leap year.
+     */
+    private static Instant monthDay(MonthDay day, Instant reference) {
+        LocalDate today = LocalDate.ofInstant(reference.plus(CLOCK_SKEW), SEOUL);
+        for (int year = today.getYear(); year >= today.getYear() - 8; year--) {
+            if (day.isValidYear(year) && !day.atYear(year).isAfter(today)) {
+                return startOfDay(day.atYear(year));
+            }
+        }
+        throw new DateTimeException(day + " is no day of the years before " + today);
     }
 
     private static Instant startOfDay(LocalDate date) {

@@ -30,8 +30,21 @@ class DatesTests {
         assertThat(Dates.parse("postedAt", value, CRAWLED_AT)).isEqualTo(Instant.parse(expected));
     }
 
+    /**
+     * A day without a year is the latest such day not after the crawl in Seoul: a page
+     * shows no post from its future, so on 2 January {@code 12-31} is last year's.
+     */
     @ParameterizedTest
-    @ValueSource(strings = { "2024.13.01", "2024-02-30", "25:00", "yesterday", "2024년 7월 24일", "" })
+    @CsvSource({ "2025-01-01T22:00:00Z, 12-31, 2024-12-30T15:00:00Z",
+            "2025-01-01T22:00:00Z, 01-02, 2025-01-01T15:00:00Z", "2025-01-01T22:00:00Z, 01-03, 2024-01-02T15:00:00Z",
+            "2024-07-23T16:00:00Z, 07.24, 2024-07-23T15:00:00Z", "2024-07-23T16:00:00Z, 07.25, 2023-07-24T15:00:00Z",
+            "2025-03-01T00:00:00Z, 02-29, 2024-02-28T15:00:00Z" })
+    void aDayWithoutItsYearIsNeverInTheFutureOfTheCrawl(String crawledAt, String value, String expected) {
+        assertThat(Dates.parse("postedAt", value, Instant.parse(crawledAt))).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2024.13.01", "02-30", "13-01", "2024-02-30", "25:00", "yesterday", "2024년 7월 24일", "" })
     void rejectsWhatIsNotADateNamingTheField(String value) {
         assertThatThrownBy(() -> Dates.parse("postedAt", value, CRAWLED_AT)).isInstanceOf(InvalidFieldException.class)
             .hasMessageContaining("2024.07.24");
