@@ -15,10 +15,12 @@ import org.jsoup.nodes.Element;
  * heading (its category head apart), the writer and time from its info line, then from
  * the content: sub-headlines (headings or quoted lines before the first paragraph),
  * paragraphs, photo captions ({@code figcaption}, or a paragraph ending in a credit such
- * as {@code /연합}) and the outlet line that closes the article. Navigation, forms, comment
- * lists, ads, scripts and footers are not part of the content. Machine-readable metadata
- * ({@link PageMetadata}) fills in what the markup lacks and gives the publish time and a
- * news article's author and publisher when it has them.
+ * as {@code /연합} or {@code (사진=연합뉴스)}) and the lines that close the article (outlet,
+ * byline, source, copyright). The byline of the article, when it has one, is its author;
+ * else the post's writer. Navigation, forms, comment lists, ads, scripts and footers are
+ * not part of the content. Machine-readable metadata ({@link PageMetadata}) fills in what
+ * the markup lacks and gives the publish time and a news article's author and publisher
+ * when it has them.
  */
 final class ArticleView {
 
@@ -52,7 +54,7 @@ final class ArticleView {
             return null;
         }
         String author = metadata.author() != null && metadata.publisher() != null ? metadata.author()
-                : firstNonNull(person(view.selectFirst(layout.author)), metadata.author());
+                : firstNonNull(body.author(), person(view.selectFirst(layout.author)), metadata.author());
         String publishedAt = firstNonNull(metadata.datePublished(), time(view.selectFirst(layout.time)),
                 body.publishedAt());
         String section = firstNonNull(category(categoryHead), metadata.section());
@@ -135,8 +137,8 @@ final class ArticleView {
         subtitles.addAll(article.subtitles());
         List<Caption> captions = new ArrayList<>(figures);
         captions.addAll(article.captions());
-        return new ScrapedArticle(null, subtitles, article.paragraphs(), captions, article.outlet(), null, null,
-                article.publishedAt());
+        return new ScrapedArticle(null, subtitles, article.paragraphs(), captions, article.outlet(), article.author(),
+                null, article.publishedAt());
     }
 
     private static boolean isAppSignature(Block block) {

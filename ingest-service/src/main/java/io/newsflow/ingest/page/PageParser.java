@@ -64,6 +64,9 @@ final class PageParser {
 
     private static final int LONGEST_CREDIT = 30;
 
+    /** Words that open a photo's credit: {@code 사진=연합뉴스}, {@code 그래픽=}, {@code 자료사진}. */
+    private static final List<String> PHOTO_WORDS = List.of("사진", "그래픽", "자료사진", "이미지", "일러스트");
+
     private PageParser() {
     }
 
@@ -153,8 +156,9 @@ final class PageParser {
 
     /**
      * The body of an article from its blocks (each a list of lines): sub-headlines in
-     * quotes first, then paragraphs, photo captions and a date line, and an outlet line
-     * that closes it. Answers {@code null} when no paragraph is left.
+     * quotes first, then paragraphs, photo captions and a date line, and what closes it:
+     * an outlet line and the byline, source and copyright lines ({@link ArticleEnd}),
+     * which give its author and outlet. Answers {@code null} when no paragraph is left.
      */
     static ScrapedArticle body(List<List<String>> blocks) {
         List<List<String>> rest = new ArrayList<>(blocks);
@@ -162,9 +166,20 @@ final class PageParser {
         while (!rest.isEmpty() && rest.get(0).stream().allMatch(PageParser::isSubtitle)) {
             subtitles.addAll(rest.remove(0));
         }
+        // the closing lines (byline, source, copyright) and one outlet line, in any order
+        String author = null;
         String outlet = null;
-        if (!rest.isEmpty() && isOutlet(rest.get(rest.size() - 1))) {
-            outlet = rest.remove(rest.size() - 1).get(0);
+        boolean outletLine = false;
+        while (true) {
+            ArticleEnd.Closing closing = ArticleEnd.strip(rest);
+            author = author != null ? author : closing.author();
+            outlet = outlet != null ? outlet : closing.outlet();
+            if (outletLine || rest.isEmpty() || !isOutlet(rest.get(rest.size() - 1))) {
+                break;
+            }
+            String line = rest.remove(rest.size() - 1).get(0);
+            outlet = outlet != null ? outlet : line;
+            outletLine = true;
         }
         String publishedAt = null;
         List<String> paragraphs = new ArrayList<>();
@@ -186,7 +201,7 @@ final class PageParser {
         if (paragraphs.isEmpty()) {
             return null;
         }
-        return new ScrapedArticle(null, subtitles, paragraphs, captions, outlet, null, null, publishedAt);
+        return new ScrapedArticle(null, subtitles, paragraphs, captions, outlet, author, null, publishedAt);
     }
 
     private static boolean isNavigation(String line) {
@@ -223,17 +238,22 @@ final class PageParser {
     }
 
     /**
-     * A photo caption: text that ends a sentence (or is followed by a space), a slash,
-     * and a short credit such as {@code 연합} or {@code 뉴스1} without sentence punctuation.
+     * A photo caption: text that ends a sentence (or is followed by a space), then its
+     * credit: after a slash, short and without sentence punctuation ({@code … 있다. /연합},
+     * {@code … /사진=뉴스1}), or in brackets naming it a photo's ({@code … 있다. (사진=산골일보 제공)},
+     * {@code [사진 제공=군청]}).
      */
     static Caption caption(String paragraph) {
+        Caption bracketed = bracketedCredit(paragraph);
+        if (bracketed != null) {
+            return bracketed;
+        }
         int slash = paragraph.lastIndexOf('/');
         if (slash < 0) {
             return null;
         }
-        String credit = paragraph.substring(slash + 1).strip();
-        if (credit.isEmpty() || credit.length() > LONGEST_CREDIT
-                || credit.chars().anyMatch(c -> CREDIT_STOPS.indexOf(c) >= 0)) {
+        String credit = credit(paragraph.substring(slash + 1));
+        if (credit == null || credit.chars().anyMatch(c -> CREDIT_STOPS.indexOf(c) >= 0)) {
             return null;
         }
         String before = paragraph.substring(0, slash);
@@ -244,6 +264,49 @@ final class PageParser {
         boolean spaced = text.length() < before.length();
         char last = text.charAt(text.length() - 1);
         return spaced || last == '.' || last == '!' || last == '?' ? new Caption(text, credit) : null;
+    }
+
+    /** {@code … (사진=산골일보 제공)}: a credit in the brackets that close the text. */
+    private static Caption bracketedCredit(String paragraph) {
+        char close = paragraph.charAt(paragraph.length() - 1);
+        if (close != ')' && close != ']') {
+            return null;
+        }
+        int open = paragraph.lastIndexOf(close == ')' ? '(' : '[');
+        if (open <= 0) {
+            return null;
+        }
+        String inside = paragraph.substring(open + 1, paragraph.length() - 1).strip();
+        if (!PHOTO_WORDS.stream().anyMatch(inside::startsWith)) {
+            return null;
+        }
+        String credit = credit(inside);
+        String text = paragraph.substring(0, open).strip();
+        return credit == null || text.isEmpty() ? null : new Caption(text, credit);
+    }
+
+    /**
+     * The credit itself: without the words that name it one ({@code 사진=}, {@code 사진 제공:},
+     * a closing {@code 제공}); {@code null} when nothing short is left.
+     */
+    private static String credit(String text) {
+        String credit = text.strip();
+        for (String word : PHOTO_WORDS) {
+            if (credit.startsWith(word)) {
+                String rest = credit.substring(word.length()).strip();
+                if (rest.startsWith("제공")) {
+                    rest = rest.substring(2).strip();
+                }
+                if (rest.startsWith("=") || rest.startsWith(":") || rest.startsWith("＝")) {
+                    credit = rest.substring(1).strip();
+                }
+                break;
+            }
+        }
+        if (credit.endsWith("제공")) {
+            credit = credit.substring(0, credit.length() - 2).strip();
+        }
+        return credit.isEmpty() || credit.length() > LONGEST_CREDIT ? null : credit;
     }
 
     private static boolean isQuoted(String line) {

@@ -3,11 +3,13 @@ package io.newsflow.ingest.page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.newsflow.ingest.page.ScrapedPage.Caption;
 import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +87,49 @@ class PageParserTests {
 
         assertThat(page.article().subtitles()).containsExactly("“부제 하나”");
         assertThat(page.article().paragraphs()).hasSize(2);
+    }
+
+    /**
+     * What closes a news article is none of its paragraphs: its byline gives the author,
+     * its source or copyright line the outlet, in whatever order the outlet prints them.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            한서윤 기자 seoyun@sangol.example.kr | 출처 : 산골일보(https://www.sangol.example.kr) | 한서윤 | 산골일보
+            김하늘기자                            | 저작권자 © 한결일보 무단전재 및 재배포 금지        | 김하늘 | 한결일보
+            셋째 문단이다.                        | <저작권자(c) 연합뉴스, 무단 전재-재배포 금지>     |        | 연합뉴스
+            박도윤 특파원 = dy@wire.example.com   | Copyright ⓒ 바른경제. All rights reserved.        | 박도윤 | 바른경제
+            """)
+    void theLinesThatCloseAnArticleGiveItsAuthorAndOutlet(String byline, String source, String author, String outlet) {
+        ScrapedPage page = PageParser.parse("첫 문단이다.\n\n둘째 문단이다.\n\n" + byline + "\n\n" + source);
+
+        List<String> paragraphs = page.article().paragraphs();
+        assertThat(page.article().author()).isEqualTo(author);
+        assertThat(page.article().outlet()).isEqualTo(outlet);
+        assertThat(paragraphs).startsWith("첫 문단이다.", "둘째 문단이다.").doesNotContain(source);
+        assertThat(paragraphs).hasSize(author == null ? 3 : 2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    24일 착공식에서 참석자들이 첫 삽을 뜨고 있다. (사진=산골일보 제공)  | 24일 착공식에서 참석자들이 첫 삽을 뜨고 있다. | 산골일보
+                    시민들이 광장을 걷고 있다. [사진 제공=두레시]                       | 시민들이 광장을 걷고 있다.                    | 두레시
+                    선수들이 입장하고 있다. /사진=뉴스1                                 | 선수들이 입장하고 있다.                       | 뉴스1
+                    항만 전경. /연합                                                     | 항만 전경.                                    | 연합
+                    """)
+    void photoCaptionsCarryTheirCreditInTheFormsOutletsPrint(String paragraph, String text, String credit) {
+        assertThat(PageParser.caption(paragraph)).isEqualTo(new Caption(text, credit));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            그는 "시간이 걸릴 것"(관계자 설명)이라고 했다.
+            회의는 오후 3시에 열린다 (예정)
+            결과는 다음과 같다 [표]
+            """)
+    void bracketsThatCreditNoPhotoAreNoCaption(String paragraph) {
+        assertThat(PageParser.caption(paragraph)).isNull();
     }
 
     static String articleAndListing(String form) throws IOException {
