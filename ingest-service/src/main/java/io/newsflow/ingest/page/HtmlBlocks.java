@@ -59,13 +59,20 @@ final class HtmlBlocks {
     }
 
     /**
-     * Elements whose text a reader of the page does not see or that only screen readers
-     * announce.
+     * Elements whose text a reader of the page does not see, that only screen readers
+     * announce, or that only a browser without scripts shows ({@code noscript}); and the
+     * menu a board engine hangs on a writer's name (GNUBoard's side view: 쪽지보내기, 자기소개,
+     * 전체게시물 …), which is no part of the name. Both readers of a page, the blocks and the
+     * listing, leave them out.
      */
+    static final String HIDDEN = ".sound_only, .blind, .sr-only, .screen_out, .hidden, .hide, [hidden], noscript, "
+            + ".sv_wrap .sv, .sv_nojs";
+
     static boolean isHidden(Element element) {
         return element.hasClass("sound_only") || element.hasClass("blind") || element.hasClass("sr-only")
                 || element.hasClass("screen_out") || element.hasClass("hidden") || element.hasClass("hide")
-                || element.hasAttr("hidden");
+                || element.hasAttr("hidden") || element.normalName().equals("noscript") || element.hasClass("sv_nojs")
+                || element.hasClass("sv") && element.parent() != null && element.parent().hasClass("sv_wrap");
     }
 
     private static final class Collector implements NodeVisitor {

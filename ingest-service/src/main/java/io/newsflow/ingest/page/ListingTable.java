@@ -178,6 +178,7 @@ final class ListingTable {
 
     private Listing rows(Element table, Element header) {
         List<ListingRow> rows = new ArrayList<>();
+        List<Integer> marked = new ArrayList<>();
         int notices = 0;
         int skipped = 0;
         for (Element row : rows(table)) {
@@ -210,10 +211,67 @@ final class ListingTable {
                 skipped++;
             }
             else {
+                if (isMarkedCurrent(cell(cells, Column.NUMBER))) {
+                    marked.add(rows.size());
+                }
                 rows.add(read);
             }
         }
-        return new Listing(rows, notices, skipped);
+        return new Listing(inSequence(rows, marked), notices, skipped);
+    }
+
+    /**
+     * GNUBoard and XpressEngine number a listing in sequence (one less per row, not the
+     * post's id) and show a mark such as {@code 열람중} in place of the number of the post
+     * being viewed, whose link carries its id, a number of another kind. When the numbers
+     * shown are such a sequence, a marked row takes the number of its place in it (the
+     * one after the row above it); otherwise (numbers that are ids, with gaps) it keeps
+     * the number of its link.
+     */
+    private static List<ListingRow> inSequence(List<ListingRow> rows, List<Integer> marked) {
+        if (marked.isEmpty() || marked.size() == rows.size()) {
+            return rows;
+        }
+        Long expected = null;
+        int shown = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (marked.contains(i)) {
+                expected = expected == null ? null : expected - 1;
+                continue;
+            }
+            long number = rows.get(i).number();
+            if (expected != null && number != expected) {
+                return rows;
+            }
+            expected = number - 1;
+            shown = shown < 0 ? i : shown;
+        }
+        List<ListingRow> numbered = new ArrayList<>(rows);
+        for (int i : marked) {
+            ListingRow row = rows.get(i);
+            long number = rows.get(shown).number() + (shown - i);
+            if (number > 0) {
+                numbered.set(i, new ListingRow(number, row.title(), row.commentCount(), row.author(), row.date(),
+                        row.category()));
+            }
+        }
+        return numbered;
+    }
+
+    /** A number cell showing the mark of the post being viewed instead of a number. */
+    private static boolean isMarkedCurrent(Element numberCell) {
+        if (numberCell == null) {
+            return false;
+        }
+        String shown = shownNumber(numberCell);
+        return !DIGITS.matcher(shown).matches() && (CURRENT_POST.contains(shown.toLowerCase(Locale.ROOT))
+                || numberCell.selectFirst(".bo_current, .current") != null);
+    }
+
+    /** What a number cell shows, without thousands separators; empty when blank. */
+    private static String shownNumber(Element numberCell) {
+        String shown = visibleText(numberCell);
+        return shown == null ? "" : shown.replace(",", "");
     }
 
     /**
@@ -254,7 +312,7 @@ final class ListingTable {
             return null;
         }
         if (numberCell != null) {
-            String shown = visibleText(numberCell).replace(",", "");
+            String shown = shownNumber(numberCell);
             if (DIGITS.matcher(shown).matches()) {
                 return positive(shown);
             }
@@ -429,11 +487,11 @@ final class ListingTable {
      * collapsed.
      */
     static String visibleText(Element element) {
-        if (element.selectFirst(".sound_only, .blind, .sr-only, .screen_out") == null) {
+        if (element.selectFirst(HtmlBlocks.HIDDEN) == null) {
             return Text.line(element.text());
         }
         Element visible = element.clone();
-        visible.select(".sound_only, .blind, .sr-only, .screen_out").remove();
+        visible.select(HtmlBlocks.HIDDEN).remove();
         return Text.line(visible.text());
     }
 

@@ -45,6 +45,51 @@ class HtmlPagesTests {
                 new ListingRow(2207, "주말 비 소식, 더위는 잠시 주춤 (사진)", 15, "하늘보기", "08-05", null));
     }
 
+    /**
+     * GNUBoard 5's basic skin as its templates render it: the writer inside the side-view
+     * menu (쪽지보내기, 자기소개 …), the view area's own headings (페이지 정보, 본문), the row being
+     * viewed marked 열람중 in a listing numbered in sequence, category links, icons and
+     * comment counts between screen-reader words; a news article carried in the body with
+     * its photo caption, byline and source line.
+     */
+    @Test
+    void gnuboard5BasicSkinAsItsTemplatesRenderIt() throws IOException {
+        ScrapedPage page = HtmlPages.read(utf8("gnuboard5-basic.html"));
+
+        assertThat(page.layout()).isEqualTo("gnuboard");
+        ScrapedArticle article = page.article();
+        assertThat(article.title()).isEqualTo("폭설에 묶인 산간 마을 버스 노선");
+        assertThat(article.section()).isEqualTo("교통");
+        assertThat(article.subtitles()).containsExactly("\"제설차 두 대로는 고개 못 넘어\"", "\"주민들 사흘째 읍내 병원 못 가\"");
+        assertThat(article.paragraphs()).hasSize(3)
+            .first()
+            .isEqualTo("지난달 31일부터 이어진 폭설로 북부 산간 마을 세 곳을 잇는 시내버스 노선이 사흘째 멈춰 섰다.");
+        assertThat(article.paragraphs()).noneMatch(paragraph -> paragraph.contains("기자") || paragraph.contains("출처")
+                || paragraph.contains("페이지 정보") || paragraph.contains("스크랩"));
+        assertThat(article.captions())
+            .containsExactly(new Caption("2일 오전 눈이 허리 높이까지 쌓인 고갯길에서 제설 장비가 길을 내고 있다.", "산골일보"));
+        assertThat(article.author()).as("the article's byline").isEqualTo("한서윤");
+        assertThat(article.outlet()).as("from its source line").isEqualTo("산골일보");
+        assertThat(article.publishedAt()).isEqualTo("25-01-02 07:12");
+
+        assertThat(page.notices()).isEqualTo(1);
+        assertThat(page.rows()).containsExactly(new ListingRow(5004, "폭설에 묶인 산간 마을 버스 노선", 2, "눈길지기", "07:12", "교통"),
+                new ListingRow(5003, "새해 첫 해돋이 명소 날씨 정리", null, "해넘이", "01-01", "날씨"),
+                new ListingRow(5002, "연말 막차 시간 연장되나요", 1, "막차손님", "12-31", "교통"));
+    }
+
+    @Test
+    void theViewedRowOfAListingNumberedByIdsKeepsTheIdOfItsLink() {
+        String html = """
+                <div id="bo_list"><table><thead><tr><th>번호</th><th>제목</th><th>글쓴이</th><th>날짜</th></tr></thead><tbody>
+                <tr><td>9120</td><td><a href="/bbs/board.php?bo_table=a&wr_id=9120">첫 글</a></td><td>가</td><td>2024.07.24</td></tr>
+                <tr><td><span class="bo_current">열람중</span></td><td><a href="/bbs/board.php?bo_table=a&wr_id=9117">보는 글</a></td><td>나</td><td>2024.07.24</td></tr>
+                <tr><td>9101</td><td><a href="/bbs/board.php?bo_table=a&wr_id=9101">셋째 글</a></td><td>다</td><td>2024.07.23</td></tr>
+                </tbody></table></div>""";
+
+        assertThat(HtmlPages.read(html).rows()).extracting(ListingRow::number).containsExactly(9120L, 9117L, 9101L);
+    }
+
     @Test
     void xpressEngineRhymixViewAndListing() throws IOException {
         ScrapedPage page = HtmlPages.read(utf8("rhymix.html"));
