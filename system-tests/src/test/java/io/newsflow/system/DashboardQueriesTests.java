@@ -58,7 +58,10 @@ class DashboardQueriesTests {
             .start();
         try {
             String base = "http://127.0.0.1:" + port;
-            await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/-/ready").statusCode() == 200);
+            // refused connections until Prometheus listens: keep asking
+            await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> get(base + "/-/ready").statusCode() == 200);
             Map<String, String> queries = queries();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 traffic(system);
