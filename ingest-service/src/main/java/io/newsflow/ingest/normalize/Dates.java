@@ -36,11 +36,20 @@ public final class Dates {
     private static final Pattern SHORT_YEAR = Pattern
         .compile("(\\d{2})[.\\-/](\\d{1,2})[.\\-/](\\d{1,2})\\.?(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
+    /**
+     * {@code 2024년 07월 23일 21시 14분 08초}, {@code 2024년 7월 24일 (수) 오후 2시 5분}: the date in
+     * Korean words, perhaps with its weekday and a time in hours (24 or 12 with 오전/오후),
+     * minutes and seconds.
+     */
+    private static final Pattern KOREAN = Pattern
+        .compile("(\\d{4})년 ?(\\d{1,2})월 ?(\\d{1,2})일(?: ?\\(?[월화수목금토일](?:요일)?\\)?)?"
+                + "(?: ?(오전|오후)? ?(\\d{1,2})시(?: ?(\\d{1,2})분(?: ?(\\d{1,2})초)?)?)?");
+
     /** {@code 07.24}: a day of the reference year, as boards show this year's posts. */
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})[.\\-/](\\d{1,2})\\.?");
 
     private static final String EXPECTED = "must be an ISO-8601 date-time or a date such as 2024.07.24, "
-            + "2024-07-24 14:32 or 14:32, between the years 0001 and 9999";
+            + "2024-07-24 14:32, 2024년 07월 24일 14시 32분 or 14:32, between the years 0001 and 9999";
 
     /** How far a crawler's clock and a board's may disagree. */
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
@@ -106,6 +115,10 @@ public final class Dates {
                     .atZone(SEOUL)
                     .toInstant();
             }
+            Matcher korean = KOREAN.matcher(text);
+            if (korean.matches()) {
+                return korean(korean);
+            }
             Matcher monthDay = MONTH_DAY.matcher(text);
             if (monthDay.matches()) {
                 return monthDay(MonthDay.of(number(monthDay, 1), number(monthDay, 2)), reference);
@@ -143,6 +156,23 @@ public final class Dates {
             }
         }
         throw new DateTimeException(day + " is no day of the years before " + today);
+    }
+
+    private static Instant korean(Matcher korean) {
+        LocalDate date = LocalDate.of(number(korean, 1), number(korean, 2), number(korean, 3));
+        if (korean.group(5) == null) {
+            return startOfDay(date);
+        }
+        int hour = number(korean, 5);
+        if (korean.group(4) != null) {
+            if (hour < 1 || hour > 12) {
+                throw new DateTimeException(hour + "시 is no hour of " + korean.group(4));
+            }
+            hour = hour % 12 + (korean.group(4).equals("오후") ? 12 : 0);
+        }
+        int minute = korean.group(6) == null ? 0 : number(korean, 6);
+        int second = korean.group(7) == null ? 0 : number(korean, 7);
+        return date.atTime(hour, minute, second).atZone(SEOUL).toInstant();
     }
 
     private static Instant startOfDay(LocalDate date) {

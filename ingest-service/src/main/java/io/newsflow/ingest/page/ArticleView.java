@@ -1,7 +1,9 @@
 package io.newsflow.ingest.page;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.newsflow.ingest.normalize.Text;
 import io.newsflow.ingest.page.HtmlBlocks.Block;
@@ -28,7 +30,15 @@ final class ArticleView {
     private static final String NOT_CONTENT = "script, style, noscript, template, iframe, form, button, nav, aside, "
             + "footer, select, ins, .adsbygoogle, [class~=(?i)(^|[\\s_-])(ad|ads|advert|banner)([\\s_-]|$)], "
             + "[id~=(?i)^(ad|ads|banner)[_-]], [class~=(?i)(^|[\\s_-])(comment|cmt|reply|share|sns)s?([\\s_-]|$)], "
-            + ".bo_v_act, .btn_recommend_box";
+            + ".bo_v_act, .btn_recommend_box, "
+            + "[class~=(?i)(^|[\\s_-])(reporter|journalist|editors|copyright|related|relation|ranking|popular)"
+            + "([\\s_-]|$)]";
+
+    /**
+     * Beside a writer's name in an info line, never part of it: counts (조회 수, 추천 수), the
+     * time, an IP address.
+     */
+    private static final String NOT_NAME = ".sum, .read, .vote, .count, .hit, .date, .time, .ip";
 
     /**
      * An app's signature a gallery adds at the end of a post ({@code - xx official App}).
@@ -45,29 +55,64 @@ final class ArticleView {
         if (content == null) {
             return null;
         }
-        Element heading = view.selectFirst(layout.title);
-        Element categoryHead = heading == null ? view.selectFirst(layout.category)
-                : heading.selectFirst(layout.category);
-        String title = heading == null ? null : title(heading, layout);
+        Element heading = first(view, layout.title);
+        Element categoryHead = first(heading == null ? view : heading, layout.category);
+        String title = heading == null ? null
+                : PageMetadata.withoutSiteName(title(heading, layout), metadata.siteName(), metadata.publisher());
         ScrapedArticle body = body(content, layout);
         if (body == null) {
             return null;
         }
+        List<String> subtitles = new ArrayList<>(subtitles(view, content, layout));
+        subtitles.addAll(body.subtitles());
         String author = metadata.author() != null && metadata.publisher() != null ? metadata.author()
-                : firstNonNull(body.author(), person(view.selectFirst(layout.author)), metadata.author());
-        String publishedAt = firstNonNull(metadata.datePublished(), time(view.selectFirst(layout.time)),
-                body.publishedAt());
+                : firstNonNull(body.author(), person(first(view, layout.author)), metadata.author());
+        String publishedAt = firstNonNull(metadata.datePublished(), time(first(view, layout.time)), body.publishedAt());
         String section = firstNonNull(category(categoryHead), metadata.section());
-        return new ScrapedArticle(firstNonNull(title, metadata.headline()), body.subtitles(), body.paragraphs(),
+        return new ScrapedArticle(firstNonNull(title, metadata.headline()), subtitles, body.paragraphs(),
                 body.captions(), firstNonNull(body.outlet(), metadata.publisher()), author, section, publishedAt);
+    }
+
+    /** The first element {@code selector} finds; none for a layout without one. */
+    private static Element first(Element root, String selector) {
+        return selector == null ? null : root.selectFirst(selector);
+    }
+
+    /**
+     * Sub-headlines that stand outside the content (a news page's header), one per line:
+     * a {@code <br>
+     * } splits them.
+     */
+    private static List<String> subtitles(Element view, Element content, BoardLayout layout) {
+        if (layout.subtitles == null) {
+            return List.of();
+        }
+        Set<String> subtitles = new LinkedHashSet<>();
+        for (Element element : view.select(layout.subtitles)) {
+            if (element.parents().contains(content)) {
+                continue;
+            }
+            for (Block block : HtmlBlocks.of(element)) {
+                subtitles.addAll(block.lines());
+            }
+        }
+        return List.copyOf(subtitles);
     }
 
     /**
      * The heading's own text: without its category head, icons and screen-reader words.
      */
     private static String title(Element heading, BoardLayout layout) {
+        if (heading.normalName().equals("title")) {
+            // the page's title names the post last: 그룹 > 게시판 > 제목
+            String shown = Text.line(heading.text());
+            int last = shown == null ? -1 : shown.lastIndexOf(" > ");
+            return last < 0 ? shown : Text.line(shown.substring(last + 3));
+        }
         Element own = heading.clone();
-        own.select(layout.category).remove();
+        if (layout.category != null) {
+            own.select(layout.category).remove();
+        }
         own.select(ListingTable.CATEGORY_HEADS).remove();
         own.select(".title_device, .title_sub, img").remove();
         return ListingTable.visibleText(own);
@@ -84,7 +129,10 @@ final class ArticleView {
         return shown;
     }
 
-    /** The writer: a {@code data-nick}, else the element's visible text. */
+    /**
+     * The writer: a {@code data-nick}, else the element's visible text; of an info line
+     * of several lines (a news page's: reporter, times, counts), the byline's name.
+     */
     private static String person(Element element) {
         if (element == null) {
             return null;
@@ -96,11 +144,48 @@ final class ArticleView {
         if (nick != null) {
             return nick.hasAttr("data-nick") ? Text.line(nick.attr("data-nick")) : ListingTable.visibleText(nick);
         }
-        return ListingTable.visibleText(element);
+        Element name = element.clone();
+        name.select(NOT_NAME).remove();
+        List<String> lines = lines(name);
+        for (String line : lines) {
+            String byline = ArticleEnd.byline(line);
+            if (byline != null) {
+                return byline;
+            }
+        }
+        return lines.size() == 1 ? lines.get(0) : null;
     }
 
+    /**
+     * The time: a {@code datetime} or full {@code title} attribute, else what is shown;
+     * of an info line of several lines, the one that is a date
+     * ({@code 입력 2024.09.03 09:12}).
+     */
     private static String time(Element element) {
-        return element == null ? null : ListingTable.date(element);
+        if (element == null) {
+            return null;
+        }
+        List<String> lines = lines(element);
+        if (lines.size() > 1 && element.selectFirst("[datetime]") == null) {
+            for (String line : lines) {
+                String date = PageParser.dateLine(line);
+                if (date != null) {
+                    return date;
+                }
+            }
+            return null;
+        }
+        String shown = ListingTable.date(element);
+        String dated = shown == null ? null : PageParser.dateLine(shown);
+        return dated != null ? dated : shown;
+    }
+
+    private static List<String> lines(Element element) {
+        List<String> lines = new ArrayList<>();
+        for (Block block : HtmlBlocks.of(element)) {
+            lines.addAll(block.lines());
+        }
+        return lines;
     }
 
     /**
@@ -116,7 +201,7 @@ final class ArticleView {
         }
         List<String> headings = new ArrayList<>();
         while (!blocks.isEmpty() && blocks.get(0).kind() == HtmlBlocks.Kind.HEADING) {
-            headings.add(blocks.remove(0).text());
+            headings.addAll(blocks.remove(0).lines());
         }
         List<Caption> figures = new ArrayList<>();
         List<List<String>> text = new ArrayList<>();

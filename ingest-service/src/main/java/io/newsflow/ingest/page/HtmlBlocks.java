@@ -13,11 +13,11 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * The text of an HTML subtree as blocks, in one pass over its nodes: every block element
- * (a paragraph, a heading, a list item, a {@code div} …) starts and ends a block,
- * {@code <br>
- * } breaks a line inside one, a table row is a block of its cells joined by spaces, and a
- * {@code figcaption} is a block of its own kind. White space is collapsed; empty blocks
- * are dropped. Text marked for screen readers only is skipped.
+ * (a paragraph, a heading, a list item, a {@code div} …) starts and ends a block, a
+ * {@code br} element breaks a line inside one (two of them, a blank line, end the block),
+ * a table row is a block of its cells joined by spaces, and a {@code figcaption} is a
+ * block of its own kind. White space is collapsed; empty blocks are dropped. Text marked
+ * for screen readers only is skipped.
  */
 final class HtmlBlocks {
 
@@ -120,7 +120,16 @@ final class HtmlBlocks {
                 append(" ");
             }
             else if (name.equals("br")) {
-                breakLine();
+                if (this.lines.isEmpty() || Text.line(this.line.toString()) != null) {
+                    breakLine();
+                }
+                else {
+                    // a blank line (<br><br>) ends a paragraph, as editors that write no
+                    // <p> mean it
+                    Kind kept = this.kind;
+                    flush();
+                    this.kind = kept;
+                }
             }
             else if (BLOCKS.contains(name)) {
                 flush();

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.page;
 
 import io.newsflow.ingest.page.ListingTable.Listing;
+import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -36,14 +37,31 @@ final class HtmlPages {
         Document document = Parser.htmlParser().setMaxDepth(DEEPEST).parseInput(html, "");
         PageMetadata metadata = PageMetadata.of(document);
         BoardLayout layout = BoardLayout.of(document);
-        if (layout == null) {
+        ScrapedArticle article = layout == null ? null : ArticleView.read(document, layout, metadata);
+        if (layout == null || article == null && layout == BoardLayout.NEWS) {
+            // a news page whose article element held no article is read as any other page
             ScrapedPage page = PageParser.parse(HtmlPageText.text(document));
             return new ScrapedPage(completed(page.article(), metadata), page.rows(), page.notices(),
                     page.skippedLines(), ScrapedPage.TEXT);
         }
-        ScrapedArticle article = ArticleView.read(document, layout, metadata);
         Listing listing = ListingTable.read(document, layout, PageParser.MAX_ITEMS - (article == null ? 0 : 1));
-        return new ScrapedPage(article, listing.rows(), listing.notices(), listing.skipped(), layout.id());
+        return new ScrapedPage(completed(article, listing.current()), listing.rows(), listing.notices(),
+                listing.skipped(), layout.id());
+    }
+
+    /**
+     * The view's article, with what the listing's row of the same post says where the
+     * view had nothing (skins that mark neither the writer nor the time).
+     */
+    private static ScrapedArticle completed(ScrapedArticle article, ListingRow current) {
+        if (article == null || current == null) {
+            return article;
+        }
+        return new ScrapedArticle(article.title() != null ? article.title() : current.title(), article.subtitles(),
+                article.paragraphs(), article.captions(), article.outlet(),
+                article.author() != null ? article.author() : current.author(),
+                article.section() != null ? article.section() : current.category(),
+                article.publishedAt() != null ? article.publishedAt() : current.date());
     }
 
     /**

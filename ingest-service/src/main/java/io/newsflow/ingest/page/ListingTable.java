@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +36,10 @@ final class ListingTable {
         NUMBER("번호", "글번호", "no", "no.", "num", "number"), TITLE("제목", "subject", "title", "글제목"),
         AUTHOR("글쓴이", "작성자", "이름", "닉네임", "글쓴이/작성자", "name", "writer", "author", "nick", "닉"),
         DATE("날짜", "작성일", "등록일", "일자", "작성시간", "등록시간", "date", "datetime", "시간"),
-        CATEGORY("분류", "말머리", "카테고리", "구분", "category"), HITS("조회", "조회수", "hit", "hits", "views", "읽음"),
+        CATEGORY("분류", "말머리", "카테고리", "구분", "category"), HITS("조회", "조회수", "hit", "hits", "views", "읽음", "read"),
         VOTES("추천", "추천수", "공감", "좋아요", "votes", "vote", "like", "likes");
+
+        private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u3000]+");
 
         private final Set<String> names;
 
@@ -45,7 +48,11 @@ final class ListingTable {
         }
 
         static Column named(String header) {
-            String name = header.replace(" ", "").toLowerCase(Locale.ROOT);
+            if (header == null) {
+                return null;
+            }
+            // 제&nbsp;&nbsp;&nbsp;목, 조회 수: white space of any kind is no part of a name
+            String name = SPACES.matcher(header).replaceAll("").toLowerCase(Locale.ROOT);
             for (Column column : values()) {
                 if (column.names.contains(name)) {
                     return column;
@@ -61,10 +68,12 @@ final class ListingTable {
      *
      * @param skipped body rows that are neither a post nor a pinned row (an empty board's
      * message …)
+     * @param current the row of the post the page shows (marked {@code 열람중}, {@code »},
+     * an arrow …), or {@code null}
      */
-    record Listing(List<ListingRow> rows, int notices, int skipped) {
+    record Listing(List<ListingRow> rows, int notices, int skipped, ListingRow current) {
 
-        static final Listing NONE = new Listing(List.of(), 0, 0);
+        static final Listing NONE = new Listing(List.of(), 0, 0, null);
 
     }
 
@@ -85,7 +94,8 @@ final class ListingTable {
 
     private static final Pattern BADGE_AT_END = Pattern.compile("\\[(\\d{1,7})]$");
 
-    private static final Pattern FULL_DATE = Pattern.compile("\\d{2,4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}.*");
+    private static final Pattern FULL_DATE = Pattern
+        .compile("\\d{2,4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}.*|\\d{4}년 ?\\d{1,2}월 ?\\d{1,2}일.*");
 
     private static final Pattern TIME_ONLY = Pattern.compile("\\d{1,2}:\\d{2}(?::\\d{2})?");
 
@@ -106,7 +116,17 @@ final class ListingTable {
      */
     static final String CATEGORY_HEADS = "[class~=(?i)(^|[\\s_-])(cate(gory)?|headtext)([\\s_-]|$)]";
 
-    private static final String NOTICE_MARKS = "[class~=(?i)notice], img[alt*=공지], [title=공지]";
+    private static final String NOTICE_MARKS = "[class~=(?i)notice], img[alt*=공지], [title=공지], img[src~=(?i)notice]";
+
+    /**
+     * What header images are named after their prefix ({@code head_subject.gif},
+     * {@code h_no.gif}, {@code title_name.png}).
+     */
+    private static final Pattern HEADER_IMAGE = Pattern
+        .compile("(?i)(?:head|header|h|title|t|list|bt|top)_?([a-z]{1,12})\\.(?:gif|png|jpe?g|svg)");
+
+    /** How many rows above the header a table may have (spacers, a caption row). */
+    private static final int ROWS_BEFORE_HEADER = 5;
 
     private final Map<Column, Integer> columns;
 
@@ -124,6 +144,9 @@ final class ListingTable {
      */
     static Listing read(Element root, BoardLayout layout, int room) {
         for (String selector : new String[] { layout.listing, "table" }) {
+            if (selector == null) {
+                continue;
+            }
             for (Element table : root.select(selector)) {
                 Element header = headerRow(table);
                 Map<Column, Integer> columns = header == null ? Map.of() : columns(header);
@@ -146,14 +169,14 @@ final class ListingTable {
             Elements rows = head.select("> tr");
             return rows.isEmpty() ? null : rows.last();
         }
+        int seen = 0;
         for (Element row : rows(table)) {
-            if (!row.select("> th").isEmpty()) {
+            if (!row.select("> th").isEmpty() || columns(row).containsKey(Column.TITLE)) {
                 return row;
             }
-            if (columns(row).containsKey(Column.TITLE)) {
-                return row;
+            if (++seen == ROWS_BEFORE_HEADER) {
+                return null;
             }
-            return null;
         }
         return null;
     }
@@ -167,7 +190,7 @@ final class ListingTable {
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         int position = 0;
         for (Element cell : header.select("> th, > td")) {
-            Column column = Column.named(visibleText(cell));
+            Column column = Column.named(headerName(cell));
             if (column != null) {
                 columns.putIfAbsent(column, position);
             }
@@ -176,9 +199,34 @@ final class ListingTable {
         return columns;
     }
 
+    /**
+     * A header cell's name: its text (that of a table nested in it too), else what its
+     * image is named: {@code alt}, or the file ({@code head_subject.gif} is
+     * {@code subject}).
+     */
+    private static String headerName(Element cell) {
+        String shown = visibleText(cell);
+        if (shown != null) {
+            return shown;
+        }
+        Element image = cell.selectFirst("img");
+        if (image == null) {
+            return null;
+        }
+        if (Text.line(image.attr("alt")) != null) {
+            return Text.line(image.attr("alt"));
+        }
+        String source = image.attr("src");
+        String path = source.indexOf('?') < 0 ? source : source.substring(0, source.indexOf('?'));
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        Matcher named = HEADER_IMAGE.matcher(file);
+        return named.matches() ? named.group(1) : null;
+    }
+
     private Listing rows(Element table, Element header) {
         List<ListingRow> rows = new ArrayList<>();
         List<Integer> marked = new ArrayList<>();
+        List<Long> linkIds = new ArrayList<>();
         int notices = 0;
         int skipped = 0;
         for (Element row : rows(table)) {
@@ -192,6 +240,12 @@ final class ListingTable {
                 continue;
             }
             Element link = titleLink(titleCell);
+            if (link == null && visibleText(row) == null) {
+                // a spacer or a rule between rows (Zeroboard's skins draw lines with
+                // them)
+                skipped++;
+                continue;
+            }
             Long number = number(row, cell(cells, Column.NUMBER), link);
             if (number == null) {
                 notices++;
@@ -215,9 +269,15 @@ final class ListingTable {
                     marked.add(rows.size());
                 }
                 rows.add(read);
+                linkIds.add(linkId(row, link));
             }
         }
-        return new Listing(inSequence(rows, marked), notices, skipped);
+        List<ListingRow> numbered = inSequence(rows, marked);
+        if (numbered == null) {
+            numbered = byLinkIds(rows, marked, linkIds);
+        }
+        ListingRow current = marked.size() == 1 ? rows.get(marked.get(0)) : null;
+        return new Listing(numbered, notices, skipped + rows.size() - numbered.size(), current);
     }
 
     /**
@@ -225,8 +285,7 @@ final class ListingTable {
      * post's id) and show a mark such as {@code 열람중} in place of the number of the post
      * being viewed, whose link carries its id, a number of another kind. When the numbers
      * shown are such a sequence, a marked row takes the number of its place in it (the
-     * one after the row above it); otherwise (numbers that are ids, with gaps) it keeps
-     * the number of its link.
+     * one after the row above it). Answers {@code null} when they are not.
      */
     private static List<ListingRow> inSequence(List<ListingRow> rows, List<Integer> marked) {
         if (marked.isEmpty() || marked.size() == rows.size()) {
@@ -241,21 +300,46 @@ final class ListingTable {
             }
             long number = rows.get(i).number();
             if (expected != null && number != expected) {
-                return rows;
+                return null;
             }
             expected = number - 1;
             shown = shown < 0 ? i : shown;
         }
         List<ListingRow> numbered = new ArrayList<>(rows);
         for (int i : marked) {
-            ListingRow row = rows.get(i);
             long number = rows.get(shown).number() + (shown - i);
-            if (number > 0) {
-                numbered.set(i, new ListingRow(number, row.title(), row.commentCount(), row.author(), row.date(),
-                        row.category()));
+            numbered.set(i, number > 0 ? withNumber(rows.get(i), number) : null);
+        }
+        numbered.removeIf(Objects::isNull);
+        return numbered;
+    }
+
+    /**
+     * A listing whose numbers are not a sequence: its marked rows keep the id of their
+     * link when the numbers shown are those ids (a board numbering its posts by id, with
+     * gaps); when they are not, the number a marked row would show is unknown and the row
+     * is left out rather than stored under a number of another kind.
+     */
+    private static List<ListingRow> byLinkIds(List<ListingRow> rows, List<Integer> marked, List<Long> linkIds) {
+        boolean shownAreIds = true;
+        for (int i = 0; i < rows.size() && shownAreIds; i++) {
+            Long id = linkIds.get(i);
+            shownAreIds = marked.contains(i) || id == null || id == rows.get(i).number();
+        }
+        if (shownAreIds) {
+            return rows;
+        }
+        List<ListingRow> kept = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!marked.contains(i)) {
+                kept.add(rows.get(i));
             }
         }
-        return numbered;
+        return kept;
+    }
+
+    private static ListingRow withNumber(ListingRow row, long number) {
+        return new ListingRow(number, row.title(), row.commentCount(), row.author(), row.date(), row.category());
     }
 
     /** A number cell showing the mark of the post being viewed instead of a number. */
@@ -265,7 +349,8 @@ final class ListingTable {
         }
         String shown = shownNumber(numberCell);
         return !DIGITS.matcher(shown).matches() && (CURRENT_POST.contains(shown.toLowerCase(Locale.ROOT))
-                || numberCell.selectFirst(".bo_current, .current") != null);
+                || numberCell.selectFirst(".bo_current, .current") != null
+                || shown.isEmpty() && numberCell.selectFirst("img") != null);
     }
 
     /** What a number cell shows, without thousands separators; empty when blank. */
@@ -316,11 +401,18 @@ final class ListingTable {
             if (DIGITS.matcher(shown).matches()) {
                 return positive(shown);
             }
-            if (!CURRENT_POST.contains(shown.toLowerCase(Locale.ROOT))
-                    && numberCell.selectFirst(".bo_current, .current") == null) {
+            if (!isMarkedCurrent(numberCell)) {
                 return null;
             }
         }
+        return linkId(row, link);
+    }
+
+    /**
+     * The post's id the row carries: its {@code data-no}, else the number in its link's
+     * address; {@code null} for none.
+     */
+    private static Long linkId(Element row, Element link) {
         String dataNumber = row.attr("data-no");
         if (DIGITS.matcher(dataNumber).matches()) {
             return positive(dataNumber);
@@ -413,6 +505,10 @@ final class ListingTable {
 
     private static String category(Element column, Element titleCell) {
         Element head = column != null ? column : titleCell.selectFirst(CATEGORY_HEADS);
+        if (head == null) {
+            // a category link without a class (GNUBoard 4: [<a href="…&sca=잡담">잡담</a>])
+            head = titleCell.selectFirst("a[href*=sca=]");
+        }
         if (head == null) {
             return null;
         }

@@ -1,13 +1,16 @@
 package io.newsflow.ingest.page;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.newsflow.ingest.normalize.Text;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,12 +20,27 @@ import tools.jackson.databind.json.JsonMapper;
  * OpenGraph's {@code og:title} and {@code article:*} properties. Each value may be
  * {@code null}.
  *
+ * <p>
+ * JSON-LD is read as JSON (escapes such as {@code \uD3D0} decoded), forgiving what news
+ * sites' templates commonly get wrong (a trailing comma, a raw line break in a string).
+ * Several authors are all named, in their order, without their titles ({@code 한서윤 기자} is
+ * {@code 한서윤}). A headline loses the site's name that pages append to it
+ * ({@code … - 한결일보}, {@code … | 한결일보}).
+ *
+ * @param author the writers' names, joined by {@code ", "} when there are several
  * @param publisher the outlet that published it (from JSON-LD only: a site's OpenGraph
  * name is the board's, not the article's)
+ * @param siteName the site's own name ({@code og:site_name}, else the publisher), which
+ * titles may carry as a suffix
  */
-record PageMetadata(String headline, String datePublished, String author, String publisher, String section) {
+record PageMetadata(String headline, String datePublished, String author, String publisher, String section,
+        String siteName) {
 
-    static final PageMetadata NONE = new PageMetadata(null, null, null, null, null);
+    static final PageMetadata NONE = new PageMetadata(null, null, null, null, null, null);
+
+    /** What stands between a title and the site's name a page appends to it. */
+    private static final List<String> SUFFIX_SEPARATORS = List.of(" - ", " | ", " : ", " :: ", " < ", " — ", " – ",
+            " ｜ ");
 
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
             "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting", "SocialMediaPosting", "DiscussionForumPosting");
@@ -30,9 +48,16 @@ record PageMetadata(String headline, String datePublished, String author, String
     /** JSON-LD larger than this is not read: no article's metadata needs it. */
     private static final int LONGEST_JSON_LD = 200_000;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** At most this many authors are named. */
+    private static final int MOST_AUTHORS = 10;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
+                JsonReadFeature.ALLOW_JAVA_COMMENTS)
+        .build();
 
     static PageMetadata of(Document document) {
+        String siteName = meta(document, "og:site_name");
         for (Element script : document.select("script[type=application/ld+json]")) {
             String json = script.data();
             if (json.length() > LONGEST_JSON_LD) {
@@ -40,13 +65,62 @@ record PageMetadata(String headline, String datePublished, String author, String
             }
             JsonNode article = findArticle(parse(json));
             if (article != null) {
-                return new PageMetadata(text(article.get("headline")), text(article.get("datePublished")),
-                        name(article.get("author")), name(article.get("publisher")),
-                        text(article.get("articleSection")));
+                String publisher = name(article.get("publisher"));
+                String site = siteName != null ? siteName : publisher;
+                return new PageMetadata(withoutSiteName(text(article.get("headline")), site, publisher),
+                        text(article.get("datePublished")), authors(article.get("author")), publisher,
+                        text(article.get("articleSection")), site);
             }
         }
-        return new PageMetadata(meta(document, "og:title"), meta(document, "article:published_time"),
-                notAUrl(meta(document, "article:author")), null, meta(document, "article:section"));
+        return new PageMetadata(withoutSiteName(meta(document, "og:title"), siteName, null),
+                meta(document, "article:published_time"), person(notAUrl(meta(document, "article:author"))), null,
+                meta(document, "article:section"), siteName);
+    }
+
+    /**
+     * The title without the name of the site (or outlet) that a page appends to it after
+     * a separator; a title that is nothing but the name stays as it is.
+     */
+    static String withoutSiteName(String title, String... names) {
+        if (title == null) {
+            return null;
+        }
+        for (String name : names) {
+            if (name == null) {
+                continue;
+            }
+            for (String separator : SUFFIX_SEPARATORS) {
+                String suffix = separator + name;
+                if (title.endsWith(suffix) && title.length() > suffix.length()) {
+                    return Text.line(title.substring(0, title.length() - suffix.length()));
+                }
+            }
+        }
+        return title;
+    }
+
+    /** Every author's name, in order, without duplicates, joined by {@code ", "}. */
+    private static String authors(JsonNode node) {
+        if (node == null || !node.isArray()) {
+            return person(name(node));
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode each : node) {
+            String name = person(name(each));
+            if (name != null && names.size() < MOST_AUTHORS) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    /** A writer's name without a reporter's title or e-mail ({@code 한서윤 기자}). */
+    private static String person(String name) {
+        if (name == null) {
+            return null;
+        }
+        String byline = ArticleEnd.byline(name);
+        return byline != null ? byline : name;
     }
 
     private static JsonNode parse(String json) {
@@ -110,7 +184,9 @@ record PageMetadata(String headline, String datePublished, String author, String
         if (node == null || !node.isValueNode()) {
             return node != null && node.isArray() && !node.isEmpty() ? text(node.get(0)) : null;
         }
-        return Text.line(node.asString());
+        String value = node.asString();
+        // templates often HTML-escape what they put into JSON-LD (&quot;, &#39;, &amp;)
+        return Text.line(value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, false) : value);
     }
 
     private static String meta(Document document, String property) {

@@ -40,19 +40,19 @@ final class PageParser {
 
     private static final List<String> DATE_COLUMNS = List.of("날짜", "작성일", "등록일", "일자", "시간");
 
-    private static final List<String> DATE_KEYWORDS = List.of("입력", "등록", "발행", "작성", "승인");
+    private static final List<String> DATE_KEYWORDS = List.of("작성일", "등록일", "입력", "등록", "발행", "작성", "승인");
 
     /** A date as a listing writes it; only ever matched against one token. */
-    private static final Pattern ROW_DATE = Pattern
-        .compile("\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?|\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}|\\d{1,2}[.\\-/]\\d{1,2}"
-                + "|\\d{1,2}:\\d{2}(?::\\d{2})?");
+    private static final Pattern ROW_DATE = Pattern.compile(
+            "(?:\\d{4}|\\d{2})[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?|\\d{2}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}|\\d{1,2}[.\\-/]\\d{1,2}"
+                    + "|\\d{1,2}:\\d{2}(?::\\d{2})?");
 
     /**
      * The date of a date line, after its keywords; it fails within its first few
      * characters.
      */
     private static final Pattern LINE_DATE = Pattern
-        .compile("\\d{4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?(?: \\d{1,2}:\\d{2}(?::\\d{2})?)?");
+        .compile("(?:\\d{4}|\\d{2})[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}\\.?(?: \\d{1,2}:\\d{2}(?::\\d{2})?)?");
 
     private static final String OPENING_QUOTES = "“‘\"'「『";
 

@@ -25,7 +25,9 @@ class DatesTests {
             "2024.07.24 14:32:10, 2024-07-24T05:32:10Z", "2024-07-24T14:32, 2024-07-24T05:32:00Z",
             "2024-07-24T14:32:00+09:00, 2024-07-24T05:32:00Z", "2024-07-24T05:32:00Z, 2024-07-24T05:32:00Z",
             "00:30, 2024-07-23T15:30:00Z", "01:45, 2024-07-23T16:45:00Z", "14:32, 2024-07-23T05:32:00Z",
-            "09:05, 2024-07-23T00:05:00Z" })
+            "09:05, 2024-07-23T00:05:00Z", "2024년 07월 23일 21시 14분 08초, 2024-07-23T12:14:08Z",
+            "2024년 7월 4일, 2024-07-03T15:00:00Z", "2024년 7월 24일 (수) 오후 2시 5분, 2024-07-24T05:05:00Z",
+            "2024년 7월 24일 오전 12시 30분, 2024-07-23T15:30:00Z" })
     void readsKoreanAndIsoFormsWithSeoulAsTheDefaultZone(String value, String expected) {
         assertThat(Dates.parse("postedAt", value, CRAWLED_AT)).isEqualTo(Instant.parse(expected));
     }
@@ -44,7 +46,8 @@ class DatesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "2024.13.01", "02-30", "13-01", "2024-02-30", "25:00", "yesterday", "2024년 7월 24일", "" })
+    @ValueSource(strings = { "2024.13.01", "02-30", "13-01", "2024-02-30", "25:00", "yesterday", "2024년 13월 1일",
+            "2024년 7월 24일 오후 13시", "2024년 7월 24일 25시", "7월 24일", "" })
     void rejectsWhatIsNotADateNamingTheField(String value) {
         assertThatThrownBy(() -> Dates.parse("postedAt", value, CRAWLED_AT)).isInstanceOf(InvalidFieldException.class)
             .hasMessageContaining("2024.07.24");
