@@ -197,6 +197,27 @@ class IngestApiTests {
         assertThat(published()).isEqualTo(before);
     }
 
+    /**
+     * An HTML page of a known engine with nothing in it: the answer says what was found.
+     */
+    @Test
+    void pageOfAKnownLayoutWithNothingInItIs422SayingWhatItFound() throws Exception {
+        String html = """
+                <div id="bo_list"><table><thead><tr><th>번호</th><th>제목</th><th>날짜</th></tr></thead><tbody>
+                <tr class="bo_notice"><td>공지</td><td><a href="?wr_id=1">공지 글</a></td><td>01-01</td></tr>
+                <tr><td colspan="3">게시물이 없습니다.</td></tr></tbody></table></div>""";
+        long before = published();
+        this.mvc
+            .perform(post("/api/v1/pages").header("X-API-Key", KEY)
+                .param("board", "empty")
+                .contentType(MediaType.TEXT_HTML)
+                .content(html))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.detail", containsString("Read as gnuboard")))
+            .andExpect(jsonPath("$.detail", containsString("1 notice rows were skipped")));
+        assertThat(published()).isEqualTo(before);
+    }
+
     @Test
     void pageWithInvalidUtf8Is400() throws Exception {
         byte[] broken = "번호 제목 글쓴이 날짜\n1 글 손님 14:00".getBytes(StandardCharsets.UTF_8);

@@ -189,6 +189,15 @@ final class ArticleView {
     }
 
     /**
+     * An article's text from an element holding nothing else (a feed entry's content):
+     * sub-headlines, paragraphs, captions and closing lines; {@code null} when no
+     * paragraph is found.
+     */
+    static ScrapedArticle content(Element content) {
+        return body(content, null);
+    }
+
+    /**
      * The content's blocks through the article text rules; captions of figures are
      * captions whatever they say.
      */

@@ -240,19 +240,22 @@ final class ListingTable {
                 continue;
             }
             Element link = titleLink(titleCell);
-            if (link == null && visibleText(row) == null) {
-                // a spacer or a rule between rows (Zeroboard's skins draw lines with
-                // them)
-                skipped++;
+            if (link == null) {
+                // no post: a pinned row without a link is still a notice; else a spacer,
+                // a
+                // rule between rows (Zeroboard's skins draw lines with them), an empty
+                // board's message
+                if (isNotice(row, cell(cells, Column.NUMBER))) {
+                    notices++;
+                }
+                else {
+                    skipped++;
+                }
                 continue;
             }
             Long number = number(row, cell(cells, Column.NUMBER), link);
             if (number == null) {
                 notices++;
-                continue;
-            }
-            if (link == null) {
-                skipped++;
                 continue;
             }
             if (rows.size() == this.room) {
@@ -417,15 +420,20 @@ final class ListingTable {
         if (DIGITS.matcher(dataNumber).matches()) {
             return positive(dataNumber);
         }
-        if (link != null) {
-            Matcher inLink = NUMBER_IN_LINK.matcher(link.attr("href"));
-            Long found = null;
-            while (inLink.find()) {
-                found = positive(inLink.group(1));
-            }
-            return found;
+        return link == null ? null : postId(link.attr("href"));
+    }
+
+    /**
+     * The post id in a link's address ({@code wr_id=}, {@code no=}, {@code document_srl=}
+     * …, or its last path segment), or {@code null}.
+     */
+    static Long postId(String href) {
+        Matcher inLink = NUMBER_IN_LINK.matcher(href);
+        Long found = null;
+        while (inLink.find()) {
+            found = positive(inLink.group(1));
         }
-        return null;
+        return found;
     }
 
     private static Long positive(String digits) {

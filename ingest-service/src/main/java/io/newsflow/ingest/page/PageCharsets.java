@@ -31,6 +31,12 @@ final class PageCharsets {
     private static final Pattern DECLARED = Pattern
         .compile("<meta[^>]{0,200}?charset\\s{0,5}=\\s{0,5}[\"']?([A-Za-z0-9_.:-]{1,40})", Pattern.CASE_INSENSITIVE);
 
+    /** Where an XML document declares its encoding: in its first line. */
+    private static final int XML_DECLARATION = 200;
+
+    private static final Pattern XML_ENCODING = Pattern
+        .compile("^(?:\\u00EF\\u00BB\\u00BF)?<\\?xml[^>]{0,100}?encoding\\s{0,5}=\\s{0,5}[\"']([A-Za-z0-9_.:-]{1,40})");
+
     private static final Charset KOREAN = Charset.forName("x-windows-949");
 
     private static final Map<String, Charset> KOREAN_NAMES = Map.of("euc-kr", KOREAN, "euckr", KOREAN, "ks_c_5601-1987",
@@ -43,12 +49,31 @@ final class PageCharsets {
     static String decode(byte[] body, MediaType type, boolean html) {
         Charset charset = type.getCharset() != null ? korean(type.getCharset())
                 : html ? declared(body) : StandardCharsets.UTF_8;
+        return strictly(body, charset);
+    }
+
+    private static String strictly(byte[] body, Charset charset) {
         try {
             return charset.newDecoder().decode(ByteBuffer.wrap(body)).toString();
         }
         catch (CharacterCodingException ex) {
             throw new InvalidFieldException("body", "is not valid " + charset.name());
         }
+    }
+
+    /**
+     * An XML document's text: in the request's charset, else the one its XML declaration
+     * names ({@code <?xml version="1.0" encoding="euc-kr"?>}), else UTF-8; strictly, like
+     * a page.
+     */
+    static String decodeXml(byte[] body, MediaType type) {
+        return strictly(body, type.getCharset() != null ? korean(type.getCharset()) : declaredXml(body));
+    }
+
+    private static Charset declaredXml(byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, XML_DECLARATION), StandardCharsets.ISO_8859_1);
+        Matcher declared = XML_ENCODING.matcher(head);
+        return declared.find() ? named(declared.group(1).toLowerCase(Locale.ROOT)) : StandardCharsets.UTF_8;
     }
 
     /** The charset the page's first bytes declare, or UTF-8. */
@@ -58,7 +83,10 @@ final class PageCharsets {
         if (!declared.find()) {
             return StandardCharsets.UTF_8;
         }
-        String name = declared.group(1).toLowerCase(Locale.ROOT);
+        return named(declared.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    private static Charset named(String name) {
         if (KOREAN_NAMES.containsKey(name)) {
             return KOREAN;
         }

@@ -41,8 +41,9 @@ class PageController {
 
     /**
      * A whole scraped board page as {@code text/plain} or {@code text/html} (UTF-8 unless
-     * the content type names another charset). 202 once Kafka acknowledged every
-     * extracted event.
+     * the content type names another charset), or an RSS or Atom feed
+     * ({@code application/rss+xml}, {@code application/atom+xml}). 202 once Kafka
+     * acknowledged every extracted event.
      */
     @Operation(summary = "Ingest a whole scraped board page",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -53,7 +54,9 @@ class PageController {
                     @ApiResponse(responseCode = "400",
                             content = @Content(mediaType = "application/problem+json",
                                     examples = @ExampleObject(value = ApiExamples.PROBLEM))) })
-    @PostMapping(consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE })
+    @PostMapping(
+            consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_RSS_XML_VALUE,
+                    MediaType.APPLICATION_ATOM_XML_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
     @ResponseStatus(HttpStatus.ACCEPTED)
     PageResult ingest(@RequestParam String board, @RequestParam(required = false) String url,
             @RequestParam(required = false) String crawledAt, @RequestParam(required = false) String title,

@@ -11,6 +11,9 @@ import io.newsflow.ingest.batch.BatchItem;
 import io.newsflow.ingest.batch.BatchResult;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.normalize.Dates;
+import io.newsflow.ingest.page.FeedPages.Feed;
+import io.newsflow.ingest.page.FeedPages.FeedArticle;
+import io.newsflow.ingest.page.FeedPages.FeedPost;
 import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
 import io.newsflow.ingest.post.PostRequest;
@@ -37,35 +40,60 @@ class PageIntake {
     }
 
     PageResult accept(PageRequest request, byte[] body, MediaType type) {
+        if (FeedPages.isFeed(type.getType() + "/" + type.getSubtype())) {
+            return acceptFeed(request, body, type);
+        }
         boolean html = MediaType.TEXT_HTML.isCompatibleWith(type);
         String text = PageCharsets.decode(body, type, html);
         ScrapedPage page = html ? HtmlPages.read(text) : PageParser.parse(text);
         if (page.isEmpty()) {
             this.metrics.page("unrecognised", page.layout());
-            throw new UnrecognisedPageException();
+            throw new UnrecognisedPageException(page);
         }
         this.metrics.page("parsed", page.layout());
         List<BatchItem> items = new ArrayList<>();
         if (page.article() != null) {
-            items.add(BatchItem.article(article(page.article(), request), request.crawledAt()));
+            items.add(BatchItem.article(article(page.article(), request.url(), request), request.crawledAt()));
         }
-        page.rows().forEach(row -> items.add(BatchItem.post(post(row, request))));
-        return result(request, page, items, this.batches.accept(items));
+        page.rows().forEach(row -> items.add(BatchItem.post(post(row, null, null, request))));
+        return result(request, page.layout(), page.notices(), page.skippedLines(), items, this.batches.accept(items));
     }
 
-    private static ArticleRequest article(ScrapedArticle article, PageRequest request) {
+    /**
+     * An RSS or Atom feed: an article per entry of a news outlet's feed, a post (with its
+     * text) per entry of a board's.
+     */
+    private PageResult acceptFeed(PageRequest request, byte[] body, MediaType type) {
+        Feed feed = FeedPages.read(PageCharsets.decodeXml(body, type));
+        if (feed.isEmpty()) {
+            this.metrics.page("unrecognised", feed.type());
+            throw new UnrecognisedPageException("The feed holds no entry that is an article (a title, a link and text) "
+                    + "or a board's post (a link carrying its number); " + feed.skipped() + " entries were not");
+        }
+        this.metrics.page("parsed", feed.type());
+        List<BatchItem> items = new ArrayList<>();
+        for (FeedArticle entry : feed.articles()) {
+            items.add(BatchItem.article(article(entry.article(), entry.url(), request), request.crawledAt()));
+        }
+        for (FeedPost entry : feed.posts()) {
+            items.add(BatchItem.post(post(entry.row(), entry.url(), entry.body(), request)));
+        }
+        return result(request, feed.type(), 0, feed.skipped(), items, this.batches.accept(items));
+    }
+
+    private static ArticleRequest article(ScrapedArticle article, String url, PageRequest request) {
         String title = article.title() != null ? article.title()
                 : request.title() != null ? request.title() : firstOrNull(article.subtitles());
         List<ArticleRequest.CaptionRequest> captions = article.captions()
             .stream()
             .map(caption -> new ArticleRequest.CaptionRequest(caption.text(), caption.credit()))
             .toList();
-        return new ArticleRequest(request.url(), title, article.subtitles(), article.paragraphs(), null, captions,
+        return new ArticleRequest(url, title, article.subtitles(), article.paragraphs(), null, captions,
                 article.outlet(), article.author(), article.publishedAt(), article.section(), null, null, null,
                 request.crawledAt().toString());
     }
 
-    private static PostRequest post(ListingRow row, PageRequest request) {
+    private static PostRequest post(ListingRow row, String url, String body, PageRequest request) {
         String date;
         try {
             date = Dates.parse("postedAt", row.date(), request.crawledAt()).toString();
@@ -73,26 +101,27 @@ class PageIntake {
         catch (InvalidFieldException ex) {
             date = row.date();
         }
-        return new PostRequest(request.board(), row.number(), row.title(), row.author(), date, null, null,
+        return new PostRequest(request.board(), row.number(), row.title(), row.author(), date, url, body,
                 row.commentCount(), row.category(), request.crawledAt().toString());
     }
 
-    private static PageResult result(PageRequest request, ScrapedPage page, List<BatchItem> items, BatchResult result) {
-        String articleId = null;
+    private static PageResult result(PageRequest request, String layout, int notices, int skipped,
+            List<BatchItem> items, BatchResult result) {
+        List<String> articleIds = new ArrayList<>();
         List<String> postKeys = new ArrayList<>();
         for (BatchResult.Item item : result.items()) {
             if (!BatchResult.ACCEPTED.equals(item.status())) {
                 continue;
             }
             if (items.get(item.index()) instanceof BatchItem.ArticleItem) {
-                articleId = item.id();
+                articleIds.add(item.id());
             }
             else {
                 postKeys.add(item.id());
             }
         }
-        return new PageResult(request.board(), request.url(), page.layout(), articleId, postKeys, page.notices(),
-                page.skippedLines(), result.items());
+        return new PageResult(request.board(), request.url(), layout, firstOrNull(articleIds), articleIds, postKeys,
+                notices, skipped, result.items());
     }
 
     private static String firstOrNull(List<String> values) {

@@ -5,17 +5,21 @@ import java.util.List;
 import io.newsflow.ingest.batch.BatchResult;
 
 /**
- * What a scraped page yielded, for the crawler's log.
+ * What a scraped page (or feed) yielded, for the crawler's log.
  *
- * @param layout how the page was read: {@code text} (the text rules) or the board engine
- * whose markup was recognised ({@code gnuboard}, {@code xpressengine}, {@code gallery})
- * @param articleId the id of the page's article, or {@code null} when it carried none (or
- * it was rejected)
- * @param posts keys of the accepted listing rows, in page order
+ * @param layout how the page was read: {@code text} (the text rules), the board engine or
+ * site whose markup was recognised ({@code gnuboard}, {@code gnuboard4},
+ * {@code xpressengine}, {@code zeroboard}, {@code gallery}, {@code news}), or the feed's
+ * format ({@code rss}, {@code atom})
+ * @param articleId the id of the page's article (a feed's first), or {@code null} when it
+ * carried none (or it was rejected)
+ * @param articles the ids of every accepted article, in order: one for a page, one per
+ * entry for a news feed
+ * @param posts keys of the accepted listing rows (or a board feed's entries), in order
  * @param notices notice rows ({@code 공지}) that were skipped
  * @param skippedLines lines after the listing header that were not rows
  * @param items every extracted item with its status: the article first, when there is one
  */
-public record PageResult(String board, String url, String layout, String articleId, List<String> posts, int notices,
-        int skippedLines, List<BatchResult.Item> items) {
+public record PageResult(String board, String url, String layout, String articleId, List<String> articles,
+        List<String> posts, int notices, int skippedLines, List<BatchResult.Item> items) {
 }

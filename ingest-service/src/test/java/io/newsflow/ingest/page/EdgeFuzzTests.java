@@ -28,9 +28,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything ingest reads from a client: text and
- * HTML pages, declared charsets, dates, URLs, article bodies and JSON requests. One
- * target chooses among them by its first input byte, so one fuzzing session covers them
- * all. The invariants:
+ * HTML pages, RSS and Atom feeds, declared charsets, dates, URLs, article bodies and JSON
+ * requests. One target chooses among them by its first input byte, so one fuzzing session
+ * covers them all. The invariants:
  * <ul>
  * <li>only the declared rejections: {@link PageLimitExceededException} (413),
  * {@link InvalidFieldException} (400), a Jackson error (400), bean validation (400);
@@ -87,7 +87,7 @@ class EdgeFuzzTests {
     }
 
     private static void fuzz(FuzzedDataProvider data) {
-        int target = data.consumeInt(0, 7);
+        int target = data.consumeInt(0, 8);
         long started = System.nanoTime();
         int size = switch (target) {
             case 0 -> textPage(data.consumeRemainingAsString());
@@ -97,7 +97,8 @@ class EdgeFuzzTests {
             case 4 -> paragraphs(data.consumeRemainingAsString());
             case 5 -> charset(data.consumeBoolean(), data.consumeString(40), data.consumeRemainingAsBytes());
             case 6 -> article(data.consumeRemainingAsBytes());
-            default -> post(data.consumeRemainingAsBytes());
+            case 7 -> post(data.consumeRemainingAsBytes());
+            default -> feed(data.consumeBoolean(), data.consumeRemainingAsBytes());
         };
         long elapsed = System.nanoTime() - started;
         if (elapsed > BUDGET_NANOS + BUDGET_NANOS_PER_CHARACTER * size) {
@@ -124,6 +125,36 @@ class EdgeFuzzTests {
             // 413
         }
         return html.length();
+    }
+
+    /**
+     * An RSS or Atom document (its encoding declared or not): only the declared
+     * rejections, and what is read is sane.
+     */
+    private static int feed(boolean declaredType, byte[] body) {
+        try {
+            String xml = PageCharsets.decodeXml(body,
+                    declaredType ? MediaType.parseMediaType("application/rss+xml; charset=euc-kr")
+                            : MediaType.parseMediaType("application/atom+xml"));
+            FeedPages.Feed feed = FeedPages.read(xml);
+            if (feed.articles().size() + feed.posts().size() > PageParser.MAX_ITEMS) {
+                throw new AssertionError("more entries than a batch");
+            }
+            for (FeedPages.FeedArticle article : feed.articles()) {
+                if (article.url() == null || article.article().paragraphs().isEmpty()) {
+                    throw new AssertionError("an article without address or text: " + article);
+                }
+            }
+            for (FeedPages.FeedPost post : feed.posts()) {
+                if (post.row().number() <= 0 || post.row().title() == null) {
+                    throw new AssertionError("a post without number or title: " + post);
+                }
+            }
+        }
+        catch (PageLimitExceededException | InvalidFieldException | UnrecognisedPageException expected) {
+            // 413, 400, 422
+        }
+        return body.length;
     }
 
     private static void check(ScrapedPage page) {
