@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.newsflow.ingest.normalize.Text;
 import io.newsflow.ingest.page.HtmlBlocks.Block;
@@ -25,6 +26,9 @@ import org.jsoup.nodes.Element;
  * when it has them.
  */
 final class ArticleView {
+
+    /** Where a list of selectors separates them (not inside a {@code :has(…)}). */
+    private static final Pattern SELECTORS = Pattern.compile(",\\s*(?![^()]*\\))");
 
     /** Inside a post's content, never part of it. */
     private static final String NOT_CONTENT = "script, style, noscript, template, iframe, form, button, nav, aside, "
@@ -50,8 +54,8 @@ final class ArticleView {
 
     /** The article of the view area, or {@code null} when the page shows none. */
     static ScrapedArticle read(Document document, BoardLayout layout, PageMetadata metadata) {
-        Element view = document.selectFirst(layout.view);
-        Element content = view == null ? null : view.selectFirst(layout.content);
+        Element view = first(document, layout.view);
+        Element content = view == null ? null : first(view, layout.content);
         if (content == null) {
             return null;
         }
@@ -73,9 +77,22 @@ final class ArticleView {
                 body.captions(), firstNonNull(body.outlet(), metadata.publisher()), author, section, publishedAt);
     }
 
-    /** The first element {@code selector} finds; none for a layout without one. */
-    private static Element first(Element root, String selector) {
-        return selector == null ? null : root.selectFirst(selector);
+    /**
+     * What the first of a layout's selectors (a comma-separated list, the most specific
+     * first) finds, whatever comes earlier in the page: a site's banner headline is no
+     * article's title because it stands above it. None for a layout without one.
+     */
+    private static Element first(Element root, String selectors) {
+        if (selectors == null) {
+            return null;
+        }
+        for (String selector : SELECTORS.split(selectors)) {
+            Element found = root.selectFirst(selector);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /**

@@ -71,21 +71,23 @@ enum BoardLayout {
     NEWS("news",
             "[itemprop=articleBody], #article-view-content-div, #articleBody, #article_body, #articleBodyContents, "
                     + "#newsct_article, #dic_area, #news_body_area, .article_body, .article-body, .news_body, "
-                    + ".article_txt, .news_view",
+                    + ".article_txt, .news_view, #harmonyContainer, .article_view",
             "body",
-            ".article-view-header .heading, .article-head-title, .article_header h1, .article-header h1, "
-                    + ".article_head h1, .news_title, .headline, h1.title, .article_tit, .tit_view, #articleTitle, "
-                    + "[itemprop=headline], article header h1, main h1",
+            ".article-view-header .heading, .article-head-title, #title_area, .media_end_head_headline, "
+                    + ".article_header h1, .article-header h1, .article_head h1, .news_title, .tit_view, #articleTitle, "
+                    + ".article_tit, [itemprop=headline], article header h1, h1.headline, h1.title, main h1, .headline",
             ".article-head-section, .article_section, .section_name",
-            ".article-view-header .byline, .article-view-header .infomation, .article_header .byline, "
+            ".article-view-header .byline, .article-view-header .infomation, .media_end_head_journalist_name, "
+                    + ".byline_s, .article_header .byline, "
                     + ".article-header .byline, .article_info .reporter, .byline, [itemprop=author], .writer, .reporter, "
                     + ".infomation, .information, .article_info, .art_info, .info_group",
-            "[itemprop=datePublished], .article-view-header .infomation, .article_header time, .article-header time, "
+            "[itemprop=datePublished], [data-date-time], .article-view-header .infomation, .article_header time, "
+                    + ".article-header time, "
                     + ".article_info .date, .date_info, .byline time, .date, .infomation, .information, .article_info, "
                     + ".art_info, .info_group",
             "[itemprop=articleBody], #article-view-content-div, #articleBody, #article_body, #articleBodyContents, "
                     + "#newsct_article, #dic_area, #news_body_area, .article_body, .article-body, .news_body, "
-                    + ".article_txt, .news_view",
+                    + ".article_txt, .news_view, #harmonyContainer, .article_view",
             null,
             ".article-view-header .subheading, .article-head-sub, .article_header .subtitle, .article-header .subtitle, "
                     + ".sub_title, .subtitle, .article_subtitle, h2.subheading");

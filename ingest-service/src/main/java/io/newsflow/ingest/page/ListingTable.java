@@ -560,8 +560,9 @@ final class ListingTable {
         }
         String shown = visibleText(cell);
         String attribute = null;
-        for (Element element : cell.select("[datetime], [title]")) {
-            String value = Text.line(element.hasAttr("datetime") ? element.attr("datetime") : element.attr("title"));
+        for (Element element : cell.select("[datetime], [data-date-time], [title]")) {
+            String value = Text.line(element.hasAttr("datetime") ? element.attr("datetime")
+                    : element.hasAttr("data-date-time") ? element.attr("data-date-time") : element.attr("title"));
             if (value == null) {
                 continue;
             }

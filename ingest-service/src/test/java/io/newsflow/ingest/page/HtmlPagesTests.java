@@ -372,6 +372,32 @@ class HtmlPagesTests {
                 "주차장은 장이 서는 날에만 무료로 운영된다.");
     }
 
+    /**
+     * A portal's news view: a banner headline above the article is not its title (the
+     * layout's selectors are tried most specific first), the time in a
+     * {@code data-date-time} attribute, paragraphs made by blank lines only.
+     */
+    @Test
+    void aPortalsNewsViewTakesTheMostSpecificTitleAndItsDateAttribute() {
+        String html = """
+                <html><body><div class="headline"><a href="/top">오늘의 주요 뉴스 모음</a></div>
+                <div class="media_end_head_title"><h2 id="title_area"><span>읍내 장날 주차 대책 마련</span></h2></div>
+                <div class="media_end_head_info"><span class="media_end_head_info_datestamp_time _ARTICLE_DATE_TIME"
+                 data-date-time="2024-09-05 16:20:11">2024.09.05. 오후 4:20</span>
+                <em class="media_end_head_journalist_name">정하람 기자</em></div>
+                <article id="dic_area">장날마다 되풀이되던 읍내 주차난을 덜기 위해 군이 임시 주차장 세 곳을 연다.<br><br>
+                주차장은 장이 서는 날에만 무료로 운영된다.<br><br>정하람 기자 haram@sangol.example</article>
+                </body></html>""";
+        ScrapedPage page = HtmlPages.read(html);
+
+        assertThat(page.layout()).isEqualTo("news");
+        assertThat(page.article().title()).isEqualTo("읍내 장날 주차 대책 마련");
+        assertThat(page.article().publishedAt()).isEqualTo("2024-09-05 16:20:11");
+        assertThat(page.article().author()).isEqualTo("정하람");
+        assertThat(page.article().paragraphs()).containsExactly("장날마다 되풀이되던 읍내 주차난을 덜기 위해 군이 임시 주차장 세 곳을 연다.",
+                "주차장은 장이 서는 날에만 무료로 운영된다.");
+    }
+
     private static String utf8(String name) throws IOException {
         return new String(bytes(name), StandardCharsets.UTF_8);
     }

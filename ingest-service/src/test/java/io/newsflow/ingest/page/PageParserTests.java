@@ -49,7 +49,11 @@ class PageParserTests {
 
         assertThat(page.notices()).isEqualTo(1);
         assertThat(page.skippedLines()).isEqualTo(1);
-        assertThat(page.rows()).extracting(ListingRow::number).doesNotContain(0L);
+        // the notice row is no post under any number or title; the pagination line is no
+        // row
+        assertThat(page.rows()).extracting(ListingRow::number).containsExactly(5012L, 5011L, 5010L, 5009L, 5008L);
+        assertThat(page.rows()).extracting(ListingRow::title).noneMatch(title -> title.contains("이용 규칙"));
+        assertThat(page.rows()).extracting(ListingRow::author).doesNotContain("운영자");
     }
 
     @Test
