@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
@@ -16,7 +18,7 @@ import io.newsflow.projection.Outcome;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.ops.DeadLetterEndpoint;
-import io.newsflow.projection.ops.DeadLetterQueue.DeadLetter;
+import io.newsflow.projection.ops.DeadLetter;
 import io.newsflow.projection.ops.ReadModelRebuild;
 import io.newsflow.projection.ops.RebuildEndpoint;
 import io.newsflow.testsupport.EmbeddedInfrastructure;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +118,7 @@ class ArticleOperationsTests {
 
     @Test
     void deadLettersAreListedAtAnyCountPageByPageAndPendingCountsWhatIsUnhandledNow() throws Exception {
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             String key = newId();
             keys.add(key);
@@ -152,6 +155,38 @@ class ArticleOperationsTests {
             .isEqualTo(pendingBefore - 1);
         assertThat(((Number) this.deadLetters.pending(null, 1).get("held")).longValue())
             .isGreaterThan(pendingBefore - 1);
+    }
+
+    /**
+     * A replay of all reads the topic once and writes a poll's records as one batch (it
+     * opened a consumer per letter and re-read every handled id each time: quadratic, and
+     * at this size far beyond the timeout). Every letter is applied and none is left
+     * pending; a second replay finds nothing to do.
+     */
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    @SuppressWarnings("unchecked")
+    void replayingTenThousandDeadLettersReadsTheTopicOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = newId();
+            ids.add(id);
+            DEAD_LETTERS.send(deadLetterRecord(id, article(id, 1, "다시 보낸 기사 " + i)));
+        }
+        DEAD_LETTERS.flush();
+        long pendingBefore = ((Number) this.deadLetters.pending(null, 1).get("pending")).longValue();
+
+        Map<String, Object> answer = this.deadLetters.actOnAll("replay");
+
+        Map<String, Integer> outcomes = (Map<String, Integer>) answer.get("outcomes");
+        assertThat(outcomes.get("replayed")).isGreaterThanOrEqualTo(10_000);
+        for (String id : List.of(ids.get(0), ids.get(4_999), ids.get(9_999))) {
+            this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(status().isOk());
+        }
+        assertThat(((Number) this.deadLetters.pending(null, 1).get("pending")).longValue())
+            .isLessThanOrEqualTo(pendingBefore - 10_000);
+        Map<String, Integer> again = (Map<String, Integer>) this.deadLetters.actOnAll("replay").get("outcomes");
+        assertThat(again).doesNotContainKey("replayed");
     }
 
     @Test
@@ -246,13 +281,17 @@ class ArticleOperationsTests {
     }
 
     private static void deadLetter(String key, String json) throws Exception {
+        DEAD_LETTERS.send(deadLetterRecord(key, json)).get();
+    }
+
+    private static ProducerRecord<String, String> deadLetterRecord(String key, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.deadLetter(Topics.ARTICLES), key, json);
         record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.ARTICLES.getBytes(StandardCharsets.UTF_8));
         record.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(42).array());
         record.headers()
             .add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
                     "outlet not recognised by version 0.0.9".getBytes(StandardCharsets.UTF_8));
-        DEAD_LETTERS.send(record).get();
+        return record;
     }
 
     private static String article(String id, long revision, String title) {

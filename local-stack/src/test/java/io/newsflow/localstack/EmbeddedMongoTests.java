@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The embedded store keeps a prefix of the writes through a crash. A copy of its file
@@ -50,7 +53,7 @@ class EmbeddedMongoTests {
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             var documents = client.getDatabase("model").getCollection("documents");
             ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            SplittableRandom random = new SplittableRandom(7);
             for (int round = 0; round < 420; round++) {
                 List<Integer> ids = new ArrayList<>();
                 if (round < 20) {
@@ -157,10 +160,9 @@ class EmbeddedMongoTests {
             assertThat(posts.find(Filters.eq("_id", "free:10")).first()).containsEntry("revision", 6L)
                 .containsEntry("title", "새 제목");
 
-            assertThat(org.assertj.core.api.Assertions
-                .catchThrowableOfType(com.mongodb.MongoWriteException.class,
-                        () -> posts.updateOne(Filters.and(Filters.eq("_id", "free:11"), Filters.lt("revision", 5L)),
-                                new Document("$set", new Document("revision", 5L).append("title", "옛 제목")), upsert))
+            assertThat(catchThrowableOfType(MongoWriteException.class,
+                    () -> posts.updateOne(Filters.and(Filters.eq("_id", "free:11"), Filters.lt("revision", 5L)),
+                            new Document("$set", new Document("revision", 5L).append("title", "옛 제목")), upsert))
                 .getError()
                 .getCode()).as("an older revision collides on _id").isEqualTo(11000);
             assertThat(posts.find(Filters.eq("_id", "free:11")).first()).containsEntry("title", "글 11");

@@ -21,6 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -58,6 +60,8 @@ public class ReadModelRebuild<E> {
 
     private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
 
+    private final TaskExecutor executor;
+
     private final String topic;
 
     private final ProjectionWriter<E> writer;
@@ -78,8 +82,16 @@ public class ReadModelRebuild<E> {
 
     private volatile Status status = Status.idle();
 
+    /** A rebuild that runs on a thread of its own (a daemon), one at a time. */
     public ReadModelRebuild(String topic, ProjectionWriter<E> writer, ConsumerFactory<String, E> consumers,
             Supplier<MessageListenerContainer> liveListener, MongoTemplate mongo, Clock clock, Duration grace) {
+        this(topic, writer, consumers, liveListener, mongo, clock, grace, rebuildThreads());
+    }
+
+    public ReadModelRebuild(String topic, ProjectionWriter<E> writer, ConsumerFactory<String, E> consumers,
+            Supplier<MessageListenerContainer> liveListener, MongoTemplate mongo, Clock clock, Duration grace,
+            TaskExecutor executor) {
+        this.executor = executor;
         this.topic = topic;
         this.writer = writer;
         this.consumers = consumers;
@@ -101,10 +113,15 @@ public class ReadModelRebuild<E> {
         this.read.set(0);
         this.lag.set(-1);
         this.status = new Status(State.RUNNING, "reading the topic into " + shadow, shadow, this.clock.instant(), null);
-        Thread thread = new Thread(() -> run(shadow), "rebuild-" + shadow);
-        thread.setDaemon(true);
-        thread.start();
+        this.executor.execute(() -> run(shadow));
         return status();
+    }
+
+    private static TaskExecutor rebuildThreads() {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("rebuild-");
+        threads.setDaemon(true);
+        threads.setConcurrencyLimit(1);
+        return threads;
     }
 
     /**
