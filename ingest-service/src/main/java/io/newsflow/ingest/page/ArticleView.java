@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.newsflow.ingest.normalize.Text;
-import io.newsflow.ingest.page.HtmlBlocks.Block;
+import io.newsflow.ingest.page.HtmlTextBlocks.Block;
 import io.newsflow.ingest.page.ScrapedPage.Caption;
 import io.newsflow.ingest.page.ScrapedPage.ScrapedArticle;
 import org.jsoup.nodes.Document;
@@ -109,7 +109,7 @@ final class ArticleView {
             if (element.parents().contains(content)) {
                 continue;
             }
-            for (Block block : HtmlBlocks.of(element)) {
+            for (Block block : HtmlTextBlocks.of(element)) {
                 subtitles.addAll(block.lines());
             }
         }
@@ -185,7 +185,7 @@ final class ArticleView {
         List<String> lines = lines(element);
         if (lines.size() > 1 && element.selectFirst("[datetime]") == null) {
             for (String line : lines) {
-                String date = PageParser.dateLine(line);
+                String date = ArticleText.dateLine(line);
                 if (date != null) {
                     return date;
                 }
@@ -193,13 +193,13 @@ final class ArticleView {
             return null;
         }
         String shown = ListingTable.date(element);
-        String dated = shown == null ? null : PageParser.dateLine(shown);
+        String dated = shown == null ? null : ArticleText.dateLine(shown);
         return dated != null ? dated : shown;
     }
 
     private static List<String> lines(Element element) {
         List<String> lines = new ArrayList<>();
-        for (Block block : HtmlBlocks.of(element)) {
+        for (Block block : HtmlTextBlocks.of(element)) {
             lines.addAll(block.lines());
         }
         return lines;
@@ -221,26 +221,26 @@ final class ArticleView {
     private static ScrapedArticle body(Element content, BoardLayout layout) {
         Element clean = content.clone();
         clean.select(NOT_CONTENT).remove();
-        List<Block> blocks = new ArrayList<>(HtmlBlocks.of(clean));
+        List<Block> blocks = new ArrayList<>(HtmlTextBlocks.of(clean));
         if (layout == BoardLayout.GALLERY && !blocks.isEmpty() && isAppSignature(blocks.get(blocks.size() - 1))) {
             blocks.remove(blocks.size() - 1);
         }
         List<String> headings = new ArrayList<>();
-        while (!blocks.isEmpty() && blocks.get(0).kind() == HtmlBlocks.Kind.HEADING) {
+        while (!blocks.isEmpty() && blocks.get(0).kind() == HtmlTextBlocks.Kind.HEADING) {
             headings.addAll(blocks.remove(0).lines());
         }
         List<Caption> figures = new ArrayList<>();
         List<List<String>> text = new ArrayList<>();
         for (Block block : blocks) {
-            if (block.kind() == HtmlBlocks.Kind.CAPTION) {
-                Caption credited = PageParser.caption(block.text());
+            if (block.kind() == HtmlTextBlocks.Kind.CAPTION) {
+                Caption credited = ArticleText.caption(block.text());
                 figures.add(credited != null ? credited : new Caption(block.text(), null));
             }
             else {
                 text.add(block.lines());
             }
         }
-        ScrapedArticle article = PageParser.body(text);
+        ScrapedArticle article = ArticleText.body(text);
         if (article == null) {
             return null;
         }

@@ -80,9 +80,9 @@ final class FeedPages {
     }
 
     static Feed read(String xml) {
-        if (xml.length() > HtmlPages.LONGEST_PAGE) {
-            throw new PageLimitExceededException(
-                    "The feed has " + xml.length() + " characters; at most " + HtmlPages.LONGEST_PAGE + " are read");
+        if (xml.length() > HtmlPageReader.LONGEST_PAGE) {
+            throw new PageLimitExceededException("The feed has " + xml.length() + " characters; at most "
+                    + HtmlPageReader.LONGEST_PAGE + " are read");
         }
         SyndFeed feed = parse(xml.startsWith("\uFEFF") ? xml.substring(1) : xml);
         boolean board = isBoard(feed);
@@ -212,7 +212,7 @@ final class FeedPages {
                     blocks.add(List.of(line));
                 }
             }
-            return PageParser.body(blocks);
+            return ArticleText.body(blocks);
         }
         Element body = Jsoup.parseBodyFragment(content.getValue()).body();
         return ArticleView.content(body);

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.newsflow.ingest.normalize.Text;
+import io.newsflow.ingest.page.ListingVocabulary.Badged;
+import io.newsflow.ingest.page.ListingVocabulary.Column;
 import io.newsflow.ingest.page.ScrapedPage.ListingRow;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -29,39 +31,6 @@ import org.jsoup.select.Elements;
  * form shown.
  */
 final class ListingTable {
-
-    /** What a column holds, by the names boards give its header. */
-    enum Column {
-
-        NUMBER("번호", "글번호", "no", "no.", "num", "number"), TITLE("제목", "subject", "title", "글제목"),
-        AUTHOR("글쓴이", "작성자", "이름", "닉네임", "글쓴이/작성자", "name", "writer", "author", "nick", "닉"),
-        DATE("날짜", "작성일", "등록일", "일자", "작성시간", "등록시간", "date", "datetime", "시간"),
-        CATEGORY("분류", "말머리", "카테고리", "구분", "category"), HITS("조회", "조회수", "hit", "hits", "views", "읽음", "read"),
-        VOTES("추천", "추천수", "공감", "좋아요", "votes", "vote", "like", "likes");
-
-        private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u3000]+");
-
-        private final Set<String> names;
-
-        Column(String... names) {
-            this.names = Set.of(names);
-        }
-
-        static Column named(String header) {
-            if (header == null) {
-                return null;
-            }
-            // 제&nbsp;&nbsp;&nbsp;목, 조회 수: white space of any kind is no part of a name
-            String name = SPACES.matcher(header).replaceAll("").toLowerCase(Locale.ROOT);
-            for (Column column : values()) {
-                if (column.names.contains(name)) {
-                    return column;
-                }
-            }
-            return null;
-        }
-
-    }
 
     /**
      * What the listing yielded.
@@ -91,8 +60,6 @@ final class ListingTable {
      * {@code (7)}.
      */
     private static final Pattern BADGE = Pattern.compile("[\\[(]?(\\d{1,7})[\\])]?");
-
-    private static final Pattern BADGE_AT_END = Pattern.compile("\\[(\\d{1,7})]$");
 
     private static final Pattern FULL_DATE = Pattern
         .compile("\\d{2,4}[.\\-/]\\d{1,2}[.\\-/]\\d{1,2}.*|\\d{4}년 ?\\d{1,2}월 ?\\d{1,2}일.*");
@@ -259,9 +226,7 @@ final class ListingTable {
                 continue;
             }
             if (rows.size() == this.room) {
-                throw new PageLimitExceededException("The page holds more than " + PageParser.MAX_ITEMS
-                        + " items (its article and listing rows); at most " + PageParser.MAX_ITEMS
-                        + " are read from one page");
+                throw ListingVocabulary.tooManyItems();
             }
             ListingRow read = row(number, cells, titleCell, link);
             if (read.title() == null) {
@@ -472,11 +437,9 @@ final class ListingTable {
         String title = visibleText(own);
         Integer comments = comments(titleCell, link);
         if (comments == null && title != null) {
-            Matcher badge = BADGE_AT_END.matcher(title);
-            if (badge.find() && badge.start() > 0) {
-                comments = Integer.valueOf(badge.group(1));
-                title = Text.line(title.substring(0, badge.start()));
-            }
+            Badged badged = Badged.of(title);
+            title = badged.title();
+            comments = badged.count();
         }
         return new ListingRow(number, title, comments, author(cell(cells, Column.AUTHOR)),
                 date(cell(cells, Column.DATE)), category(cell(cells, Column.CATEGORY), titleCell));
@@ -592,11 +555,11 @@ final class ListingTable {
      * collapsed.
      */
     static String visibleText(Element element) {
-        if (element.selectFirst(HtmlBlocks.HIDDEN) == null) {
+        if (element.selectFirst(HtmlTextBlocks.HIDDEN) == null) {
             return Text.line(element.text());
         }
         Element visible = element.clone();
-        visible.select(HtmlBlocks.HIDDEN).remove();
+        visible.select(HtmlTextBlocks.HIDDEN).remove();
         return Text.line(visible.text());
     }
 

@@ -45,7 +45,7 @@ class PageIntake {
         }
         boolean html = MediaType.TEXT_HTML.isCompatibleWith(type);
         String text = PageCharsets.decode(body, type, html);
-        ScrapedPage page = html ? HtmlPages.read(text) : PageParser.parse(text);
+        ScrapedPage page = html ? HtmlPageReader.read(text) : PageParser.parse(text);
         if (page.isEmpty()) {
             this.metrics.page("unrecognised", page.layout());
             throw new UnrecognisedPageException(page);

@@ -119,7 +119,7 @@ class EdgeFuzzTests {
 
     private static int htmlPage(String html) {
         try {
-            check(HtmlPages.read(html));
+            check(HtmlPageReader.read(html));
         }
         catch (PageLimitExceededException expected) {
             // 413

@@ -123,7 +123,7 @@ class PageParserTests {
                     항만 전경. /연합                                                     | 항만 전경.                                    | 연합
                     """)
     void photoCaptionsCarryTheirCreditInTheFormsOutletsPrint(String paragraph, String text, String credit) {
-        assertThat(PageParser.caption(paragraph)).isEqualTo(new Caption(text, credit));
+        assertThat(ArticleText.caption(paragraph)).isEqualTo(new Caption(text, credit));
     }
 
     @ParameterizedTest
@@ -133,12 +133,12 @@ class PageParserTests {
             결과는 다음과 같다 [표]
             """)
     void bracketsThatCreditNoPhotoAreNoCaption(String paragraph) {
-        assertThat(PageParser.caption(paragraph)).isNull();
+        assertThat(ArticleText.caption(paragraph)).isNull();
     }
 
     static String articleAndListing(String form) throws IOException {
         return switch (form) {
-            case "html" -> HtmlPageText.text(org.jsoup.Jsoup.parse(fixture("article-and-listing.html")));
+            case "html" -> UnknownLayoutText.text(org.jsoup.Jsoup.parse(fixture("article-and-listing.html")));
             case "crlf" -> fixture("article-and-listing.txt").replace("\n", "\r\n");
             default -> fixture("article-and-listing.txt");
         };

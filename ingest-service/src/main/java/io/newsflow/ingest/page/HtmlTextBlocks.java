@@ -19,7 +19,7 @@ import org.jsoup.select.NodeVisitor;
  * block of its own kind. White space is collapsed; empty blocks are dropped. Text marked
  * for screen readers only is skipped.
  */
-final class HtmlBlocks {
+final class HtmlTextBlocks {
 
     /** What a block was in the markup. */
     enum Kind {
@@ -48,7 +48,7 @@ final class HtmlBlocks {
 
     private static final Set<String> CELLS = Set.of("td", "th");
 
-    private HtmlBlocks() {
+    private HtmlTextBlocks() {
     }
 
     static List<Block> of(Element root) {

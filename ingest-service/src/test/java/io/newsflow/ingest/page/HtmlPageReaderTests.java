@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTML pages of the recognised board engines, read by their structure (fixtures written
  * for these tests).
  */
-class HtmlPagesTests {
+class HtmlPageReaderTests {
 
     @Test
     void gnuboard5ViewAndListing() throws IOException {
-        ScrapedPage page = HtmlPages.read(utf8("gnuboard5.html"));
+        ScrapedPage page = HtmlPageReader.read(utf8("gnuboard5.html"));
 
         assertThat(page.layout()).isEqualTo("gnuboard");
         ScrapedArticle article = page.article();
@@ -54,7 +54,7 @@ class HtmlPagesTests {
      */
     @Test
     void gnuboard5BasicSkinAsItsTemplatesRenderIt() throws IOException {
-        ScrapedPage page = HtmlPages.read(utf8("gnuboard5-basic.html"));
+        ScrapedPage page = HtmlPageReader.read(utf8("gnuboard5-basic.html"));
 
         assertThat(page.layout()).isEqualTo("gnuboard");
         ScrapedArticle article = page.article();
@@ -87,7 +87,8 @@ class HtmlPagesTests {
                 <tr><td>9101</td><td><a href="/bbs/board.php?bo_table=a&wr_id=9101">셋째 글</a></td><td>다</td><td>2024.07.23</td></tr>
                 </tbody></table></div>""";
 
-        assertThat(HtmlPages.read(html).rows()).extracting(ListingRow::number).containsExactly(9120L, 9117L, 9101L);
+        assertThat(HtmlPageReader.read(html).rows()).extracting(ListingRow::number)
+            .containsExactly(9120L, 9117L, 9101L);
     }
 
     /**
@@ -103,7 +104,7 @@ class HtmlPagesTests {
                 <tr><td><span class="bo_current">열람중</span></td><td><a href="/bbs/board.php?bo_table=a&wr_id=9117">보는 글</a></td><td>나</td><td>2024.07.24</td></tr>
                 <tr><td>55</td><td><a href="/bbs/board.php?bo_table=a&wr_id=9101">셋째 글</a></td><td>다</td><td>2024.07.23</td></tr>
                 </tbody></table></div>""";
-        ScrapedPage page = HtmlPages.read(html);
+        ScrapedPage page = HtmlPageReader.read(html);
 
         assertThat(page.rows()).extracting(ListingRow::number).containsExactly(58L, 55L);
         assertThat(page.skippedLines()).isEqualTo(1);
@@ -111,7 +112,7 @@ class HtmlPagesTests {
 
     @Test
     void xpressEngineRhymixViewAndListing() throws IOException {
-        ScrapedPage page = HtmlPages.read(utf8("rhymix.html"));
+        ScrapedPage page = HtmlPageReader.read(utf8("rhymix.html"));
 
         assertThat(page.layout()).isEqualTo("xpressengine");
         ScrapedArticle article = page.article();
@@ -140,7 +141,7 @@ class HtmlPagesTests {
      */
     @Test
     void rhymixDefaultSkinAsItsTemplatesRenderIt() throws IOException {
-        ScrapedPage page = HtmlPages.read(utf8("rhymix-default.html"));
+        ScrapedPage page = HtmlPageReader.read(utf8("rhymix-default.html"));
 
         assertThat(page.layout()).isEqualTo("xpressengine");
         ScrapedArticle article = page.article();
@@ -158,7 +159,7 @@ class HtmlPagesTests {
 
     @Test
     void galleryBoardViewAndListing() throws IOException {
-        ScrapedPage page = HtmlPages.read(utf8("gallery.html"));
+        ScrapedPage page = HtmlPageReader.read(utf8("gallery.html"));
 
         assertThat(page.layout()).isEqualTo("gallery");
         ScrapedArticle article = page.article();
@@ -180,7 +181,7 @@ class HtmlPagesTests {
     @Test
     void aPageInEucKrDeclaredInItsMetaIsReadExactly() throws IOException {
         byte[] bytes = bytes("euc-kr.html");
-        ScrapedPage page = HtmlPages.read(PageCharsets.decode(bytes, MediaType.TEXT_HTML, true));
+        ScrapedPage page = HtmlPageReader.read(PageCharsets.decode(bytes, MediaType.TEXT_HTML, true));
 
         assertThat(page.article().title()).isEqualTo("가을 출사 모임 후기");
         assertThat(page.article().paragraphs()).first().isEqualTo("지난 주말 강변 공원에서 가을 출사 모임을 가졌습니다.");
@@ -201,7 +202,7 @@ class HtmlPagesTests {
     @Test
     void gnuboard4InCp949AsItsTemplatesRenderIt() throws IOException {
         byte[] bytes = bytes("gnuboard4-euc-kr.html");
-        ScrapedPage page = HtmlPages.read(PageCharsets.decode(bytes, MediaType.TEXT_HTML, true));
+        ScrapedPage page = HtmlPageReader.read(PageCharsets.decode(bytes, MediaType.TEXT_HTML, true));
 
         assertThat(page.layout()).isEqualTo("gnuboard4");
         ScrapedArticle article = page.article();
@@ -228,7 +229,7 @@ class HtmlPagesTests {
      */
     @Test
     void zeroboard4AsItsEngineAndASkinRenderIt() throws IOException {
-        ScrapedPage page = HtmlPages.read(utf8("zeroboard4.html"));
+        ScrapedPage page = HtmlPageReader.read(utf8("zeroboard4.html"));
 
         assertThat(page.layout()).isEqualTo("zeroboard");
         ScrapedArticle article = page.article();
@@ -261,7 +262,7 @@ class HtmlPagesTests {
                 <tr><td colspan=5><img src=skin/brown/line_back.gif></td></tr>
                 <tr><td>40</td><td><a href="zboard.php?id=a&no=88">둘째 줄</a></td><td>나래</td><td>2024/07/22</td><td>9</td></tr>
                 </table>""";
-        ScrapedPage page = HtmlPages.read(html);
+        ScrapedPage page = HtmlPageReader.read(html);
 
         assertThat(page.rows()).containsExactly(new ListingRow(41, "그림 헤더 목록", 3, "가람", "2024/07/23", null),
                 new ListingRow(40, "둘째 줄", null, "나래", "2024/07/22", null));
@@ -275,7 +276,7 @@ class HtmlPagesTests {
                 <header><nav>사이트 메뉴</nav></header>
                 <article><header><h1>기사 머리에 있는 제목</h1></header>
                 <p>첫 문단이다.</p><p>둘째 문단이다.</p></article></body></html>""";
-        ScrapedPage page = HtmlPages.read(html);
+        ScrapedPage page = HtmlPageReader.read(html);
 
         assertThat(page.layout()).isEqualTo("text");
         assertThat(page.article().title()).isEqualTo("기사 머리에 있는 제목");
@@ -291,7 +292,7 @@ class HtmlPagesTests {
                  "author": [{"@type": "Person", "name": "김하늘"}], "publisher": {"@type": "Organization", "name": "한빛경제"},
                  "articleSection": "경제"}]}
                 </script></head><body><main><p>남해안의 한 항만에서 확장 공사 착공식이 열렸다.</p></main></body></html>""";
-        ScrapedArticle article = HtmlPages.read(html).article();
+        ScrapedArticle article = HtmlPageReader.read(html).article();
 
         assertThat(article.title()).isEqualTo("항만 확장 첫 삽");
         assertThat(article.publishedAt()).isEqualTo("2024-07-24T14:32:00+09:00");
@@ -310,7 +311,7 @@ class HtmlPagesTests {
                 <tr><td>2</td><td><a href="/b/2">숫자가 끝에 있는 제목 2</a></td><td>라</td><td>2024.07.24</td></tr>
                 <tr><td colspan="4">검색된 글이 없습니다</td></tr>
                 </tbody></table></div>""";
-        ScrapedPage page = HtmlPages.read(html);
+        ScrapedPage page = HtmlPageReader.read(html);
 
         assertThat(page.rows()).extracting(ListingRow::title, ListingRow::commentCount)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("괄호 배지", 12),
@@ -327,7 +328,7 @@ class HtmlPagesTests {
      */
     @Test
     void newsCmsArticlePageIsReadByItsHeaderBodyAndJsonLd() throws IOException {
-        ScrapedPage page = HtmlPages.read(utf8("news-cms.html"));
+        ScrapedPage page = HtmlPageReader.read(utf8("news-cms.html"));
 
         assertThat(page.layout()).isEqualTo("news");
         ScrapedArticle article = page.article();
@@ -363,7 +364,7 @@ class HtmlPagesTests {
                 <p>주차장은 장이 서는 날에만 무료로 운영된다.</p></div>
                 <div class="article_relation"><p>관련기사 장날 교통 통제 구간 바뀐다</p></div>
                 </body></html>""";
-        ScrapedArticle article = HtmlPages.read(html).article();
+        ScrapedArticle article = HtmlPageReader.read(html).article();
 
         assertThat(article.title()).isEqualTo("읍내 장날 주차 대책 마련");
         assertThat(article.author()).isEqualTo("정하람");
@@ -388,7 +389,7 @@ class HtmlPagesTests {
                 <article id="dic_area">장날마다 되풀이되던 읍내 주차난을 덜기 위해 군이 임시 주차장 세 곳을 연다.<br><br>
                 주차장은 장이 서는 날에만 무료로 운영된다.<br><br>정하람 기자 haram@sangol.example</article>
                 </body></html>""";
-        ScrapedPage page = HtmlPages.read(html);
+        ScrapedPage page = HtmlPageReader.read(html);
 
         assertThat(page.layout()).isEqualTo("news");
         assertThat(page.article().title()).isEqualTo("읍내 장날 주차 대책 마련");
@@ -403,7 +404,7 @@ class HtmlPagesTests {
     }
 
     private static byte[] bytes(String name) throws IOException {
-        try (InputStream in = HtmlPagesTests.class.getResourceAsStream("/pages/html/" + name)) {
+        try (InputStream in = HtmlPageReaderTests.class.getResourceAsStream("/pages/html/" + name)) {
             return in.readAllBytes();
         }
     }

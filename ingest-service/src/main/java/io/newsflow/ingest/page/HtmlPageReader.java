@@ -17,7 +17,7 @@ import org.jsoup.parser.Parser;
  * {@link #DEEPEST} elements (deeper markup is flattened by the parser), read in one pass
  * per part.
  */
-final class HtmlPages {
+final class HtmlPageReader {
 
     /**
      * Larger than any board page; a page's DOM costs several times its size in memory.
@@ -26,7 +26,7 @@ final class HtmlPages {
 
     static final int DEEPEST = 256;
 
-    private HtmlPages() {
+    private HtmlPageReader() {
     }
 
     static ScrapedPage read(String html) {
@@ -40,7 +40,7 @@ final class HtmlPages {
         ScrapedArticle article = layout == null ? null : ArticleView.read(document, layout, metadata);
         if (layout == null || article == null && layout == BoardLayout.NEWS) {
             // a news page whose article element held no article is read as any other page
-            ScrapedPage page = PageParser.parse(HtmlPageText.text(document));
+            ScrapedPage page = PageParser.parse(UnknownLayoutText.text(document));
             return new ScrapedPage(completed(page.article(), metadata), page.rows(), page.notices(),
                     page.skippedLines(), ScrapedPage.TEXT);
         }

@@ -13,12 +13,12 @@ import org.jsoup.nodes.Element;
  * forms other than one holding the listing are dropped; a heading inside the article
  * ({@code <article><header>…}) is kept.
  */
-final class HtmlPageText {
+final class UnknownLayoutText {
 
     private static final String DROPPED = "script, style, noscript, template, nav, footer, button, iframe, svg, "
             + "select";
 
-    private HtmlPageText() {
+    private UnknownLayoutText() {
     }
 
     static String text(Document document) {
@@ -35,7 +35,7 @@ final class HtmlPageText {
             }
         }
         List<String> blocks = new ArrayList<>();
-        for (HtmlBlocks.Block block : HtmlBlocks.of(body)) {
+        for (HtmlTextBlocks.Block block : HtmlTextBlocks.of(body)) {
             blocks.add(String.join("\n", block.lines()));
         }
         return String.join("\n\n", blocks);
