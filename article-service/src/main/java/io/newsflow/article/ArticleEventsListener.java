@@ -23,7 +23,7 @@ class ArticleEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = ArticleProjectionConfig.LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES,
+    @KafkaListener(id = ArticleProjectionConfiguration.LISTENER_ID, idIsGroup = false, topics = Topics.ARTICLES,
             batch = "true")
     void on(List<ConsumerRecord<String, ArticleEvent>> records) {
         this.projection.apply(records);

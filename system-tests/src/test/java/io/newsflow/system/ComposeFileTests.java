@@ -93,6 +93,9 @@ class ComposeFileTests {
         }
         for (String store : List.of("kafka", "mongo", "prometheus", "alertmanager", "grafana")) {
             assertThat(service(store).get("restart")).as(store).isEqualTo("unless-stopped");
+            // a service that depends on it can wait for it to be healthy, an operator
+            // sees it
+            assertThat(map(service(store).get("healthcheck")).get("test")).as(store + " has a healthcheck").isNotNull();
         }
     }
 

@@ -23,7 +23,8 @@ class PostEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = PostProjectionConfig.LISTENER_ID, idIsGroup = false, topics = Topics.POSTS, batch = "true")
+    @KafkaListener(id = PostProjectionConfiguration.LISTENER_ID, idIsGroup = false, topics = Topics.POSTS,
+            batch = "true")
     void on(List<ConsumerRecord<String, PostEvent>> records) {
         this.projection.apply(records);
     }

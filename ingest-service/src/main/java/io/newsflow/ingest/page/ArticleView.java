@@ -97,8 +97,7 @@ final class ArticleView {
 
     /**
      * Sub-headlines that stand outside the content (a news page's header), one per line:
-     * a {@code <br>
-     * } splits them.
+     * a {@code br} element splits them.
      */
     private static List<String> subtitles(Element view, Element content, BoardLayout layout) {
         if (layout.subtitles == null) {

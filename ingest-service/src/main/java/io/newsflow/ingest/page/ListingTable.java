@@ -18,17 +18,14 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 /**
- * A board's listing read from its {@code
- *
-<table>
- * }, by the names in its header row: which column is the number, the title, the writer,
- * the date (and which ones, such as hits and votes, are not read). In the title cell, the
- * title is the title link's own text; comment badges ({@code [7]}, {@code (7)}, a count
- * span, {@code 댓글 7개} for screen readers) become the comment count and a category head
- * ({@code 경제}, {@code [일반]}) a field of its own; neither is ever glued to the title.
- * Notice rows and other rows the board pins above its posts are counted and skipped. A
- * full timestamp in a {@code datetime} or {@code title} attribute wins over the short
- * form shown.
+ * A board's listing read from its {@code table} element, by the names in its header row:
+ * which column is the number, the title, the writer, the date (and which ones, such as
+ * hits and votes, are not read). In the title cell, the title is the title link's own
+ * text; comment badges ({@code [7]}, {@code (7)}, a count span, {@code 댓글 7개} for screen
+ * readers) become the comment count and a category head ({@code 경제}, {@code [일반]}) a
+ * field of its own; neither is ever glued to the title. Notice rows and other rows the
+ * board pins above its posts are counted and skipped. A full timestamp in a
+ * {@code datetime} or {@code title} attribute wins over the short form shown.
  */
 final class ListingTable {
 

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /** The board read model: {@code newsflow.posts.v1} into the {@code posts} collection. */
 @Configuration(proxyBeanMethods = false)
-class PostProjectionConfig extends ProjectionConfiguration<PostEvent> {
+class PostProjectionConfiguration extends ProjectionConfiguration<PostEvent> {
 
     static final String LISTENER_ID = "posts";
 

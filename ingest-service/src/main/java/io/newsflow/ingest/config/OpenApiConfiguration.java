@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI description served at {@code /v3/api-docs} and {@code /swagger-ui.html}.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfig {
+class OpenApiConfiguration {
 
     private static final String API_KEY = "apiKey";
 

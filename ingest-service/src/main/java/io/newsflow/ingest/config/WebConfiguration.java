@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * service-support's.
  */
 @Configuration(proxyBeanMethods = false)
-class WebConfig {
+class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<PublishDeadline> publishDeadline() {

@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.index.Index;
  * collection.
  */
 @Configuration(proxyBeanMethods = false)
-class ArticleProjectionConfig extends ProjectionConfiguration<ArticleEvent> {
+class ArticleProjectionConfiguration extends ProjectionConfiguration<ArticleEvent> {
 
     static final String LISTENER_ID = "articles";
 

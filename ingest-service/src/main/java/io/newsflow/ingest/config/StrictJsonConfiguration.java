@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@link ProblemDetailsAdvice}).
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfig {
+class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * every key stays, so a read model can always be rebuilt from the start of its topic.
  */
 @Configuration(proxyBeanMethods = false)
-class TopicsConfig {
+class TopicsConfiguration {
 
     private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
             TopicConfig.CLEANUP_POLICY_COMPACT);
