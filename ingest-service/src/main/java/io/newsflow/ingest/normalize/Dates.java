@@ -9,7 +9,11 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +54,15 @@ public final class Dates {
 
     private static final String EXPECTED = "must be an ISO-8601 date-time or a date such as 2024.07.24, "
             + "2024-07-24 14:32, 2024년 07월 24일 14시 32분 or 14:32, between the years 0001 and 9999";
+
+    /**
+     * Date-times with an offset as sites' templates write them besides ISO-8601's own: an
+     * offset without its colon ({@code 2024-09-03T09:12:00+0900}, PHP's
+     * {@code DATE_ISO8601}) and a space for the {@code T}
+     * ({@code 2024-09-03 09:12:00+09:00}).
+     */
+    private static final List<DateTimeFormatter> OFFSET_FORMS = List.of(offsetForm('T', "+HHmm"),
+            offsetForm(' ', "+HHmm"), offsetForm(' ', "+HH:MM"));
 
     /** How far a crawler's clock and a board's may disagree. */
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
@@ -175,6 +188,14 @@ public final class Dates {
         return date.atTime(hour, minute, second).atZone(SEOUL).toInstant();
     }
 
+    private static DateTimeFormatter offsetForm(char separator, String offset) {
+        return new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral(separator)
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .appendOffset(offset, "Z")
+            .toFormatter(Locale.ROOT);
+    }
+
     private static Instant startOfDay(LocalDate date) {
         return date.atStartOfDay(SEOUL).toInstant();
     }
@@ -184,6 +205,14 @@ public final class Dates {
             return OffsetDateTime.parse(text).toInstant();
         }
         catch (DateTimeParseException ex) {
+            for (DateTimeFormatter form : OFFSET_FORMS) {
+                try {
+                    return OffsetDateTime.parse(text, form).toInstant();
+                }
+                catch (DateTimeParseException notThisOne) {
+                    // the next form
+                }
+            }
             return LocalDateTime.parse(text).atZone(SEOUL).toInstant();
         }
     }

@@ -24,8 +24,8 @@ enum BoardLayout {
      * body, a listing in the form named {@code fboardlist}.
      */
     GNUBOARD4("gnuboard4", "#writeContents, form[name=fboardlist]", "html", "head > title", null,
-            "span.member, span.guest", "span:containsOwn(작성일 :), span:containsOwn(작성일:)", "#writeContents",
-            "form[name=fboardlist] table", null),
+            "div:containsOwn(글쓴이) span.member, div:containsOwn(글쓴이) span.guest, span.member, span.guest",
+            "span:containsOwn(작성일 :), span:containsOwn(작성일:)", "#writeContents", "form[name=fboardlist] table", null),
 
     /**
      * Zeroboard 4 and its many skins: the engine's own markup only (links to
