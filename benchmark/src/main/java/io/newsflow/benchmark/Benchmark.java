@@ -84,13 +84,14 @@ public final class Benchmark {
         }
         try (StackUnderTest stack = StackUnderTest.start(this.settings.home(), out.resolve("data"),
                 out.resolve("stack.log"), environment);
-                Store store = new Store(stack.mongoUri());
+                StoreProbe store = new StoreProbe(stack.mongoUri());
                 Timeline timeline = new Timeline(stack.processes())) {
             this.report.add("./newsflow up to ready (warm build)", Report.seconds(stack.readySeconds()), "", "<= 20 s",
                     stack.readySeconds() <= 20);
             Map<String, Long> atReady = timeline.residentNow();
             startupCpu(stack);
-            Legs.Outcome outcome = new Legs(this.settings, stack, store, timeline, http, this.report).runAll();
+            BenchmarkRun.Outcome outcome = new BenchmarkRun(this.settings, stack, store, timeline, http, this.report)
+                .runAll();
             percentiles = outcome.percentiles();
             memory(atReady, timeline, outcome.peakBeforeReads());
             timeline.writeCsv(out.resolve("timeline.csv"));
@@ -140,7 +141,7 @@ public final class Benchmark {
      * {@code ./newsflow up} again on the same data: how long until it is ready, until
      * every event is queryable again, and whether any is missing.
      */
-    private void powerCut(StackUnderTest stack, Store store, Path out) {
+    private void powerCut(StackUnderTest stack, StoreProbe store, Path out) {
         try {
             long before = store.stored();
             step(String.format(Locale.ROOT, "power cut: kill -9 of every process holding %,d stored, then up again",

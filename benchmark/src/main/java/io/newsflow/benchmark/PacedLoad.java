@@ -32,13 +32,13 @@ final class PacedLoad {
 
     private final StackUnderTest stack;
 
-    private final Ingest ingest;
+    private final IngestClient ingest;
 
     private final AtomicLong sent = new AtomicLong();
 
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    PacedLoad(HttpClient http, StackUnderTest stack, Ingest ingest) {
+    PacedLoad(HttpClient http, StackUnderTest stack, IngestClient ingest) {
         this.http = http;
         this.stack = stack;
         this.ingest = ingest;

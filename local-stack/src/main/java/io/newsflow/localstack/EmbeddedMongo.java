@@ -180,10 +180,10 @@ final class EmbeddedMongo implements AutoCloseable {
         /**
          * Rewrites the live pages of sparse chunks, a few megabytes at a time, and
          * commits, so the space of old versions is used again. MVStore does this in its
-         * background thread, which a store that commits itself does not run: the file
-         * grew without end (1.7 GB for 160,000 documents after a benchmark run, and 27 s
-         * to open after a crash). Runs under the exclusive lock, so a commit still holds
-         * a prefix of the commands.
+         * background thread, which a store that commits itself does not run: without it
+         * the file grows without end, and so does the time to open it after a crash (the
+         * figures are in docs/performance.md). Runs under the exclusive lock, so a commit
+         * still holds a prefix of the commands.
          */
         private void compact() {
             if (getMvStore().compact(FILL_RATE, COMPACT_BYTES)) {

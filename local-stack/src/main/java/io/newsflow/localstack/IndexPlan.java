@@ -11,7 +11,7 @@ import java.util.stream.StreamSupport;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-import io.newsflow.localstack.Conditions.Range;
+import io.newsflow.localstack.FilterBounds.Range;
 
 /**
  * Which index finds the documents of a filter, and whether it hands them over in the
@@ -29,7 +29,7 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
      * Up to this many documents found by a term index are read and sorted rather than
      * walking a sorted index for them.
      */
-    static final int FEW = 1_000;
+    static final int MOST_SORTED_AFTER_READING = 1_000;
 
     /** The documents at the plan's positions, those still stored. */
     Stream<Document> documents(Function<P, Document> documentAt) {
@@ -48,7 +48,7 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return null;
         }
-        Conditions conditions = Conditions.of(query);
+        FilterBounds conditions = FilterBounds.of(query);
         IndexPlan<P> unique = unique(indexes, conditions);
         if (unique != null) {
             return unique;
@@ -67,7 +67,7 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
                 }
             }
         }
-        if (terms != null && (terms.size() <= FEW || sorting == null)) {
+        if (terms != null && (terms.size() <= MOST_SORTED_AFTER_READING || sorting == null)) {
             return new IndexPlan<>(terms, false);
         }
         if (sorting != null) {
@@ -82,7 +82,7 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
         return narrowing == null ? null : new IndexPlan<>(narrowing.positions(), false);
     }
 
-    private static <P> IndexPlan<P> unique(List<Index<P>> indexes, Conditions conditions) {
+    private static <P> IndexPlan<P> unique(List<Index<P>> indexes, FilterBounds conditions) {
         for (Index<P> index : indexes) {
             if (index.isUnique()
                     && index.getKeys().stream().allMatch(key -> conditions.equal().containsKey(key.getKey()))) {
@@ -97,7 +97,7 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
     }
 
     /** The documents the most selective term index holds for the filter, or null. */
-    private static <P> List<P> terms(List<Index<P>> indexes, Conditions conditions) {
+    private static <P> List<P> terms(List<Index<P>> indexes, FilterBounds conditions) {
         List<P> fewest = null;
         for (Index<P> index : indexes) {
             if (index instanceof TermIndex<P> termIndex) {
@@ -127,7 +127,7 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted) {
      */
     private record Walk<P>(SortedKeyIndex<P> index, Object[] prefix, Range range, Boolean backwards) {
 
-        static <P> Walk<P> of(SortedKeyIndex<P> index, Conditions conditions, Document orderBy) {
+        static <P> Walk<P> of(SortedKeyIndex<P> index, FilterBounds conditions, Document orderBy) {
             List<IndexKey> keys = index.getKeys();
             int equal = 0;
             while (equal < keys.size() && conditions.equal().containsKey(keys.get(equal).getKey())) {

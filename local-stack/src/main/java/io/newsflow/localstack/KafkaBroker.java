@@ -25,8 +25,8 @@ final class KafkaBroker {
         Path log4j = writeLog4jConfig(directory);
         KafkaServerProcess broker = new KafkaServerProcess(directory, settings.kafkaPort(),
                 settings.kafkaControllerPort(), classpath,
-                // a one-node development broker: a small serial-GC heap keeps the whole
-                // stack within 1.5 GB
+                // a one-node development broker: a small serial-GC heap (the stack's
+                // memory is measured in docs/performance.md)
                 List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
                 settings.logs().resolve("kafka.log"));
         broker.start();

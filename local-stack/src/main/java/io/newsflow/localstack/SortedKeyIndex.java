@@ -50,7 +50,7 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
      * The entries whose first {@code prefix.length} keys equal {@code prefix}, within the
      * bounds given on the next key, in index order or backwards.
      */
-    Iterable<P> walk(Object[] prefix, Conditions.Range range, boolean backwards) {
+    Iterable<P> walk(Object[] prefix, FilterBounds.Range range, boolean backwards) {
         Entry<P> from = new Entry<>(prefix, null, -1);
         Entry<P> to = new Entry<>(prefix, null, 1);
         if (range != null) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The legs of one run, in order, each adding its rows to the report. */
-final class Legs {
+final class BenchmarkRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,7 +36,7 @@ final class Legs {
 
     private final StackUnderTest stack;
 
-    private final Store store;
+    private final StoreProbe store;
 
     private final Timeline timeline;
 
@@ -46,16 +46,17 @@ final class Legs {
 
     private final Map<String, Percentiles> percentiles = new LinkedHashMap<>();
 
-    private final Ingest ingest;
+    private final IngestClient ingest;
 
-    Legs(BenchSettings settings, StackUnderTest stack, Store store, Timeline timeline, HttpClient http, Report report) {
+    BenchmarkRun(BenchSettings settings, StackUnderTest stack, StoreProbe store, Timeline timeline, HttpClient http,
+            Report report) {
         this.settings = settings;
         this.stack = stack;
         this.store = store;
         this.timeline = timeline;
         this.http = http;
         this.report = report;
-        this.ingest = new Ingest(http, stack.ingestUrl());
+        this.ingest = new IngestClient(http, stack.ingestUrl());
     }
 
     /**

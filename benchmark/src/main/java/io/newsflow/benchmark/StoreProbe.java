@@ -21,7 +21,7 @@ import org.bson.Document;
  * The stack's MongoDB seen as a plain client: counts of the served read models, and the
  * raw bulk-upsert baseline written with the same documents the services stored.
  */
-final class Store implements AutoCloseable {
+final class StoreProbe implements AutoCloseable {
 
     static final String BASELINE_DATABASE = "newsflow_bench";
 
@@ -29,7 +29,7 @@ final class Store implements AutoCloseable {
 
     private final MongoClient client;
 
-    Store(String uri) {
+    StoreProbe(String uri) {
         this.client = MongoClients.create(uri);
     }
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sends batches to ingest-service as a crawler would, with the run's API key. */
-final class Ingest {
+final class IngestClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -21,7 +21,7 @@ final class Ingest {
 
     private final String baseUrl;
 
-    Ingest(HttpClient http, String baseUrl) {
+    IngestClient(HttpClient http, String baseUrl) {
         this.http = http;
         this.baseUrl = baseUrl;
     }

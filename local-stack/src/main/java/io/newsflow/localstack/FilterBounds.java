@@ -21,11 +21,11 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * {@code $ne}, regular expressions, nulls, documents) is left to the matcher, which sees
  * the whole filter: what is read here only has to let every matching document through.
  */
-record Conditions(Map<String, Object> equal, Map<String, List<Object>> all, Map<String, List<Object>> any,
+record FilterBounds(Map<String, Object> equal, Map<String, List<Object>> all, Map<String, List<Object>> any,
         Map<String, Range> ranges) {
 
-    static Conditions of(Document query) {
-        Conditions conditions = new Conditions(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    static FilterBounds of(Document query) {
+        FilterBounds conditions = new FilterBounds(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         conditions.read(query);
         return conditions;
     }
@@ -89,7 +89,7 @@ record Conditions(Map<String, Object> equal, Map<String, List<Object>> all, Map<
             if (!(branch instanceof Document filter)) {
                 return;
             }
-            Conditions read = of(filter);
+            FilterBounds read = of(filter);
             Map<String, Range> bounds = new HashMap<>(read.ranges());
             read.equal()
                 .forEach((field, value) -> bounds.merge(field, new Range(value, true, value, true), Range::intersect));
@@ -114,7 +114,7 @@ record Conditions(Map<String, Object> equal, Map<String, List<Object>> all, Map<
 
     private static Optional<List<Object>> scalars(Object operand) {
         if (operand instanceof Collection<?> values && !values.isEmpty()
-                && values.stream().allMatch(Conditions::isScalar)) {
+                && values.stream().allMatch(FilterBounds::isScalar)) {
             return Optional.of(List.copyOf(values));
         }
         return Optional.empty();
