@@ -2,21 +2,22 @@ package io.newsflow.benchmark;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.newsflow.processes.ChildProcess;
 import io.newsflow.processes.Ports;
 
 /**
@@ -30,7 +31,7 @@ final class StackUnderTest implements AutoCloseable {
     /** The key of the operator endpoints (rebuild) on the management ports. */
     static final String OPERATOR_KEY = "bench-operator-key";
 
-    private final Process launcher;
+    private final ChildProcess launcher;
 
     private final Map<String, Integer> ports;
 
@@ -42,7 +43,7 @@ final class StackUnderTest implements AutoCloseable {
 
     private final Map<String, String> environment;
 
-    private StackUnderTest(Process launcher, Map<String, Integer> ports, double readySeconds, Path home, Path data,
+    private StackUnderTest(ChildProcess launcher, Map<String, Integer> ports, double readySeconds, Path home, Path data,
             Map<String, String> environment) {
         this.launcher = launcher;
         this.ports = ports;
@@ -73,8 +74,8 @@ final class StackUnderTest implements AutoCloseable {
      * stop them, then {@code ./newsflow up} again on the same data and ports.
      */
     StackUnderTest killAndStartAgain(Path log) throws IOException, InterruptedException {
-        List<ProcessHandle> everything = new ArrayList<>(this.launcher.descendants().toList());
-        everything.add(this.launcher.toHandle());
+        List<ProcessHandle> everything = new ArrayList<>(this.launcher.descendants());
+        ProcessHandle.of(this.launcher.pid()).ifPresent(everything::add);
         everything.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle process : everything) {
             process.onExit().join();
@@ -84,32 +85,31 @@ final class StackUnderTest implements AutoCloseable {
 
     private static StackUnderTest start(Path home, Path data, Path log, Map<String, String> extra,
             Map<String, Integer> ports) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("newsflow").toString(), "up").directory(home.toFile())
-            .redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        environment.remove("KAFKA_BOOTSTRAP_SERVERS");
-        environment.remove("MONGODB_URI");
+        Map<String, String> environment = new HashMap<>();
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         environment.put("NEWSFLOW_DATA", data.toString());
         environment.put("NEWSFLOW_API_KEYS", API_KEY);
         environment.put("NEWSFLOW_OPERATOR_KEYS", OPERATOR_KEY);
         environment.putAll(extra);
+        long logged = Files.exists(log) ? Files.size(log) : 0;
         long started = System.nanoTime();
-        Process launcher = builder.start();
-        Thread stop = new Thread(() -> stop(launcher), "stack-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread pump = new Thread(() -> pump(launcher, log, ready), "stack-output");
-        pump.setDaemon(true);
-        pump.start();
-        while (!ready.await(250, TimeUnit.MILLISECONDS)) {
+        ChildProcess launcher = ChildProcess.command("newsflow up", home.resolve("newsflow"))
+            .arguments("up")
+            .directory(home)
+            .withoutEnvironment("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI")
+            .environment(environment)
+            .log(log)
+            .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(launcher), "stack-stop"));
+        while (!isReady(log, logged)) {
             if (!launcher.isAlive()) {
                 throw new IllegalStateException("./newsflow up exited with " + launcher.exitValue() + "; see " + log);
             }
             if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(5)) {
-                launcher.destroy();
+                launcher.stop();
                 throw new IllegalStateException("./newsflow up was not ready within 5 minutes; see " + log);
             }
+            Thread.sleep(250);
         }
         return new StackUnderTest(launcher, ports, (System.nanoTime() - started) / 1e9, home, data, extra);
     }
@@ -179,19 +179,10 @@ final class StackUnderTest implements AutoCloseable {
      * SIGTERM, and after 60 s SIGKILL to the launcher and whatever it started that still
      * runs.
      */
-    private static void stop(Process launcher) {
-        List<ProcessHandle> started = launcher.descendants().toList();
-        launcher.destroy();
-        try {
-            if (launcher.waitFor(60, TimeUnit.SECONDS)) {
-                return;
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        started.forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
+    private static void stop(ChildProcess launcher) {
+        List<ProcessHandle> started = launcher.descendants();
+        launcher.stop(Duration.ofSeconds(60));
+        started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     /** A process of the stack. */
@@ -226,20 +217,21 @@ final class StackUnderTest implements AutoCloseable {
         }
     }
 
-    private static void pump(Process launcher, Path log, CountDownLatch ready) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
-                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+    /** Whether the launcher logged its {@code ready in …} line after {@code from}. */
+    private static boolean isReady(Path log, long from) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(from, Files.size(log)));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                out.println(line);
                 if (line.startsWith("ready in ")) {
-                    ready.countDown();
+                    return true;
                 }
             }
         }
-        catch (IOException ex) {
-            // the launcher is gone; start() notices
-        }
+        return false;
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -60,6 +60,16 @@ public final class ChildProcess {
         return this.process.isAlive();
     }
 
+    /** Its exit value; only once it has exited. */
+    public int exitValue() {
+        return this.process.exitValue();
+    }
+
+    /** The processes it started, and theirs, while they run. */
+    public List<ProcessHandle> descendants() {
+        return this.process.descendants().toList();
+    }
+
     /**
      * Waits for the process to exit on its own.
      * @return its exit value
@@ -116,6 +126,8 @@ public final class ChildProcess {
 
         private final Map<String, String> environment = new LinkedHashMap<>();
 
+        private final List<String> unset = new ArrayList<>();
+
         private Path directory;
 
         private Path log;
@@ -142,6 +154,12 @@ public final class ChildProcess {
 
         public Builder environment(String variable, String value) {
             this.environment.put(variable, value);
+            return this;
+        }
+
+        /** Variables of this process's environment the child does not inherit. */
+        public Builder withoutEnvironment(String... variables) {
+            this.unset.addAll(List.of(variables));
             return this;
         }
 
@@ -176,6 +194,7 @@ public final class ChildProcess {
             if (this.directory != null) {
                 builder.directory(this.directory.toFile());
             }
+            this.unset.forEach(builder.environment()::remove);
             builder.environment().putAll(this.environment);
             return new ChildProcess(this.name, builder.start(), this.log);
         }
