@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -124,8 +126,8 @@ class ArticleOperationsTests {
             keys.add(key);
             deadLetter(key, "{\"type\":\"ArticlePublished\",\"articleId\":\"" + key + "\"}");
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<String> ids = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> ids = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {

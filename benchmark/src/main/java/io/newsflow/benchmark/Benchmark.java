@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -203,7 +204,7 @@ public final class Benchmark {
     }
 
     static void step(String message) {
-        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), message);
+        System.out.printf("[bench %s] %s%n", LocalTime.now().withNano(0), message);
     }
 
 }

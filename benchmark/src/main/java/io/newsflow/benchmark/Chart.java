@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +141,7 @@ final class Chart {
         double min = 0.5;
         double max = niceCeiling(percentiles.values()
             .stream()
-            .flatMapToDouble(value -> java.util.Arrays.stream(value.values()))
+            .flatMapToDouble(value -> Arrays.stream(value.values()))
             .filter(value -> !Double.isNaN(value))
             .max()
             .orElse(10) * 1.2);

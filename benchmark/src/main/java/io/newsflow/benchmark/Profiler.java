@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.newsflow.processes.ChildProcess;
 import jdk.jfr.consumer.RecordedEvent;
@@ -103,7 +104,7 @@ final class Profiler {
     }
 
     private static void appendTop(StringBuilder text, Map<String, Integer> counts, int samples, int top,
-            java.util.function.Predicate<String> which) {
+            Predicate<String> which) {
         Map<String, Integer> sorted = new LinkedHashMap<>();
         counts.entrySet()
             .stream()

@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -426,7 +427,7 @@ class IngestApiTests {
      * acceptances of the same content (event id, times, revision, board and URL).
      */
     private static List<String> published(String topic, Iterable<?> keys) {
-        List<String> wanted = new java.util.ArrayList<>();
+        List<String> wanted = new ArrayList<>();
         keys.forEach(key -> wanted.add(key instanceof JsonNode node ? node.asString() : key.toString()));
         Map<String, String> events = TOPICS.newestValues(topic, wanted);
         return wanted.stream().map(events::get).map(IngestApiTests::withoutAcceptance).toList();

@@ -16,6 +16,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.newsflow.processes.Ports;
@@ -153,7 +154,7 @@ class EmbeddedMongoTests {
                 posts.insertOne(new Document("_id", "free:" + i).append("revision", 5L).append("title", "글 " + i));
             }
             posts.insertOne(new Document("_id", 7).append("revision", 5L));
-            var upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+            var upsert = new UpdateOptions().upsert(true);
 
             posts.updateOne(Filters.and(Filters.eq("_id", "free:10"), Filters.lt("revision", 6L)),
                     new Document("$set", new Document("revision", 6L).append("title", "새 제목")), upsert);

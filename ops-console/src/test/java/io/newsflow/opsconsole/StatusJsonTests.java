@@ -1,6 +1,7 @@
 package io.newsflow.opsconsole;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,8 @@ class StatusJsonTests {
     }
 
     private static Snapshot snapshot(long nanos, String exposition) {
-        return new Snapshot(nanos, java.util.Map.of("ingest-service",
-                new Snapshot.Service("ingest-service", "UP", java.util.Map.of(), PrometheusText.parse(exposition))));
+        return new Snapshot(nanos, Map.of("ingest-service",
+                new Snapshot.Service("ingest-service", "UP", Map.of(), PrometheusText.parse(exposition))));
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -407,7 +408,7 @@ public class ProjectionWriter<E> {
         }
 
         Set<String> ids() {
-            Set<String> ids = new java.util.LinkedHashSet<>(this.main.keySet());
+            Set<String> ids = new LinkedHashSet<>(this.main.keySet());
             ids.addAll(this.groups.keySet());
             return ids;
         }

@@ -2,7 +2,10 @@ package io.newsflow.reliability;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.client.MongoClient;
 import io.newsflow.testsupport.Figures;
@@ -57,10 +60,10 @@ class CrashConsumersScenarioTests {
                             && posts.countDocuments() >= expectedPosts);
                 // every document, by what it was acknowledged as: a post by its key, an
                 // article by the URL it was sent with (its id is derived from it)
-                java.util.Set<String> stored = new java.util.HashSet<>();
+                Set<String> stored = new HashSet<>();
                 long wrong = 0;
                 long unexpected = 0;
-                for (var collection : java.util.List.of(posts, articles)) {
+                for (var collection : List.of(posts, articles)) {
                     for (Document document : collection.find()) {
                         String id = ScenarioWrites.idOf(document);
                         String expected = acknowledged.get(id);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +98,7 @@ class CrashEverythingScenarioTests {
                 Set<String> stored = new HashSet<>();
                 long documents = 0;
                 long wrong = 0;
-                for (var collection : java.util.List.of(posts, articles)) {
+                for (var collection : List.of(posts, articles)) {
                     for (Document document : collection.find()) {
                         String id = ScenarioWrites.idOf(document);
                         documents++;
@@ -194,7 +195,7 @@ class CrashEverythingScenarioTests {
         LocalStackProcess(Path data, String apiKey) {
             this.data = data.toAbsolutePath();
             this.apiKey = apiKey;
-            for (String port : java.util.List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "INGEST_PORT",
+            for (String port : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "INGEST_PORT",
                     "ARTICLE_PORT", "BOARD_PORT", "INGEST_MANAGEMENT_PORT", "ARTICLE_MANAGEMENT_PORT",
                     "BOARD_MANAGEMENT_PORT", "NEWSFLOW_OPS_PORT")) {
                 this.ports.put(port, String.valueOf(Ports.free()));
@@ -214,12 +215,12 @@ class CrashEverythingScenarioTests {
         }
 
         /** The processes the launcher started whose command line names {@code part}. */
-        java.util.List<ProcessHandle> children(String part) {
+        List<ProcessHandle> children(String part) {
             return ProcessHandle.of(this.process.pid())
                 .map(launcher -> launcher.descendants()
                     .filter(child -> child.info().commandLine().orElse("").contains(part))
                     .toList())
-                .orElse(java.util.List.of());
+                .orElse(List.of());
         }
 
         void start() throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.newsflow.service;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +26,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Aut
 
     public KafkaHealthIndicator(Map<String, Object> adminProperties, Duration timeout) {
         super("Kafka is not reachable");
-        Map<String, Object> config = new java.util.HashMap<>(adminProperties);
+        Map<String, Object> config = new HashMap<>(adminProperties);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         this.admin = Admin.create(config);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -118,7 +120,7 @@ public final class RawTopics implements AutoCloseable {
      * How many records of the topic, from its start to its end now, have a key
      * {@code keys} accepts.
      */
-    public long recordsOf(String topic, java.util.function.Predicate<String> keys) {
+    public long recordsOf(String topic, Predicate<String> keys) {
         long[] count = { 0 };
         readToTheEnd(topic, record -> count[0] += record.key() != null && keys.test(record.key()) ? 1 : 0);
         return count[0];
@@ -127,7 +129,7 @@ public final class RawTopics implements AutoCloseable {
     /**
      * Hands every record of the topic, from its start to its end now, to {@code each}.
      */
-    private void readToTheEnd(String topic, java.util.function.Consumer<ConsumerRecord<String, String>> each) {
+    private void readToTheEnd(String topic, Consumer<ConsumerRecord<String, String>> each) {
         try (KafkaConsumer<String, String> consumer = withoutGroup()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.normalize;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,7 +44,7 @@ class HashingTests {
     @Test
     void aTypeWithoutACanonicalFormIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Hashing.sha256(new Object()));
-        assertThatIllegalArgumentException().isThrownBy(() -> Hashing.sha256(List.of(java.time.Duration.ZERO)));
+        assertThatIllegalArgumentException().isThrownBy(() -> Hashing.sha256(List.of(Duration.ZERO)));
     }
 
 }

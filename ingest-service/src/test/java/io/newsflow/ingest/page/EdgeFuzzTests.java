@@ -1,5 +1,6 @@
 package io.newsflow.ingest.page;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,7 @@ class EdgeFuzzTests {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
 
-    private static final RevisionClock CLOCK = new RevisionClock(java.time.Clock.systemUTC());
+    private static final RevisionClock CLOCK = new RevisionClock(Clock.systemUTC());
 
     private static final IngestMetrics METRICS = new IngestMetrics(new SimpleMeterRegistry());
 

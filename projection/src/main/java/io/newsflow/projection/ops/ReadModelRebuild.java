@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.newsflow.projection.ProjectionListener;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -284,8 +285,7 @@ public class ReadModelRebuild<E> {
         List<E> events = new ArrayList<>();
         for (ConsumerRecord<String, E> record : consumer.poll(POLL)) {
             this.read.incrementAndGet();
-            if (record.value() != null
-                    && io.newsflow.projection.ProjectionListener.isApplicable(record, this.writer.projection())) {
+            if (record.value() != null && ProjectionListener.isApplicable(record, this.writer.projection())) {
                 events.add(record.value());
             }
         }
