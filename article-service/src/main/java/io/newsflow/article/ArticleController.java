@@ -80,7 +80,7 @@ class ArticleController {
     ResponseEntity<ArticleView> byId(@Parameter(description = "the article's id",
             example = "a-3f2b9c4d1e0a7b6c5d4e3f2a") @PathVariable String id, WebRequest request) {
         ArticleView article = this.queries.byId(id);
-        return RevisionETag.answer(article, article.revision(), request);
+        return RevisionETag.answer(article, article.version(), request);
     }
 
     @GetMapping("/outlets")

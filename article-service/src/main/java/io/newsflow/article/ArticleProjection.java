@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.newsflow.article.story.Fingerprint;
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.projection.Change;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 class ArticleProjection implements Projection<ArticleEvent> {
 
     static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions", "outlet",
-            "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens");
+            "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens",
+            Fingerprint.FIELD, Fingerprint.BANDS_FIELD);
 
     @Override
     public Instant acceptedAt(ArticleEvent event) {
@@ -48,7 +50,7 @@ class ArticleProjection implements Projection<ArticleEvent> {
         List<String> headTokens = KoreanTokens.of(head(article));
         Set<String> tokens = new LinkedHashSet<>(headTokens);
         tokens.addAll(KoreanTokens.of(body(article)));
-        return new Document("url", article.url()).append("title", article.title())
+        Document fields = new Document("url", article.url()).append("title", article.title())
             .append("subtitles", article.subtitles())
             .append("paragraphs", article.paragraphs())
             .append("captions",
@@ -65,6 +67,11 @@ class ArticleProjection implements Projection<ArticleEvent> {
             .append("acceptedAt", Date.from(article.occurredAt()))
             .append("headTokens", headTokens)
             .append("tokens", List.copyOf(tokens));
+        // the story's fingerprint: the body only, since reprints change titles and
+        // captions
+        Fingerprint fingerprint = Fingerprint.of(article.paragraphs());
+        fields.putAll(fingerprint == null ? Fingerprint.none() : fingerprint.fields());
+        return fields;
     }
 
     /** Title and sub-headlines: a hit there ranks before a hit in the body only. */

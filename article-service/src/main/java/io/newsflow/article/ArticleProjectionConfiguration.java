@@ -2,6 +2,7 @@ package io.newsflow.article;
 
 import java.util.List;
 
+import io.newsflow.article.story.Fingerprint;
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.Topics;
 import io.newsflow.projection.config.ProjectionConfiguration;
@@ -35,8 +36,8 @@ class ArticleProjectionConfiguration extends ProjectionConfiguration<ArticleEven
     }
 
     /**
-     * Newest first by (publishedAt, id), an outlet's newest first, and the search tokens:
-     * every read's index is listed in ArticleReadApiTests.
+     * Newest first by (publishedAt, id), an outlet's newest first, the search tokens and
+     * the story fingerprints' bands: every read's index is listed in ArticleReadApiTests.
      */
     @Override
     protected List<Index> indexes() {
@@ -44,7 +45,8 @@ class ArticleProjectionConfiguration extends ProjectionConfiguration<ArticleEven
                 new Index().on("outlet", Sort.Direction.ASC)
                     .on("publishedAt", Sort.Direction.DESC)
                     .on("_id", Sort.Direction.DESC),
-                new Index().on("tokens", Sort.Direction.ASC), new Index().on("headTokens", Sort.Direction.ASC));
+                new Index().on("tokens", Sort.Direction.ASC), new Index().on("headTokens", Sort.Direction.ASC),
+                new Index().on(Fingerprint.BANDS_FIELD, Sort.Direction.ASC));
     }
 
 }

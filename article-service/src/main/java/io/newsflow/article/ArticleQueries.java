@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
+import io.newsflow.article.story.Fingerprint;
+import io.newsflow.article.story.StoryOfArticle;
+import io.newsflow.article.story.StoryQueries;
 import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
@@ -41,15 +45,20 @@ class ArticleQueries {
 
     private final CachedSummary<List<OutletCount>> outlets;
 
-    ArticleQueries(MongoTemplate mongo, ReadModel readModel, ProjectionProperties properties, Clock clock) {
+    private final StoryQueries stories;
+
+    ArticleQueries(MongoTemplate mongo, ReadModel readModel, ProjectionProperties properties, Clock clock,
+            StoryQueries stories) {
         this.mongo = mongo;
+        this.stories = stories;
         this.model = readModel;
         this.queryTimeout = properties.queryTimeout();
         this.outlets = new CachedSummary<>(this::countOutlets, properties.summaryMaxAge(), clock);
     }
 
     ArticleView byId(String id) {
-        return ArticleView.of(this.model.get(id, () -> "No article with id " + id));
+        Document article = this.model.get(id, () -> "No article with id " + id);
+        return ArticleView.of(article, this.stories.ofArticles(List.of(id)).get(id));
     }
 
     ArticlePage list(ArticleSearch search) {
@@ -64,7 +73,10 @@ class ArticleQueries {
             Cursor after = group == firstGroup ? search.cursor() : null;
             int wanted = search.limit() - items.size();
             List<Document> found = find(search, tokens, group, after, wanted + 1);
-            found.stream().limit(wanted).map(ArticleSummary::of).forEach(items::add);
+            List<Document> shown = found.stream().limit(wanted).toList();
+            Map<String, StoryOfArticle> stories = this.stories
+                .ofArticles(shown.stream().map(document -> document.getString("_id")).toList());
+            shown.forEach(document -> items.add(ArticleSummary.of(document, stories.get(document.getString("_id")))));
             if (found.size() > wanted) {
                 ArticleSummary last = items.get(items.size() - 1);
                 next = new Cursor(group, last.publishedAt(), last.id());
@@ -99,7 +111,8 @@ class ArticleQueries {
             .with(NEWEST_FIRST)
             .limit(limit)
             .maxTime(this.queryTimeout);
-        query.fields().exclude("paragraphs", "tokens", "headTokens", "captions");
+        query.fields()
+            .exclude("paragraphs", "tokens", "headTokens", "captions", Fingerprint.FIELD, Fingerprint.BANDS_FIELD);
         return this.mongo.find(query, Document.class, this.model.collection());
     }
 

@@ -3,6 +3,7 @@ package io.newsflow.article;
 import java.time.Instant;
 import java.util.List;
 
+import io.newsflow.article.story.StoryOfArticle;
 import io.newsflow.projection.read.ReadApiWebConfiguration;
 import io.newsflow.service.security.EdgeSecurityAutoConfiguration;
 import io.newsflow.testsupport.ReadApiRequests;
@@ -61,12 +62,32 @@ class ArticleControllerTests {
     void anArticleCarriesTheETagOfItsRevisionAndAMatchingOneAnswers304() throws Exception {
         given(this.queries.byId("a-1"))
             .willReturn(new ArticleView("a-1", "https://news.example/1", "제목", List.of(), List.of("본문"), List.of(),
-                    "예시일보", null, Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", 42));
+                    "예시일보", null, Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", 42, null));
 
         this.mvc.perform(get("/api/v1/articles/a-1"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.title").value("제목"));
         ReadApiRequests.assertConditionalGetAnswers304(this.mvc, "/api/v1/articles/a-1");
+    }
+
+    /**
+     * A reprint joining the story changes the answer, so a cached copy must not be 304'd.
+     */
+    @Test
+    void anArticlesETagChangesWithItsStoryAtTheSameRevision() throws Exception {
+        given(this.queries.byId("a-1")).willReturn(article(new StoryOfArticle("a-1", 1, List.of("예시일보"))),
+                article(new StoryOfArticle("a-1", 2, List.of("예시일보", "다른일보"))));
+
+        String first = this.mvc.perform(get("/api/v1/articles/a-1")).andReturn().getResponse().getHeader("ETag");
+        this.mvc.perform(get("/api/v1/articles/a-1").header("If-None-Match", first))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.story.size").value(2))
+            .andExpect(jsonPath("$.story.outlets[1]").value("다른일보"));
+    }
+
+    private static ArticleView article(StoryOfArticle story) {
+        return new ArticleView("a-1", "https://news.example/1", "제목", List.of(), List.of("본문"), List.of(), "예시일보", null,
+                Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", 42, story);
     }
 
 }

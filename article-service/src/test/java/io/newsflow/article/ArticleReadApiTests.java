@@ -108,6 +108,10 @@ class ArticleReadApiTests {
         String outlet = outlet();
         String id = publish(outlet, 1, "태그 확인 기사", "본문.");
         awaitCount(outlet, 1);
+        // the story follows the article by a moment, and the answer shows it
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                    () -> this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.story.id").value(id)));
         String etag = this.mvc.perform(get("/api/v1/articles/" + id))
             .andExpect(status().isOk())
             .andExpect(header().exists("ETag"))
@@ -216,7 +220,11 @@ class ArticleReadApiTests {
             .getResponse()
             .getContentAsString());
         assertThat(description.paths()).containsExactlyInAnyOrder("/api/v1/articles", "/api/v1/articles/{id}",
-                "/api/v1/outlets");
+                "/api/v1/outlets", "/api/v1/stories", "/api/v1/stories/{id}");
+        // the story follows the article by a moment; the examples show articles with one
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                    () -> this.mvc.perform(get("/api/v1/articles/" + id)).andExpect(jsonPath("$.story.id").value(id)));
 
         assertThat(ApiDescription.mismatches(description.example("/api/v1/articles/{id}", 200),
                 answer(get("/api/v1/articles/" + id), 200)))

@@ -67,11 +67,22 @@ public class ProjectionWriter<E> {
 
     private final Clock clock;
 
+    private final List<WriteListener> listeners;
+
     public ProjectionWriter(MongoTemplate mongo, ReadModel readModel, Projection<E> projection, Clock clock) {
+        this(mongo, readModel, projection, clock, List.of());
+    }
+
+    /**
+     * @param listeners told of the ids of every write, after it returned
+     */
+    public ProjectionWriter(MongoTemplate mongo, ReadModel readModel, Projection<E> projection, Clock clock,
+            List<WriteListener> listeners) {
         this.mongo = mongo;
         this.readModel = readModel;
         this.projection = projection;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     public ReadModel readModel() {
@@ -126,7 +137,10 @@ public class ProjectionWriter<E> {
         Date now = Date.from(this.clock.instant());
         Set<String> collided = insert(batch, collection, now);
         Rejected rejected = guarded(batch, collided, collection, now);
-        return classify(batch, rejected, collection);
+        Outcome outcome = classify(batch, rejected, collection);
+        Set<String> ids = batch.ids();
+        this.listeners.forEach(listener -> listener.written(collection, ids));
+        return outcome;
     }
 
     /**

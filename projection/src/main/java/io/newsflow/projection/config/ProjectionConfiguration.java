@@ -13,6 +13,7 @@ import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.StoredOffsets;
+import io.newsflow.projection.WriteListener;
 import io.newsflow.projection.ops.DeadLetterQueue;
 import io.newsflow.projection.ops.KafkaLagMonitor;
 import io.newsflow.projection.ops.ReadModelRebuild;
@@ -60,8 +61,8 @@ public abstract class ProjectionConfiguration<E> {
 
     @Bean
     public ProjectionWriter<E> projectionWriter(MongoTemplate mongo, ReadModel readModel, Projection<E> projection,
-            Clock clock) {
-        return new ProjectionWriter<>(mongo, readModel, projection, clock);
+            Clock clock, ObjectProvider<WriteListener> listeners) {
+        return new ProjectionWriter<>(mongo, readModel, projection, clock, listeners.orderedStream().toList());
     }
 
     /**

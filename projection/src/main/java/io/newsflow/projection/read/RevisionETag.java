@@ -14,7 +14,15 @@ public final class RevisionETag {
 
     /** The entity with its ETag, or {@code null} once the request was answered 304. */
     public static <T> ResponseEntity<T> answer(T entity, long revision, WebRequest request) {
-        String etag = "\"" + revision + "\"";
+        return answer(entity, Long.toString(revision), request);
+    }
+
+    /**
+     * The entity with an ETag of its version: its revision and whatever else the answer
+     * shows that has a life of its own (the story of an article).
+     */
+    public static <T> ResponseEntity<T> answer(T entity, String version, WebRequest request) {
+        String etag = "\"" + version + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
