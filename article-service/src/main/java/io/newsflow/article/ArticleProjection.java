@@ -6,7 +6,10 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsflow.article.story.Fingerprint;
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
@@ -23,6 +26,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ArticleProjection implements Projection<ArticleEvent> {
+
+    private final Timer fingerprinting;
+
+    ArticleProjection(MeterRegistry registry) {
+        this.fingerprinting = Timer.builder("newsflow.stories.fingerprint")
+            .description("time to fingerprint an article's body for story grouping")
+            .register(registry);
+    }
 
     static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions", "outlet",
             "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens",
@@ -44,7 +55,7 @@ class ArticleProjection implements Projection<ArticleEvent> {
         return new Change.Remove(event.articleId(), event.revision());
     }
 
-    private static Document fields(ArticlePublished article) {
+    private Document fields(ArticlePublished article) {
         // the head is analysed once: its tokens start the whole text's, in the same order
         // as analysing head and body together gives
         List<String> headTokens = KoreanTokens.of(head(article));
@@ -69,7 +80,9 @@ class ArticleProjection implements Projection<ArticleEvent> {
             .append("tokens", List.copyOf(tokens));
         // the story's fingerprint: the body only, since reprints change titles and
         // captions
+        long started = System.nanoTime();
         Fingerprint fingerprint = Fingerprint.of(article.paragraphs());
+        this.fingerprinting.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         fields.putAll(fingerprint == null ? Fingerprint.none() : fingerprint.fields());
         return fields;
     }

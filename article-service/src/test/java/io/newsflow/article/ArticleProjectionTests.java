@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.projection.Change;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArticleProjectionTests {
 
-    private final ArticleProjection projection = new ArticleProjection();
+    private final ArticleProjection projection = new ArticleProjection(new SimpleMeterRegistry());
 
     @ParameterizedTest
     @ValueSource(strings = { "article-published.json" })

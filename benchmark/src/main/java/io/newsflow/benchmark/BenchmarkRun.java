@@ -134,6 +134,14 @@ final class BenchmarkRun {
         catch (Exception ex) {
             this.report.add("freshness: the leg failed", ex.toString());
         }
+        Benchmark.step("stories: the labelled evaluation set through ingest, its stories read back");
+        this.timeline.leg("stories", Map.of());
+        try {
+            new StoryLeg(this.http, this.stack, this.ingest, this.report).run();
+        }
+        catch (Exception ex) {
+            this.report.add("stories: the leg failed", ex.toString());
+        }
         return new Outcome(peakBeforeReads, new LinkedHashMap<>(this.percentiles));
     }
 

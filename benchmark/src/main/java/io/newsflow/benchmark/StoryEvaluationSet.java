@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class StoryEvaluationSet {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private static final String[] REPRINTERS = { "바른일보", "누리경제", "동녘신문", "가람일보", "다온뉴스", "이음타임스", "새누리일보" };
 
@@ -94,7 +97,7 @@ final class StoryEvaluationSet {
     private static Labelled alone(Labelled article, String round, int days) {
         return new Labelled(round, article.kind(), article.url() + "?round=" + round.substring(round.indexOf('@') + 1),
                 article.outlet(), article.title(), article.paragraphs(), article.captions(),
-                OffsetDateTime.parse(article.publishedAt()).plusDays(days).toString());
+                OffsetDateTime.parse(article.publishedAt()).minusDays(days).format(ISO));
     }
 
     private static List<Labelled> reprints(JsonNode story) {
@@ -154,7 +157,7 @@ final class StoryEvaluationSet {
             String label = "briefing-" + (++day);
             set.add(new Labelled(label, "briefing", "https://eval.example.kr/" + label,
                     briefings.get("outlet").asString(), title, paragraphs, List.of(),
-                    OffsetDateTime.parse("2026-03-05T06:00:00+09:00").plusDays(day - 1).toString()));
+                    OffsetDateTime.parse("2026-03-05T06:00:00+09:00").plusDays(day - 1).format(ISO)));
         }
         return set;
     }
@@ -172,7 +175,7 @@ final class StoryEvaluationSet {
         String url = "https://eval.example.kr/" + source.get("id").asString() + "/" + kind;
         String publishedAt = OffsetDateTime.parse(source.get("publishedAt").asString())
             .plusMinutes(minutesLater)
-            .toString();
+            .format(ISO);
         return new Labelled(story, kind, url, outlet, title, List.copyOf(paragraphs), captions, publishedAt);
     }
 

@@ -145,7 +145,9 @@ public final class QueryShapes {
             else if (!condition.isDocument()) {
                 equality.add(field);
             }
-            else if (condition.asDocument().containsKey("$eq")) {
+            else if (condition.asDocument().containsKey("$eq") || condition.asDocument().containsKey("$in")) {
+                // $in: several equalities, each served by an index that starts with the
+                // field (a multikey one for an array field, such as story bands)
                 equality.add(field);
             }
             else if (condition.asDocument().containsKey("$all")) {

@@ -61,21 +61,40 @@ class StoryGrouping {
             }
             checked.addAll(pending);
             Set<String> found = new LinkedHashSet<>();
-            for (String id : pending) {
-                if (visited.add(id)) {
-                    Document document = this.mongo.findById(id, Document.class, articles);
-                    Member member = document == null ? null : Member.of(document);
-                    if (member != null) {
-                        List<Member> group = group(member, visited, articles);
-                        groups.add(group);
-                        group.forEach(each -> found.add(each.id()));
-                    }
+            for (Member member : members(pending, visited, articles)) {
+                if (!visited.contains(member.id())) {
+                    visited.add(member.id());
+                    List<Member> group = group(member, visited, articles);
+                    groups.add(group);
+                    group.forEach(each -> found.add(each.id()));
                 }
             }
+            visited.addAll(pending);
             found.removeAll(checked);
             pending = found;
         }
         return write(groups, before, articles);
+    }
+
+    /**
+     * The live articles of {@code ids} not visited yet, in the order of the ids, read at
+     * once.
+     */
+    private List<Member> members(Set<String> ids, Set<String> visited, String articles) {
+        List<String> wanted = ids.stream().filter(id -> !visited.contains(id)).toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("_id").in(wanted));
+        query.fields().include(Member.FIELDS);
+        Map<String, Member> found = new HashMap<>();
+        for (Document document : this.mongo.find(query, Document.class, articles)) {
+            Member member = Member.of(document);
+            if (member != null) {
+                found.put(member.id(), member);
+            }
+        }
+        return wanted.stream().map(found::get).filter(member -> member != null).toList();
     }
 
     /** The connected group of {@code start}, breadth first. */
@@ -142,8 +161,13 @@ class StoryGrouping {
         int created = 0;
         int merged = 0;
         List<Integer> sizes = new ArrayList<>();
+        Map<String, Document> leads = byId(groups.stream().map(group -> group.get(0).id()).toList(), articles, "title",
+                "url", "tokens");
+        Map<String, Document> stored = byId(List.copyOf(leads.keySet()), STORIES);
         for (List<Member> group : groups) {
-            Document story = story(group, articles);
+            // a lead removed since it was read leaves the title empty until its removal
+            // is regrouped
+            Document story = story(group, leads.getOrDefault(group.get(0).id(), new Document()));
             String id = story.getString("_id");
             kept.add(id);
             Set<String> from = new TreeSet<>();
@@ -155,9 +179,8 @@ class StoryGrouping {
                 }
             });
             merged += from.size() > 1 ? 1 : 0;
-            Document stored = this.mongo.findById(id, Document.class, STORIES);
-            created += stored == null ? 1 : 0;
-            if (!story.equals(stored)) {
+            created += stored.containsKey(id) ? 0 : 1;
+            if (!story.equals(stored.get(id))) {
                 this.mongo.save(story, STORIES);
             }
             sizes.add(group.size());
@@ -175,9 +198,8 @@ class StoryGrouping {
      * The story document of a group, earliest article first: nothing in it depends on
      * when it was written.
      */
-    private Document story(List<Member> group, String articles) {
+    private Document story(List<Member> group, Document leadArticle) {
         Member lead = group.get(0);
-        Document leadArticle = this.mongo.findById(lead.id(), Document.class, articles);
         Set<String> outlets = new TreeSet<>();
         group.forEach(member -> {
             if (member.outlet() != null) {
@@ -193,6 +215,24 @@ class StoryGrouping {
             .append("articles", group.stream().map(Member::id).toList())
             .append("outlets", List.copyOf(outlets))
             .append("tokens", leadArticle.getList("tokens", String.class, List.of()));
+    }
+
+    /**
+     * The documents of {@code ids} in {@code collection}, read at once, with only
+     * {@code fields} (all without).
+     */
+    private Map<String, Document> byId(List<String> ids, String collection, String... fields) {
+        Map<String, Document> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        if (fields.length > 0) {
+            query.fields().include(fields);
+        }
+        this.mongo.find(query, Document.class, collection)
+            .forEach(document -> found.put(document.getString("_id"), document));
+        return found;
     }
 
     /**

@@ -47,7 +47,9 @@ public class StoryQueries {
         IndexOperations indexes = mongo.indexOps(StoryGrouping.STORIES);
         indexes.createIndex(new Index().on("firstSeen", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("articles", Sort.Direction.ASC));
-        indexes.createIndex(new Index().on("outlets", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("outlets", Sort.Direction.ASC)
+            .on("firstSeen", Sort.Direction.DESC)
+            .on("_id", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("tokens", Sort.Direction.ASC));
     }
 

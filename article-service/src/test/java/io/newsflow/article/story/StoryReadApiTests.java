@@ -3,6 +3,7 @@ package io.newsflow.article.story;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,7 +13,10 @@ import io.newsflow.article.story.StoryFixture.Printed;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.contracts.Topics;
+import io.newsflow.projection.ReadModel;
 import io.newsflow.testsupport.ApiDescription;
+import io.newsflow.testsupport.MongoCommands;
+import io.newsflow.testsupport.QueryShapes;
 import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.WithEmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -39,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "spring.config.name=" + ArticleApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
 @WithEmbeddedInfrastructure
+@Import(MongoCommands.Recording.class)
 class StoryReadApiTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,6 +57,49 @@ class StoryReadApiTests {
 
     @Autowired
     private MeterRegistry registry;
+
+    @Autowired
+    private MongoCommands commands;
+
+    @Autowired
+    private ReadModel articles;
+
+    @Autowired
+    private MongoTemplate mongo;
+
+    /**
+     * Every read grouping and the story API send, on the articles and on the stories, is
+     * served by an index the service creates on a real MongoDB ({@link QueryShapes}): the
+     * candidates of a reprint come from the bands index, never from a scan.
+     */
+    @Test
+    void everyQueryShapeOfStoriesIsServedByAnIndexTheServiceCreates() throws Exception {
+        int mark = this.commands.mark();
+        Run run = new Run();
+        List<Printed> port = StoryFixture.story(StoryFixture.sample(), "port-expansion");
+        String original = run.publish(port.get(0), "통신");
+        run.publish(port.get(4), "일보");
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                    () -> this.mvc.perform(get("/api/v1/stories/" + original)).andExpect(jsonPath("$.size").value(2)));
+        this.mvc.perform(get("/api/v1/stories")).andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/stories").param("outlet", run.outlet("일보"))).andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/stories").param("q", "항만").param("minArticles", "2")).andExpect(status().isOk());
+        JsonNode page = answer(get("/api/v1/stories").param("limit", "1"), 200);
+        this.mvc.perform(get("/api/v1/stories").param("cursor", page.get("nextCursor").asString()))
+            .andExpect(status().isOk());
+        this.mvc.perform(get("/api/v1/articles").param("outlet", run.outlet("일보"))).andExpect(status().isOk());
+
+        Map<String, String> onArticles = QueryShapes.servedBy(this.commands.readsOf(this.articles.collection(), mark),
+                this.mongo.getCollection(this.articles.collection()).listIndexes());
+        Map<String, String> onStories = QueryShapes.servedBy(this.commands.readsOf(StoryGrouping.STORIES, mark),
+                this.mongo.getCollection(StoryGrouping.STORIES).listIndexes());
+        assertThat(onArticles).containsEntry("equality [bands]", "bands_1").doesNotContainValue("none");
+        assertThat(onStories).containsEntry("equality [articles]", "articles_1")
+            .containsEntry("equality [outlets], sort {firstSeen=-1, _id=-1}", "outlets_1_firstSeen_-1__id_-1")
+            .containsEntry("equality [], sort {firstSeen=-1, _id=-1}", "firstSeen_-1__id_-1")
+            .doesNotContainValue("none");
+    }
 
     @Test
     void reprintsFormOneStoryServedWithItsArticlesAndOutlets() throws Exception {
