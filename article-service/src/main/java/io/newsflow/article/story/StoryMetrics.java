@@ -25,7 +25,7 @@ final class StoryMetrics {
     private final Timer regrouping;
 
     StoryMetrics(MeterRegistry registry, Supplier<Number> pending) {
-        this.created = Counter.builder("newsflow.stories.created").description("stories that began").register(registry);
+        this.created = Counter.builder("newsflow.stories.formed").description("stories that began").register(registry);
         this.merged = Counter.builder("newsflow.stories.merged")
             .description("stories formed of the articles of two or more earlier ones")
             .register(registry);
@@ -36,9 +36,10 @@ final class StoryMetrics {
             .description("articles whose story was worked out")
             .baseUnit("articles")
             .register(registry);
+        // no base unit: Prometheus would append it to the name; "formed", not "created":
+        // OpenMetrics reserves the _created suffix (a counter's creation time)
         this.size = DistributionSummary.builder("newsflow.stories.size")
             .description("articles of each story written")
-            .baseUnit("articles")
             .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100)
             .register(registry);
         this.regrouping = Timer.builder("newsflow.stories.regrouping")

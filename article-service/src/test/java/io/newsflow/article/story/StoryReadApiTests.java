@@ -139,7 +139,7 @@ class StoryReadApiTests {
             .containsExactly(original);
         assertThat(ids(answer(get("/api/v1/stories").param("outlet", run.outlet("통신")).param("q", "폭염"), 200)))
             .isEmpty();
-        assertThat(this.registry.get("newsflow.stories.created").counter().count()).isPositive();
+        assertThat(this.registry.get("newsflow.stories.formed").counter().count()).isPositive();
 
         // the earliest article removed: the story is the next one's
         TOPICS.send(Topics.ARTICLES, original, JSON
