@@ -63,11 +63,19 @@ public class ReadModel {
      */
     public Document find(String id) {
         Document document = this.mongo.findById(id, Document.class, collection());
-        if (document == null || Boolean.TRUE.equals(document.get(ProjectionWriter.REMOVED))) {
-            return null;
+        return document != null && isLive(document) ? document : null;
+    }
+
+    /**
+     * Whether a document of a read model is a live entity: not a tombstone, and not only
+     * a field group of one that arrived before its main event (revision 0).
+     */
+    public static boolean isLive(Document document) {
+        if (Boolean.TRUE.equals(document.get(ProjectionWriter.REMOVED))) {
+            return false;
         }
         Number revision = document.get(ProjectionWriter.REVISION, Number.class);
-        return revision == null || revision.longValue() > 0 ? document : null;
+        return revision == null || revision.longValue() > 0;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.newsflow.projection.ProjectionWriter;
+import io.newsflow.projection.ReadModel;
 import org.bson.Document;
 
 /**
@@ -37,9 +38,7 @@ record Member(String id, Instant publishedAt, String outlet, Fingerprint fingerp
      * live.
      */
     static Member of(Document article) {
-        Number revision = article.get(ProjectionWriter.REVISION, Number.class);
-        if (Boolean.TRUE.equals(article.getBoolean(ProjectionWriter.REMOVED)) || revision == null
-                || revision.longValue() <= 0 || article.getDate("publishedAt") == null) {
+        if (!ReadModel.isLive(article) || article.getDate("publishedAt") == null) {
             return null;
         }
         return new Member(article.getString("_id"), article.getDate("publishedAt").toInstant(),

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -82,19 +83,13 @@ class StoryGrouping {
      */
     private List<Member> members(Set<String> ids, Set<String> visited, String articles) {
         List<String> wanted = ids.stream().filter(id -> !visited.contains(id)).toList();
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        Query query = Query.query(Criteria.where("_id").in(wanted));
-        query.fields().include(Member.FIELDS);
-        Map<String, Member> found = new HashMap<>();
-        for (Document document : this.mongo.find(query, Document.class, articles)) {
-            Member member = Member.of(document);
-            if (member != null) {
-                found.put(member.id(), member);
-            }
-        }
-        return wanted.stream().map(found::get).filter(member -> member != null).toList();
+        Map<String, Document> found = byId(wanted, articles, Member.FIELDS);
+        return wanted.stream()
+            .map(found::get)
+            .filter(Objects::nonNull)
+            .map(Member::of)
+            .filter(Objects::nonNull)
+            .toList();
     }
 
     /** The connected group of {@code start}, breadth first. */
@@ -191,7 +186,7 @@ class StoryGrouping {
             this.mongo.remove(Query.query(Criteria.where("_id").in(dropped)), STORIES);
         }
         int split = (int) splitInto.values().stream().filter(into -> into.size() > 1).count();
-        return new Regrouped(created, merged, split, dropped.size(), sizes);
+        return new Regrouped(created, merged, split, sizes);
     }
 
     /**
@@ -241,11 +236,9 @@ class StoryGrouping {
      * @param created stories that did not exist before
      * @param merged stories formed of articles of two or more earlier stories
      * @param split earlier stories whose articles now form two or more
-     * @param dropped earlier stories that are gone (merged into another, split, or their
-     * articles removed)
      * @param sizes the number of articles of every story written
      */
-    record Regrouped(int created, int merged, int split, int dropped, List<Integer> sizes) {
+    record Regrouped(int created, int merged, int split, List<Integer> sizes) {
     }
 
 }
