@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.projection.ReadModel;
@@ -105,28 +106,30 @@ class StoryMaintenance implements SmartLifecycle {
             return;
         }
         log.info("Working out every story again from {}", served);
-        Set<String> ids = new HashSet<>();
         Query everything = new Query();
         everything.fields().include("_id");
-        this.mongo.stream(everything, Document.class, served).forEach(article -> {
-            ids.add(article.getString("_id"));
-            if (ids.size() >= this.properties.batch()) {
-                this.queue.add(ids);
-                ids.clear();
-            }
-        });
         Query stories = new Query();
         stories.fields().include("articles");
-        this.mongo.stream(stories, Document.class, StoryGrouping.STORIES).forEach(story -> {
-            ids.addAll(story.getList("articles", String.class));
-            if (ids.size() >= this.properties.batch()) {
-                this.queue.add(ids);
-                ids.clear();
-            }
-        });
-        this.queue.add(ids);
+        queueInBatches(this.mongo.stream(everything, Document.class, served).map(article -> article.getString("_id")));
+        queueInBatches(this.mongo.stream(stories, Document.class, StoryGrouping.STORIES)
+            .flatMap(story -> story.getList("articles", String.class).stream()));
         this.mongo.updateFirst(Query.query(Criteria.where("_id").is(LEASE)), new Update().set("collection", served),
                 STATE);
+    }
+
+    /** Queues the ids a batch at a time, as they are read. */
+    private void queueInBatches(Stream<String> ids) {
+        Set<String> batch = new HashSet<>();
+        try (ids) {
+            ids.forEach(id -> {
+                batch.add(id);
+                if (batch.size() >= this.properties.batch()) {
+                    this.queue.add(batch);
+                    batch.clear();
+                }
+            });
+        }
+        this.queue.add(batch);
     }
 
     /** Takes or renews the lease; false while another instance holds it. */
