@@ -30,7 +30,7 @@ class ArticleApiDescription {
              "paragraphs": ["남해안의 한 항만에서 확장 공사 착공식이 열렸다.", "관계자는 “물류의 숨통이 트일 것”이라고 말했다."],
              "captions": [{"text": "착공식에서 참석자들이 첫 삽을 뜨고 있다.", "credit": "연합"}],
              "outlet": "한빛경제", "author": "김하늘", "publishedAt": "2024-07-24T05:32:00Z", "section": "경제",
-             "tags": ["항만"], "language": "ko", "revision": 1721799130000000,
+             "tags": ["항만"], "language": "ko", "post": null, "revision": 1721799130000000,
              "story": {"id": "a-3f2b9c4d1e0a7b6c5d4e3f2a", "size": 3, "outlets": ["바다일보", "한빛경제", "한빛통신"]}}""";
 
     static final String OUTLETS = """

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsflow.article.story.Fingerprint;
 import io.newsflow.contracts.ArticleEvent;
 import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.contracts.PostKey;
 import io.newsflow.projection.Change;
 import io.newsflow.projection.PoisonEventException;
 import io.newsflow.projection.Projection;
@@ -36,7 +37,7 @@ class ArticleProjection implements Projection<ArticleEvent> {
     }
 
     static final List<String> CONTENT_FIELDS = List.of("url", "title", "subtitles", "paragraphs", "captions", "outlet",
-            "author", "publishedAt", "section", "tags", "language", "acceptedAt", "tokens", "headTokens",
+            "author", "publishedAt", "section", "tags", "language", "post", "acceptedAt", "tokens", "headTokens",
             Fingerprint.FIELD, Fingerprint.BANDS_FIELD);
 
     @Override
@@ -75,6 +76,9 @@ class ArticleProjection implements Projection<ArticleEvent> {
             .append("section", article.section())
             .append("tags", article.tags())
             .append("language", article.language())
+            .append("post",
+                    article.post() == null ? null
+                            : new Document("board", article.post().board()).append("number", article.post().number()))
             .append("acceptedAt", Date.from(article.occurredAt()))
             .append("headTokens", headTokens)
             .append("tokens", List.copyOf(tokens));
@@ -122,6 +126,10 @@ class ArticleProjection implements Projection<ArticleEvent> {
         PoisonEventException.requireStorable("occurredAt", event.occurredAt());
         if (event instanceof ArticlePublished article) {
             PoisonEventException.requireStorable("publishedAt", article.publishedAt());
+            if (article.post() != null && (article.post().board() == null
+                    || !PostKey.BOARD_SLUG.matcher(article.post().board()).matches() || article.post().number() < 1)) {
+                throw new PoisonEventException("post must name a board's slug and a positive number");
+            }
         }
     }
 

@@ -10,14 +10,27 @@ import org.bson.Document;
 /**
  * An article as the API returns it.
  *
+ * @param post the board post the article was read from (a repost), or {@code null}
  * @param story the story the article belongs to, or {@code null} until it is worked out
  * (a moment after the article is stored)
  */
 public record ArticleView(String id, String url, String title, List<String> subtitles, List<String> paragraphs,
         List<Caption> captions, String outlet, String author, Instant publishedAt, String section, List<String> tags,
-        String language, long revision, StoryOfArticle story) {
+        String language, BoardPost post, long revision, StoryOfArticle story) {
 
     public record Caption(String text, String credit) {
+    }
+
+    /**
+     * A board post: board-service serves it at
+     * {@code /api/v1/boards/{board}/posts/{number}}.
+     */
+    public record BoardPost(String board, long number) {
+
+        static BoardPost of(Document post) {
+            return post == null ? null
+                    : new BoardPost(post.getString("board"), post.get("number", Number.class).longValue());
+        }
     }
 
     /**
@@ -39,7 +52,8 @@ public record ArticleView(String id, String url, String title, List<String> subt
                     .toList(),
                 document.getString("outlet"), document.getString("author"), instant(document.getDate("publishedAt")),
                 document.getString("section"), document.getList("tags", String.class, List.of()),
-                document.getString("language"), document.get("revision", Number.class).longValue(), story);
+                document.getString("language"), BoardPost.of(document.get("post", Document.class)),
+                document.get("revision", Number.class).longValue(), story);
     }
 
     private static Instant instant(Date date) {

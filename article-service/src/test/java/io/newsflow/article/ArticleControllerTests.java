@@ -62,7 +62,7 @@ class ArticleControllerTests {
     void anArticleCarriesTheETagOfItsRevisionAndAMatchingOneAnswers304() throws Exception {
         given(this.queries.byId("a-1"))
             .willReturn(new ArticleView("a-1", "https://news.example/1", "제목", List.of(), List.of("본문"), List.of(),
-                    "예시일보", null, Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", 42, null));
+                    "예시일보", null, Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", null, 42, null));
 
         this.mvc.perform(get("/api/v1/articles/a-1"))
             .andExpect(status().isOk())
@@ -87,7 +87,7 @@ class ArticleControllerTests {
 
     private static ArticleView article(StoryOfArticle story) {
         return new ArticleView("a-1", "https://news.example/1", "제목", List.of(), List.of("본문"), List.of(), "예시일보", null,
-                Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", 42, story);
+                Instant.parse("2024-07-01T00:00:00Z"), null, List.of(), "ko", null, 42, story);
     }
 
 }

@@ -146,13 +146,14 @@ class IngestApiTests {
 
     /**
      * Each board engine's page: its layout named, its article accepted whole, every row
-     * published.
+     * published; the post the listing marks as the one shown gets the article as its body
+     * and names it (a repost), and the article names the post.
      */
     @ParameterizedTest
-    @CsvSource({ "html/gnuboard5.html, gnuboard, 4, 1", "html/rhymix.html, xpressengine, 3, 1",
-            "html/gallery.html, gallery, 3, 2" })
-    void pagesOfTheRecognisedBoardEnginesArePublishedWhole(String fixture, String layout, int rows, int notices)
-            throws Exception {
+    @CsvSource({ "html/gnuboard5.html, gnuboard, 4, 1, true", "html/rhymix.html, xpressengine, 3, 1, true",
+            "html/gallery.html, gallery, 3, 2, false" })
+    void pagesOfTheRecognisedBoardEnginesArePublishedWhole(String fixture, String layout, int rows, int notices,
+            boolean marksViewed) throws Exception {
         long before = published();
         JsonNode result = JSON.readTree(this.mvc
             .perform(page(fixture, MediaType.TEXT_HTML).param("board", layout)
@@ -167,10 +168,69 @@ class IngestApiTests {
         assertThat(result.get("articleId").isNull()).as(result.toString()).isFalse();
         assertThat(result.get("posts")).hasSize(rows);
         assertThat(result.get("notices").asInt()).isEqualTo(notices);
-        assertThat(published()).isEqualTo(before + rows + 1);
+        assertThat(published()).isEqualTo(before + rows + 1 + (marksViewed ? 1 : 0));
         JsonNode row = JSON.readTree(published(Topics.POSTS, List.of(result.get("posts").get(0).asString())).get(0));
         assertThat(row.get("commentCount").isNull()).isFalse();
         assertThat(row.get("category").asString()).isNotBlank();
+        String articleId = result.get("articleId").asString();
+        JsonNode article = JSON.readTree(TOPICS.newestValues(Topics.ARTICLES, List.of(articleId)).get(articleId));
+        if (!marksViewed) {
+            assertThat(result.get("post").isNull()).isTrue();
+            assertThat(article.has("post")).isFalse();
+            return;
+        }
+        String viewed = result.get("post").asString();
+        assertThat(result.get("posts").valueStream().map(JsonNode::asString)).contains(viewed);
+        JsonNode body = JSON
+            .readTree(TOPICS.newestValues(Topics.POSTS, List.of(viewed + "#body")).get(viewed + "#body"));
+        assertThat(body.get("articleId").asString()).isEqualTo(articleId);
+        assertThat(body.get("body").asString()).contains(article.get("paragraphs").get(0).asString());
+        assertThat(article.get("post").get("board").asString() + ":" + article.get("post").get("number").asLong())
+            .isEqualTo(viewed);
+    }
+
+    /**
+     * A text page says nowhere which post it shows: the crawler names it by
+     * {@code number}, and that post, not in the listing below, is published with the
+     * article as its body, linked both ways; an impossible number is a 400 and publishes
+     * nothing.
+     */
+    @Test
+    void aTextPageWhosePostTheCrawlerNamesIsPublishedAsARepostOfItsArticle() throws Exception {
+        JsonNode result = JSON.readTree(this.mvc
+            .perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN).param("board", "harbor-repost")
+                .param("url", "https://board.example.kr/harbor-repost/5013")
+                .param("number", "5013")
+                .param("crawledAt", "2024-07-21T10:00:00+09:00"))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+
+        assertThat(result.get("post").asString()).isEqualTo("harbor-repost:5013");
+        String articleId = result.get("articleId").asString();
+        JsonNode article = JSON.readTree(TOPICS.newestValues(Topics.ARTICLES, List.of(articleId)).get(articleId));
+        assertThat(article.get("post").get("number").asLong()).isEqualTo(5013);
+        Map<String, String> post = TOPICS.newestValues(Topics.POSTS,
+                List.of("harbor-repost:5013", "harbor-repost:5013#body"));
+        JsonNode listed = JSON.readTree(post.get("harbor-repost:5013"));
+        JsonNode body = JSON.readTree(post.get("harbor-repost:5013#body"));
+        assertThat(listed.get("title").asString()).isEqualTo(article.get("title").asString());
+        assertThat(listed.get("url").asString()).isEqualTo("https://board.example.kr/harbor-repost/5013");
+        assertThat(body.get("articleId").asString()).isEqualTo(articleId);
+        assertThat(body.get("revision").asLong()).isEqualTo(listed.get("revision").asLong());
+
+        long before = published();
+        this.mvc
+            .perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN).param("board", "harbor-repost")
+                .param("number", "0"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("number"));
+        this.mvc
+            .perform(page("article-and-listing.txt", MediaType.TEXT_PLAIN).param("board", "harbor-repost")
+                .param("number", "5013;DROP"))
+            .andExpect(status().isBadRequest());
+        assertThat(published()).isEqualTo(before);
     }
 
     @Test
@@ -249,6 +309,39 @@ class IngestApiTests {
                 .content("번호 제목 글쓴이 날짜\n1 글 손님 14:00"))
             .andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.errors[0].field").value("board"));
+    }
+
+    /**
+     * A post sent as JSON may name the article its body carries; without a body, or with
+     * anything but an article id, it is a 400 naming the field and nothing is published.
+     */
+    @Test
+    void aJsonPostNamesTheArticleItsBodyCarriesAndOnlyWithABody() throws Exception {
+        long before = published();
+        this.mvc
+            .perform(post("/api/v1/posts").header("X-API-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"board\": \"linked\", \"number\": 7, \"title\": \"퍼온 기사\", "
+                        + "\"articleId\": \"a-0123456789abcdef01234567\"}"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("articleId"));
+        this.mvc
+            .perform(post("/api/v1/posts").header("X-API-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"board\": \"linked\", \"number\": 7, \"title\": \"퍼온 기사\", \"body\": \"본문\", "
+                        + "\"articleId\": \"https://news.example.kr/1\"}"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("articleId"));
+        assertThat(published()).isEqualTo(before);
+
+        this.mvc
+            .perform(post("/api/v1/posts").header("X-API-Key", KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"board\": \"linked\", \"number\": 7, \"title\": \"퍼온 기사\", \"body\": \"본문\", "
+                        + "\"articleId\": \"a-0123456789abcdef01234567\"}"))
+            .andExpect(status().isAccepted());
+        JsonNode body = JSON.readTree(TOPICS.newestValues(Topics.POSTS, List.of("linked:7#body")).get("linked:7#body"));
+        assertThat(body.get("articleId").asString()).isEqualTo("a-0123456789abcdef01234567");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.newsflow.system;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -109,6 +112,52 @@ abstract class PipelineFlowTests {
 
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(read(rejected).get("errors").get(0).get("field").asString()).isEqualTo("url");
+    }
+
+    /**
+     * A wire article, then a board page that reposts it (a text page, the post it shows
+     * named by the crawler): article-service lists the post among the reposts of the wire
+     * article's story, board-service holds the post with the article as its body and
+     * names the article; the link crossed from service to service by events alone.
+     */
+    @Test
+    void aBoardPostRepostingAWireArticleIsListedInTheArticlesStory() {
+        List<String> paragraphs = List.of("산림청은 올여름 장마가 끝난 뒤 전국 휴양림 스무 곳의 숲길을 새로 정비해 다시 연다고 밝혔다.",
+                "정비 구간에는 경사가 심한 곳마다 나무 계단과 난간을 새로 놓고, 비에 쓸려 나간 흙길은 자갈을 깔아 다졌다.",
+                "산림청 관계자는 이용객이 많은 주말에는 안전 요원을 두 배로 늘려 숲길 곳곳에 배치하겠다고 설명했다.",
+                "휴양림 예약은 다음 달 첫째 주부터 누리집에서 받으며, 장애인과 노약자를 위한 무장애 숲길도 함께 문을 연다.");
+        String wire = this.json.writeValueAsString(
+                Map.of("url", "https://wire.example.kr/2024/08/forest-trails", "title", "휴양림 숲길 스무 곳 새로 정비해 다시 연다",
+                        "paragraphs", paragraphs, "outlet", "한빛통신", "publishedAt", "2024-08-12T10:00:00+09:00"));
+        HttpResponse<String> original = system().postJson("/api/v1/articles", wire);
+        assertThat(original.statusCode()).as(original.body()).isEqualTo(202);
+        String wireId = read(original).get("id").asString();
+        String page = "휴양림 숲길 스무 곳 새로 정비해 다시 연다\n\n입력 2024.08.12 10:40\n\n" + String.join("\n\n", paragraphs)
+                + "\n\n한빛통신\n\n번호 제목 글쓴이 날짜\n"
+                + "7302 주말 등산로 추천 부탁드립니다 산바람 2024.08.12\n7301 계곡 물놀이 안전 수칙 정리 여름손님 2024.08.11\n";
+
+        HttpResponse<String> accepted = system().post(
+                "/api/v1/pages?board=forest-talk&number=7303&url=https://board.example.kr/forest-talk/7303",
+                "text/plain; charset=UTF-8", page.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode result = read(accepted);
+        assertThat(result.get("post").asString()).isEqualTo("forest-talk:7303");
+        String repostId = result.get("articleId").asString();
+        JsonNode story = read(await().atMost(WITHIN)
+            .until(() -> system().getArticles("/api/v1/stories/" + wireId),
+                    response -> response.statusCode() == 200 && read(response).get("reposts").size() == 1));
+        assertThat(story.get("size").asInt()).isEqualTo(2);
+        JsonNode repost = story.get("reposts").get(0);
+        assertThat(repost.get("board").asString()).isEqualTo("forest-talk");
+        assertThat(repost.get("number").asLong()).isEqualTo(7303);
+        assertThat(repost.get("articleId").asString()).isEqualTo(repostId);
+        JsonNode post = read(await().atMost(WITHIN)
+            .until(() -> system().getBoards("/api/v1/boards/forest-talk/posts/7303"),
+                    response -> response.statusCode() == 200 && read(response).hasNonNull("articleId")));
+        assertThat(post.get("articleId").asString()).isEqualTo(repostId);
+        assertThat(post.get("body").asString()).startsWith(paragraphs.get(0));
+        assertThat(post.get("title").asString()).isEqualTo("휴양림 숲길 스무 곳 새로 정비해 다시 연다");
     }
 
     private JsonNode read(HttpResponse<String> response) {

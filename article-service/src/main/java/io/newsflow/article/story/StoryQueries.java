@@ -1,12 +1,15 @@
 package io.newsflow.article.story;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.newsflow.projection.ProjectionProperties;
 import io.newsflow.projection.ReadModel;
@@ -105,20 +108,37 @@ public class StoryQueries {
         List<String> ids = story.getList("articles", String.class, List.of());
         List<String> shown = ids.subList(0, Math.min(ids.size(), ARTICLES_SHOWN));
         Query query = Query.query(Criteria.where("_id").in(shown));
-        query.fields().include("title", "url", "outlet", "publishedAt");
+        query.fields().include("title", "url", "outlet", "publishedAt", "post", "acceptedAt");
         Map<String, StoryView.StoryArticle> found = new HashMap<>();
+        Map<String, StoryView.Repost> reposts = new HashMap<>();
         for (Document article : this.mongo.find(query, Document.class, this.articles.collection())) {
-            found.put(article.getString("_id"), new StoryView.StoryArticle(article.getString("_id"),
-                    article.getString("title"), article.getString("url"), article.getString("outlet"),
-                    article.getDate("publishedAt") == null ? null : article.getDate("publishedAt").toInstant()));
+            String articleId = article.getString("_id");
+            found.put(articleId, new StoryView.StoryArticle(articleId, article.getString("title"),
+                    article.getString("url"), article.getString("outlet"), instant(article.getDate("publishedAt"))));
+            Document post = article.get("post", Document.class);
+            if (post != null && article.getString("title") != null) {
+                reposts.put(articleId,
+                        new StoryView.Repost(post.getString("board"), post.get("number", Number.class).longValue(),
+                                articleId, article.getString("title"), article.getString("url"),
+                                instant(article.getDate("acceptedAt"))));
+            }
         }
         List<StoryView.StoryArticle> articles = shown.stream()
             .map(found::get)
             .filter(article -> article != null && article.title() != null)
             .toList();
+        List<StoryView.Repost> reposted = shown.stream()
+            .map(reposts::get)
+            .filter(Objects::nonNull)
+            .sorted(Comparator.comparing(StoryView.Repost::seenAt, Comparator.nullsLast(Comparator.naturalOrder())))
+            .toList();
         StorySummary summary = StorySummary.of(story);
         return new StoryView(summary.id(), summary.title(), summary.firstSeen(), summary.lastSeen(), summary.articles(),
-                summary.outlets(), articles);
+                summary.outlets(), articles, reposted);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     /**

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.article.ArticleApplication;
 import io.newsflow.article.story.StoryFixture.Printed;
 import io.newsflow.contracts.ArticlePublished;
+import io.newsflow.contracts.ArticlePublished.BoardPost;
 import io.newsflow.contracts.ArticleRemoved;
 import io.newsflow.contracts.Topics;
 import io.newsflow.projection.ReadModel;
@@ -152,6 +153,44 @@ class StoryReadApiTests {
         this.mvc.perform(get("/api/v1/articles/" + trimmed)).andExpect(jsonPath("$.story.id").value(bylined));
     }
 
+    /**
+     * A board post that carries an article (ingest read the article from the post's page
+     * and named the post on its event) is listed among the reposts of the article's
+     * story, and the article shows the post; an article read again without it is no
+     * repost any more.
+     */
+    @Test
+    void aStoryListsTheBoardPostsItWasRepostedIn() throws Exception {
+        Run run = new Run();
+        List<Printed> port = StoryFixture.story(StoryFixture.sample(), "port-expansion");
+        String original = run.publish(port.get(0), "통신");
+        String reposted = run.publish(port.get(1), "통신", new BoardPost("harbor-news", 5013));
+        String again = run.publish(port.get(2), "일보", new BoardPost("free", 88));
+
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/stories/" + original))
+                .andExpect(jsonPath("$.size").value(3))
+                .andExpect(jsonPath("$.reposts.length()").value(2)));
+        JsonNode story = answer(get("/api/v1/stories/" + original), 200);
+        assertThat(story.get("reposts")
+            .valueStream()
+            .map(post -> post.get("board").asString() + ":" + post.get("number").asLong() + "="
+                    + post.get("articleId").asString()))
+            .containsExactlyInAnyOrder("harbor-news:5013=" + reposted, "free:88=" + again);
+        this.mvc.perform(get("/api/v1/articles/" + reposted))
+            .andExpect(jsonPath("$.post.board").value("harbor-news"))
+            .andExpect(jsonPath("$.post.number").value(5013))
+            .andExpect(jsonPath("$.story.id").value(original));
+        this.mvc.perform(get("/api/v1/articles/" + original)).andExpect(jsonPath("$.post").isEmpty());
+
+        run.publish(again, port.get(2), "일보", null, 2);
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> this.mvc.perform(get("/api/v1/stories/" + original))
+                .andExpect(jsonPath("$.size").value(3))
+                .andExpect(jsonPath("$.reposts.length()").value(1))
+                .andExpect(jsonPath("$.reposts[0].articleId").value(reposted)));
+    }
+
     @Test
     void storiesArePagedNewestFirstWithACursor() throws Exception {
         Run run = new Run();
@@ -179,7 +218,7 @@ class StoryReadApiTests {
         Run run = new Run();
         List<Printed> port = StoryFixture.story(StoryFixture.sample(), "port-expansion");
         String original = run.publish(port.get(0), "통신");
-        run.publish(port.get(3), "일보");
+        run.publish(port.get(3), "일보", new BoardPost("harbor-news", 5013));
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(
                     () -> this.mvc.perform(get("/api/v1/stories/" + original)).andExpect(jsonPath("$.size").value(2)));
@@ -228,13 +267,22 @@ class StoryReadApiTests {
         }
 
         String publish(Printed article, String outlet) {
+            return publish(article, outlet, null);
+        }
+
+        /** An article read from the board post {@code post}. */
+        String publish(Printed article, String outlet, BoardPost post) {
             String id = "a-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-            TOPICS.send(Topics.ARTICLES, id,
-                    JSON.writeValueAsString(new ArticlePublished(UUID.randomUUID().toString(), Instant.now(), 1, id, 1,
-                            "hash-" + id, "https://eval.example.kr/" + id, article.title(), List.of(),
-                            article.paragraphs(), List.of(), outlet(outlet), null,
-                            article.publishedAt().plus(this.shift), null, List.of(), "ko")));
+            publish(id, article, outlet, post, 1);
             return id;
+        }
+
+        void publish(String id, Printed article, String outlet, BoardPost post, long revision) {
+            TOPICS.send(Topics.ARTICLES, id,
+                    JSON.writeValueAsString(new ArticlePublished(UUID.randomUUID().toString(), Instant.now(), 1, id,
+                            revision, "hash-" + id + "-" + revision, "https://eval.example.kr/" + id, article.title(),
+                            List.of(), article.paragraphs(), List.of(), outlet(outlet), null,
+                            article.publishedAt().plus(this.shift), null, List.of(), "ko", post)));
         }
 
     }

@@ -29,7 +29,8 @@ class PostApiDescription {
     static final String POST = """
             {"board": "rank-news", "number": 4812, "title": "장마 끝나자 찜통더위…주말까지 이어진다", "author": "날씨봇",
              "postedAt": "2024-07-23T15:00:00Z", "commentCount": 12, "url": "https://board.example.kr/rank-news/4812",
-             "category": "날씨", "body": "장마가 끝나자마자 전국에 폭염 특보가 내려졌다.", "revision": 1721799130000000}""";
+             "category": "날씨", "body": "장마가 끝나자마자 전국에 폭염 특보가 내려졌다.",
+             "articleId": "a-06e9c8bc4a67f8c10619b341", "revision": 1721799130000000}""";
 
     static final String INVALID_PARAMETER = """
             {"title": "Invalid request", "status": 400, "detail": "size must be between 1 and 100",

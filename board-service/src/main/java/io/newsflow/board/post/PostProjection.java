@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.newsflow.contracts.PostBodyPublished;
 import io.newsflow.contracts.PostBodyRemoved;
@@ -32,8 +33,13 @@ class PostProjection implements Projection<PostEvent> {
 
     static final String BODY_REVISION = "bodyRevision";
 
-    /** The body, and whether there is one (listings leave the body out but show that). */
-    static final FieldGroup BODY = new FieldGroup(BODY_REVISION, List.of("body", "hasBody"));
+    /**
+     * The body, whether there is one (listings leave the body out but show that) and the
+     * article it carries, when it is a reposted news article.
+     */
+    static final FieldGroup BODY = new FieldGroup(BODY_REVISION, List.of("body", "hasBody", "articleId"));
+
+    private static final Pattern ARTICLE_ID = Pattern.compile("a-[0-9a-f]{24}");
 
     static final List<String> CONTENT_FIELDS = List.of("board", "number", "title", "author", "postedAt", "commentCount",
             "url", "category", "acceptedAt", "tokens");
@@ -51,12 +57,14 @@ class PostProjection implements Projection<PostEvent> {
                             listed.url(), listed.category()));
         }
         if (event instanceof PostPublished post) {
-            Map<String, Document> groups = post.body() == null ? Map.of() : Map.of(BODY_REVISION, body(post.body()));
+            Map<String, Document> groups = post.body() == null ? Map.of()
+                    : Map.of(BODY_REVISION, body(post.body(), null));
             return new Change.Replace(post.postKey(), post.revision(), post.contentHash(), listing(event, post.title(),
                     post.author(), post.postedAt(), post.commentCount(), post.url(), post.category()), groups);
         }
         if (event instanceof PostBodyPublished body) {
-            return new Change.Groups(body.postKey(), body.revision(), Map.of(BODY_REVISION, body(body.body())));
+            return new Change.Groups(body.postKey(), body.revision(),
+                    Map.of(BODY_REVISION, body(body.body(), body.articleId())));
         }
         if (event instanceof PostBodyRemoved removed) {
             return new Change.Groups(removed.postKey(), removed.revision(), Map.of(BODY_REVISION, NO_BODY));
@@ -65,10 +73,11 @@ class PostProjection implements Projection<PostEvent> {
     }
 
     /** A removed body: its fields cleared at the removal's revision. */
-    private static final Document NO_BODY = new Document("body", null).append("hasBody", null);
+    private static final Document NO_BODY = new Document("body", null).append("hasBody", null)
+        .append("articleId", null);
 
-    private static Document body(String text) {
-        return new Document("body", text).append("hasBody", true);
+    private static Document body(String text, String articleId) {
+        return new Document("body", text).append("hasBody", true).append("articleId", articleId);
     }
 
     /** Every listing field, present or not: the newest listing event gives them all. */
@@ -120,6 +129,10 @@ class PostProjection implements Projection<PostEvent> {
         }
         if (event instanceof PostBodyPublished body && body.body() == null) {
             throw new PoisonEventException("a PostBodyPublished needs a body");
+        }
+        if (event instanceof PostBodyPublished body && body.articleId() != null
+                && !ARTICLE_ID.matcher(body.articleId()).matches()) {
+            throw new PoisonEventException("articleId " + body.articleId() + " is no article id");
         }
         PoisonEventException.requireStorable("occurredAt", event.occurredAt());
         PoisonEventException.requireStorable("postedAt", event instanceof PostListed listed ? listed.postedAt()

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 import io.newsflow.board.BoardApplication;
+import io.newsflow.contracts.PostBodyPublished;
+import io.newsflow.contracts.PostBodyRemoved;
 import io.newsflow.contracts.PostListed;
 import io.newsflow.contracts.PostPublished;
 import io.newsflow.contracts.Topics;
@@ -108,6 +110,42 @@ class BoardReadApiTests {
                 .andExpect(jsonPath("$.body").value("늦게 도착한 본문."))
                 .andExpect(jsonPath("$.title").value("새 목록 제목"))
                 .andExpect(jsonPath("$.revision").value(5)));
+    }
+
+    /**
+     * A body that carries a news article (a repost, as ingest reads it from a post's
+     * page) names the article on the post; the body's removal clears both; a body naming
+     * something that is no article id is a poison record, dead-lettered.
+     */
+    @Test
+    void aBodyCarryingAnArticleNamesItUntilTheBodyIsRemoved() throws Exception {
+        String board = board();
+        try (KafkaConsumer<String, String> dlt = TOPICS.reader(Topics.deadLetter(Topics.POSTS))) {
+            send(board, 1, listed(board, 1, 2, "퍼온 기사", 0));
+            TOPICS.send(Topics.POSTS, board + ":1#body",
+                    JSON.writeValueAsString(new PostBodyPublished(UUID.randomUUID().toString(), Instant.now(), 1, board,
+                            1, 2, "hash-body", "기사 본문.", "a-0123456789abcdef01234567")));
+            TOPICS.send(Topics.POSTS, board + ":2#body",
+                    JSON.writeValueAsString(new PostBodyPublished(UUID.randomUUID().toString(), Instant.now(), 1, board,
+                            2, 2, "hash-body", "기사 본문.", "https://news.example.kr/1")));
+
+            await().atMost(WITHIN)
+                .untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
+                    .andExpect(jsonPath("$.body").value("기사 본문."))
+                    .andExpect(jsonPath("$.articleId").value("a-0123456789abcdef01234567")));
+            List<String> dead = new ArrayList<>();
+            await().atMost(WITHIN).untilAsserted(() -> {
+                RawTopics.poll(dlt, Duration.ofMillis(300)).forEach(record -> dead.add(record.key()));
+                assertThat(dead).contains(board + ":2#body");
+            });
+        }
+        TOPICS.send(Topics.POSTS, board + ":1#body", JSON
+            .writeValueAsString(new PostBodyRemoved(UUID.randomUUID().toString(), Instant.now(), 1, board, 1, 3)));
+        await().atMost(WITHIN)
+            .untilAsserted(() -> this.mvc.perform(get(post(board, 1)))
+                .andExpect(jsonPath("$.body").isEmpty())
+                .andExpect(jsonPath("$.articleId").isEmpty())
+                .andExpect(jsonPath("$.title").value("퍼온 기사")));
     }
 
     @Test

@@ -67,7 +67,7 @@ class PostControllerTests {
     @Test
     void aPostCarriesTheETagOfItsRevisionAndAMatchingOneAnswers304() throws Exception {
         given(this.queries.byKey(new PostKey("some-board", 7))).willReturn(new PostView("some-board", 7, "제목", "글쓴이",
-                Instant.parse("2024-07-01T00:00:00Z"), 3, null, null, null, 42));
+                Instant.parse("2024-07-01T00:00:00Z"), 3, null, null, null, null, 42));
 
         this.mvc.perform(get("/api/v1/boards/some-board/posts/7"))
             .andExpect(status().isOk())

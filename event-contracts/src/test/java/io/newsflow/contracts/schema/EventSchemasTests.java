@@ -89,6 +89,31 @@ class EventSchemasTests {
         assertThat(items.get("required")).extracting(JsonNode::asString).containsExactly("text");
     }
 
+    @Test
+    void aBoardPostsFieldsAreThePropertiesOfPostAndBothRequired() {
+        JsonNode post = Contracts.currentSchemas().get("ArticlePublished").at("/properties/post");
+        Set<String> components = new HashSet<>();
+        for (RecordComponent component : ArticlePublished.BoardPost.class.getRecordComponents()) {
+            components.add(component.getName());
+        }
+
+        assertThat(new HashSet<>(post.get("properties").propertyNames())).isEqualTo(components);
+        assertThat(post.get("required")).extracting(JsonNode::asString).containsExactlyInAnyOrder("board", "number");
+    }
+
+    @Test
+    void aRepostAndTheBodyCarryingItsArticleValidateAndAMalformedLinkIsRefused() {
+        ObjectNode article = (ObjectNode) Contracts.read("samples/article-published.json");
+        article.putObject("post").put("board", "rank-news").put("number", 4812);
+        assertThat(SCHEMAS.problems(article)).isEmpty();
+        article.putObject("post").put("board", "Rank News").put("number", 0);
+        assertThat(SCHEMAS.problems(article)).hasSize(2);
+
+        ObjectNode body = (ObjectNode) Contracts.read("samples/post-body-published.json");
+        body.put("articleId", "https://news.example.kr/1");
+        assertThat(SCHEMAS.problems(body)).singleElement().asString().contains("articleId");
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void eachSchemaIsNamedByItsTypeAndIsAValid2020_12Schema(String type) {
@@ -175,6 +200,9 @@ class EventSchemasTests {
     }
 
     private static String jsonType(Class<?> type) {
+        if (type.isRecord()) {
+            return "object";
+        }
         Map<Class<?>, String> types = Map.of(String.class, "string", Instant.class, "string", int.class, "integer",
                 long.class, "integer", Integer.class, "integer", Long.class, "integer", List.class, "array");
         assertThat(types).as("a JSON type for %s", type).containsKey(type);

@@ -44,7 +44,8 @@ public final class ApiExamples {
     public static final String PAGE_RESULT = """
             {"board": "harbor-news", "url": "https://board.example.kr/harbor-news/5013", "layout": "text",
              "articleId": "a-06e9c8bc4a67f8c10619b341",
-             "articles": ["a-06e9c8bc4a67f8c10619b341"], "posts": ["harbor-news:5012"], "notices": 1,
+             "articles": ["a-06e9c8bc4a67f8c10619b341"], "posts": ["harbor-news:5012", "harbor-news:5013"],
+             "post": "harbor-news:5013", "notices": 1,
              "skippedLines": 0, "items": []}""";
 
     public static final String PROBLEM = """

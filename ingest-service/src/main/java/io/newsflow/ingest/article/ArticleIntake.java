@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.newsflow.contracts.ArticleEvent;
+import io.newsflow.contracts.ArticlePublished.BoardPost;
 import io.newsflow.contracts.ArticlePublished.Caption;
 import io.newsflow.contracts.ArticlePublished;
 import io.newsflow.contracts.ArticleRemoved;
@@ -76,7 +77,15 @@ public class ArticleIntake {
      * without a date of its own, it was published when it was crawled.
      */
     public Prepared prepare(ArticleRequest request, Instant crawledAt) {
-        return Prepared.of(outgoing(toEvent(request, this.clock.now(), crawledAt)));
+        return prepare(request, crawledAt, null);
+    }
+
+    /**
+     * The normalised event of an article read from the board post {@code post} (null when
+     * unknown) of a page crawled at {@code crawledAt}.
+     */
+    public Prepared prepare(ArticleRequest request, Instant crawledAt, BoardPost post) {
+        return Prepared.of(outgoing(toEvent(request, this.clock.now(), crawledAt, post)));
     }
 
     public static OutgoingEvent outgoing(ArticleEvent event) {
@@ -101,6 +110,15 @@ public class ArticleIntake {
      * @throws InvalidFieldException when a field cannot be normalised
      */
     ArticlePublished toEvent(ArticleRequest request, Instant acceptedAt, Instant publishedByDefault) {
+        return toEvent(request, acceptedAt, publishedByDefault, null);
+    }
+
+    /**
+     * As {@link #toEvent(ArticleRequest, Instant, Instant)}, for an article read from the
+     * board post {@code post}; the post is part of its content (a page read again with
+     * its post known is a revision), and an article without one hashes as before.
+     */
+    ArticlePublished toEvent(ArticleRequest request, Instant acceptedAt, Instant publishedByDefault, BoardPost post) {
         String url = request.url() == null || request.url().isBlank() ? null : Urls.canonical("url", request.url());
         String title = Text.line(request.title());
         if (title == null) {
@@ -122,8 +140,11 @@ public class ArticleIntake {
         String section = Text.line(request.section());
         List<String> tags = Text.lines(request.tags()).stream().distinct().toList();
         String language = request.language() == null ? DEFAULT_LANGUAGE : request.language();
-        String contentHash = Hashing.sha256(url, title, subtitles, paragraphs, captions, outlet, author, publishedAt,
-                section, tags, language);
+        String contentHash = post == null
+                ? Hashing.sha256(url, title, subtitles, paragraphs, captions, outlet, author, publishedAt, section,
+                        tags, language)
+                : Hashing.sha256(url, title, subtitles, paragraphs, captions, outlet, author, publishedAt, section,
+                        tags, language, post.board() + ":" + post.number());
         String id = "a-" + (url != null ? Hashing.sha256(url)
                 : dated ? Hashing.sha256(outlet, title, publishedAt) : Hashing.sha256(outlet, title, paragraphs))
             .substring(0, 24);
@@ -133,7 +154,7 @@ public class ArticleIntake {
         }
         return new ArticlePublished(UUID.randomUUID().toString(), acceptedAt, ArticleEvent.SCHEMA_VERSION, id,
                 this.clock.of(source, contentHash, acceptedAt), contentHash, url, title, subtitles, paragraphs,
-                captions, outlet, author, publishedAt, section, tags, language);
+                captions, outlet, author, publishedAt, section, tags, language, post);
     }
 
     private static List<Caption> captions(List<ArticleRequest.CaptionRequest> captions) {

@@ -64,12 +64,17 @@ public class BatchIntake {
         List<Item> items = new ArrayList<>(requests.size());
         List<Integer> publishedIndexes = new ArrayList<>();
         List<Prepared> events = new ArrayList<>();
+        String[] articleIds = new String[requests.size()];
         for (int index = 0; index < requests.size(); index++) {
             BatchItem request = requests.get(index);
             List<FieldError> errors = violations(request.request());
             if (errors.isEmpty()) {
                 try {
-                    events.add(prepare(request));
+                    Prepared prepared = prepare(request, articleIds);
+                    if (request instanceof BatchItem.ArticleItem) {
+                        articleIds[index] = prepared.id();
+                    }
+                    events.add(prepared);
                     publishedIndexes.add(index);
                     continue;
                 }
@@ -91,13 +96,16 @@ public class BatchIntake {
 
     /**
      * The item's events; throws {@link InvalidFieldException} when it cannot be
-     * normalised.
+     * normalised. A post that carries an article of the batch names it when it was
+     * prepared (the article comes first); a rejected article leaves the post unlinked.
      */
-    private Prepared prepare(BatchItem item) {
+    private Prepared prepare(BatchItem item, String[] articleIds) {
         if (item instanceof BatchItem.ArticleItem article) {
-            return this.articles.prepare(article.request(), article.crawledAt());
+            return this.articles.prepare(article.request(), article.crawledAt(), article.post());
         }
-        return this.posts.prepare(((BatchItem.PostItem) item).request());
+        BatchItem.PostItem post = (BatchItem.PostItem) item;
+        String articleId = post.articleIndex() == null ? null : articleIds[post.articleIndex()];
+        return this.posts.prepare(articleId == null ? post.request() : post.request().carrying(articleId));
     }
 
     private List<Item> publish(List<Integer> indexes, List<Prepared> events) {

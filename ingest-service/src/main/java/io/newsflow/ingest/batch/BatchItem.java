@@ -2,6 +2,7 @@ package io.newsflow.ingest.batch;
 
 import java.time.Instant;
 
+import io.newsflow.contracts.ArticlePublished.BoardPost;
 import io.newsflow.ingest.article.ArticleRequest;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.post.PostRequest;
@@ -19,18 +20,32 @@ public sealed interface BatchItem permits BatchItem.ArticleItem, BatchItem.PostI
     String kind();
 
     static BatchItem article(ArticleRequest request, Instant crawledAt) {
-        return new ArticleItem(request, crawledAt);
+        return new ArticleItem(request, crawledAt, null);
+    }
+
+    /** An article read from the board post {@code post}, which the same batch holds. */
+    static BatchItem article(ArticleRequest request, Instant crawledAt, BoardPost post) {
+        return new ArticleItem(request, crawledAt, post);
     }
 
     static BatchItem post(PostRequest request) {
-        return new PostItem(request);
+        return new PostItem(request, null);
+    }
+
+    /**
+     * A post whose body carries the article at {@code articleIndex} of the same batch: it
+     * is published with that article's id, when the article was accepted.
+     */
+    static BatchItem repost(PostRequest request, int articleIndex) {
+        return new PostItem(request, articleIndex);
     }
 
     /**
      * @param crawledAt when the page holding it was fetched (time-only dates are days of
      * it); null for an article sent on its own
+     * @param post the board post the article was read from, or {@code null}
      */
-    record ArticleItem(ArticleRequest request, Instant crawledAt) implements BatchItem {
+    record ArticleItem(ArticleRequest request, Instant crawledAt, BoardPost post) implements BatchItem {
 
         @Override
         public String kind() {
@@ -38,7 +53,11 @@ public sealed interface BatchItem permits BatchItem.ArticleItem, BatchItem.PostI
         }
     }
 
-    record PostItem(PostRequest request) implements BatchItem {
+    /**
+     * @param articleIndex the index of the article the post's body carries, or
+     * {@code null}
+     */
+    record PostItem(PostRequest request, Integer articleIndex) implements BatchItem {
 
         @Override
         public String kind() {

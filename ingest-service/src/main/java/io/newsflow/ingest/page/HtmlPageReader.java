@@ -46,7 +46,7 @@ final class HtmlPageReader {
         }
         Listing listing = ListingTable.read(document, layout, PageParser.MAX_ITEMS - (article == null ? 0 : 1));
         return new ScrapedPage(completed(article, listing.current()), listing.rows(), listing.notices(),
-                listing.skipped(), layout.id());
+                listing.skipped(), layout.id(), listing.viewed());
     }
 
     /**

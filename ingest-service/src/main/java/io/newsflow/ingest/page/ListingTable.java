@@ -1,7 +1,9 @@
 package io.newsflow.ingest.page;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +38,12 @@ final class ListingTable {
      * message …)
      * @param current the row of the post the page shows (marked {@code 열람중}, {@code »},
      * an arrow …), or {@code null}
+     * @param viewed that row as the listing numbers it (its list number), or {@code null}
+     * when there is none or its list number is unknown (the row was left out)
      */
-    record Listing(List<ListingRow> rows, int notices, int skipped, ListingRow current) {
+    record Listing(List<ListingRow> rows, int notices, int skipped, ListingRow current, ListingRow viewed) {
 
-        static final Listing NONE = new Listing(List.of(), 0, 0, null);
+        static final Listing NONE = new Listing(List.of(), 0, 0, null, null);
 
     }
 
@@ -242,7 +246,23 @@ final class ListingTable {
             numbered = byLinkIds(rows, marked, linkIds);
         }
         ListingRow current = marked.size() == 1 ? rows.get(marked.get(0)) : null;
-        return new Listing(numbered, notices, skipped + rows.size() - numbered.size(), current);
+        return new Listing(numbered, notices, skipped + rows.size() - numbered.size(), current,
+                current == null ? null : viewed(rows, numbered, current));
+    }
+
+    /**
+     * The marked row among the numbered ones: kept as it was, or the one row numbering
+     * made anew (by its place); {@code null} when it was left out.
+     */
+    private static ListingRow viewed(List<ListingRow> rows, List<ListingRow> numbered, ListingRow current) {
+        Set<ListingRow> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(rows);
+        for (ListingRow row : numbered) {
+            if (row == current || !read.contains(row)) {
+                return row;
+            }
+        }
+        return null;
     }
 
     /**

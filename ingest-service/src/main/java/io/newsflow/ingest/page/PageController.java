@@ -43,7 +43,10 @@ class PageController {
      * A whole scraped board page as {@code text/plain} or {@code text/html} (UTF-8 unless
      * the content type names another charset), or an RSS or Atom feed
      * ({@code application/rss+xml}, {@code application/atom+xml}). 202 once Kafka
-     * acknowledged every extracted event.
+     * acknowledged every extracted event. {@code number} is the list number of the post
+     * the page shows, when the crawler knows it (an HTML listing's marked row tells it
+     * too): that post is published with the page's article as its body, and the two are
+     * linked (a repost), so the article's story lists the post.
      */
     @Operation(summary = "Ingest a whole scraped board page",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -60,13 +63,14 @@ class PageController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     PageResult ingest(@RequestParam String board, @RequestParam(required = false) String url,
             @RequestParam(required = false) String crawledAt, @RequestParam(required = false) String title,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType, @RequestBody byte[] body) {
+            @RequestParam(required = false) Long number, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @RequestBody byte[] body) {
         Instant now = this.clock.instant();
         if (crawledAt != null && crawledAt.length() > LONGEST_DATE) {
             throw new InvalidFieldException("crawledAt", "must be at most " + LONGEST_DATE + " characters");
         }
         Instant crawled = crawledAt == null || crawledAt.isBlank() ? now : Dates.parse("crawledAt", crawledAt, now);
-        return this.intake.accept(new PageRequest(board, url, crawled, title), body, contentType);
+        return this.intake.accept(new PageRequest(board, url, crawled, title, number), body, contentType);
     }
 
 }

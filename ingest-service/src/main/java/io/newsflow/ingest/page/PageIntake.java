@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.newsflow.contracts.ArticlePublished.BoardPost;
 import io.newsflow.contracts.PostKey;
 import io.newsflow.ingest.article.ArticleRequest;
 import io.newsflow.ingest.batch.BatchIntake;
@@ -52,11 +53,58 @@ class PageIntake {
         }
         this.metrics.page("parsed", page.layout());
         List<BatchItem> items = new ArrayList<>();
+        Long viewed = page.article() == null ? null
+                : request.number() != null ? request.number() : page.current() != null ? page.current().number() : null;
+        ArticleRequest article = null;
         if (page.article() != null) {
-            items.add(BatchItem.article(article(page.article(), request.url(), request), request.crawledAt()));
+            article = article(page.article(), request.url(), request);
+            items.add(BatchItem.article(article, request.crawledAt(),
+                    viewed == null ? null : new BoardPost(request.board(), viewed)));
         }
-        page.rows().forEach(row -> items.add(BatchItem.post(post(row, null, null, request))));
+        boolean viewedListed = false;
+        for (ListingRow row : page.rows()) {
+            if (viewed != null && row.number() == viewed) {
+                items.add(BatchItem.repost(post(row, request.url(), body(page.article()), request), 0));
+                viewedListed = true;
+            }
+            else {
+                items.add(BatchItem.post(post(row, null, null, request)));
+            }
+        }
+        if (viewed != null && !viewedListed) {
+            items.add(BatchItem.repost(viewedPost(viewed, article, page.article(), request), 0));
+        }
         return result(request, page.layout(), page.notices(), page.skippedLines(), items, this.batches.accept(items));
+    }
+
+    /**
+     * The text of the post the page shows, which is its article: sub-headlines and
+     * paragraphs, each a paragraph.
+     */
+    private static String body(ScrapedArticle article) {
+        List<String> paragraphs = new ArrayList<>(article.subtitles());
+        paragraphs.addAll(article.paragraphs());
+        return String.join("\n\n", paragraphs);
+    }
+
+    /**
+     * The post the page shows when the listing does not hold its row: its title is the
+     * article's, its date the article's when it is one; its writer, whom only a listing
+     * names, is unknown.
+     */
+    private static PostRequest viewedPost(long number, ArticleRequest article, ScrapedArticle scraped,
+            PageRequest request) {
+        String date = null;
+        if (scraped.publishedAt() != null) {
+            try {
+                date = Dates.parse("postedAt", scraped.publishedAt(), request.crawledAt()).toString();
+            }
+            catch (InvalidFieldException ex) {
+                // a date line the post's date cannot be read from: the post has none
+            }
+        }
+        return new PostRequest(request.board(), number, article.title(), null, date, request.url(), body(scraped), null,
+                null, request.crawledAt().toString());
     }
 
     /**
@@ -120,8 +168,15 @@ class PageIntake {
                 postKeys.add(item.id());
             }
         }
+        String repost = null;
+        for (BatchResult.Item item : result.items()) {
+            if (BatchResult.ACCEPTED.equals(item.status()) && items.get(item.index()) instanceof BatchItem.PostItem post
+                    && post.articleIndex() != null) {
+                repost = item.id();
+            }
+        }
         return new PageResult(request.board(), request.url(), layout, firstOrNull(articleIds), articleIds, postKeys,
-                notices, skipped, result.items());
+                repost, notices, skipped, result.items());
     }
 
     private static String firstOrNull(List<String> values) {
@@ -133,13 +188,24 @@ class PageIntake {
      *
      * @param crawledAt when the crawler fetched the page; time-only dates are days of it
      * in Seoul
+     * @param number the list number of the post the page shows, when the crawler knows it
+     * (a text page tells it nowhere else); {@code null} to take it from the listing's
+     * marked row
      */
-    record PageRequest(String board, String url, Instant crawledAt, String title) {
+    record PageRequest(String board, String url, Instant crawledAt, String title, Long number) {
 
         PageRequest {
             if (board == null || !PostKey.BOARD_SLUG.matcher(board).matches()) {
                 throw new InvalidFieldException("board", "must be a slug of lower-case letters, digits and dashes");
             }
+            if (number != null && (number < 1 || number > PostRequest.LARGEST_NUMBER)) {
+                throw new InvalidFieldException("number",
+                        "must be the post's number on its board, 1 to " + PostRequest.LARGEST_NUMBER);
+            }
+        }
+
+        PageRequest(String board, String url, Instant crawledAt, String title) {
+            this(board, url, crawledAt, title, null);
         }
     }
 

@@ -14,10 +14,18 @@ import java.util.List;
  * (pagination, ads, …)
  * @param layout how the page was read: {@code text} by the text rules, or the board
  * engine whose markup was recognised ({@link BoardLayout})
+ * @param current the listing's row of the post the page shows, when the listing marks it
+ * ({@code 열람중}, {@code »}) and its list number is known; {@code null} otherwise
  */
-record ScrapedPage(ScrapedArticle article, List<ListingRow> rows, int notices, int skippedLines, String layout) {
+record ScrapedPage(ScrapedArticle article, List<ListingRow> rows, int notices, int skippedLines, String layout,
+        ListingRow current) {
 
     static final String TEXT = "text";
+
+    /** A page whose listing does not mark the post it shows. */
+    ScrapedPage(ScrapedArticle article, List<ListingRow> rows, int notices, int skippedLines, String layout) {
+        this(article, rows, notices, skippedLines, layout, null);
+    }
 
     boolean isEmpty() {
         return this.article == null && this.rows.isEmpty();

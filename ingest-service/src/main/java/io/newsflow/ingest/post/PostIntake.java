@@ -107,7 +107,12 @@ public class PostIntake {
         String eventId = UUID.randomUUID().toString();
         String hash = category == null ? Hashing.sha256(key, title, author, postedAt, request.commentCount(), url)
                 : Hashing.sha256(key, title, author, postedAt, request.commentCount(), url, category);
-        String bodyHash = body == null ? null : Hashing.sha256(key, body);
+        if (request.articleId() != null && (body == null || body.isEmpty())) {
+            throw new InvalidFieldException("articleId",
+                    "names the article a post's body carries: send it with a body");
+        }
+        String bodyHash = body == null ? null : request.articleId() == null ? Hashing.sha256(key, body)
+                : Hashing.sha256(key, body, request.articleId());
         long revision = this.clock.of(Dates.sourceTime("crawledAt", request.crawledAt(), acceptedAt),
                 bodyHash == null ? hash : hash + bodyHash, acceptedAt);
         PostListed listed = new PostListed(eventId, acceptedAt, PostEvent.SCHEMA_VERSION, key.board(), key.number(),
@@ -118,7 +123,7 @@ public class PostIntake {
         // the body first: when Kafka refuses it as too large, the listing row is not sent
         // either
         return List.of(new PostBodyPublished(UUID.randomUUID().toString(), acceptedAt, PostEvent.SCHEMA_VERSION,
-                key.board(), key.number(), revision, bodyHash, body), listed);
+                key.board(), key.number(), revision, bodyHash, body, request.articleId()), listed);
     }
 
 }

@@ -76,6 +76,7 @@ class HtmlPageReaderTests {
         assertThat(page.rows()).containsExactly(new ListingRow(5004, "폭설에 묶인 산간 마을 버스 노선", 2, "눈길지기", "07:12", "교통"),
                 new ListingRow(5003, "새해 첫 해돋이 명소 날씨 정리", null, "해넘이", "01-01", "날씨"),
                 new ListingRow(5002, "연말 막차 시간 연장되나요", 1, "막차손님", "12-31", "교통"));
+        assertThat(page.current()).as("the viewed post, numbered by its place").isEqualTo(page.rows().get(0));
     }
 
     @Test
@@ -87,8 +88,10 @@ class HtmlPageReaderTests {
                 <tr><td>9101</td><td><a href="/bbs/board.php?bo_table=a&wr_id=9101">셋째 글</a></td><td>다</td><td>2024.07.23</td></tr>
                 </tbody></table></div>""";
 
-        assertThat(HtmlPageReader.read(html).rows()).extracting(ListingRow::number)
-            .containsExactly(9120L, 9117L, 9101L);
+        ScrapedPage page = HtmlPageReader.read(html);
+
+        assertThat(page.rows()).extracting(ListingRow::number).containsExactly(9120L, 9117L, 9101L);
+        assertThat(page.current()).isEqualTo(page.rows().get(1));
     }
 
     /**
@@ -108,6 +111,7 @@ class HtmlPageReaderTests {
 
         assertThat(page.rows()).extracting(ListingRow::number).containsExactly(58L, 55L);
         assertThat(page.skippedLines()).isEqualTo(1);
+        assertThat(page.current()).as("no post is known as the one the page shows").isNull();
     }
 
     @Test
