@@ -72,7 +72,7 @@ class ArticleProjection implements Projection<ArticleEvent> {
                         .toList())
             .append("outlet", article.outlet())
             .append("author", article.author())
-            .append("publishedAt", Date.from(article.publishedAt()))
+            .append("publishedAt", Date.from(publishedAt(article)))
             .append("section", article.section())
             .append("tags", article.tags())
             .append("language", article.language())
@@ -99,6 +99,15 @@ class ArticleProjection implements Projection<ArticleEvent> {
         return texts;
     }
 
+    /**
+     * When the article was published: the contract lets an event leave it out (null), and
+     * then it was published when ingest accepted it, as ingest itself defaults an undated
+     * article.
+     */
+    static Instant publishedAt(ArticlePublished article) {
+        return article.publishedAt() != null ? article.publishedAt() : article.occurredAt();
+    }
+
     /** Paragraphs and photo captions. */
     private static List<String> body(ArticlePublished article) {
         List<String> texts = new ArrayList<>(article.paragraphs());
@@ -120,12 +129,12 @@ class ArticleProjection implements Projection<ArticleEvent> {
             throw new PoisonEventException("revision must be positive");
         }
         if (event instanceof ArticlePublished article && (article.title() == null || article.title().isBlank()
-                || article.contentHash() == null || article.publishedAt() == null || article.occurredAt() == null)) {
-            throw new PoisonEventException("an ArticlePublished needs title, contentHash, publishedAt and occurredAt");
+                || article.contentHash() == null || article.occurredAt() == null)) {
+            throw new PoisonEventException("an ArticlePublished needs title, contentHash and occurredAt");
         }
         PoisonEventException.requireStorable("occurredAt", event.occurredAt());
         if (event instanceof ArticlePublished article) {
-            PoisonEventException.requireStorable("publishedAt", article.publishedAt());
+            PoisonEventException.requireStorable("publishedAt", publishedAt(article));
             if (article.post() != null && (article.post().board() == null
                     || !PostKey.BOARD_SLUG.matcher(article.post().board()).matches() || article.post().number() < 1)) {
                 throw new PoisonEventException("post must name a board's slug and a positive number");

@@ -111,6 +111,19 @@ class ArticleProjectionFlowTests {
     }
 
     @Test
+    void anArticleTheContractLetsGoWithoutAPublishTimeIsStoredAsPublishedWhenItWasAccepted() throws Exception {
+        String id = newId();
+        Instant accepted = Instant.parse("2024-07-25T01:02:03Z");
+        send(id, JSON.writeValueAsString(
+                new ArticlePublished(UUID.randomUUID().toString(), accepted, 1, id, 1, "hash-undated", null, "날짜 없는 기사",
+                        List.of(), List.of("날짜 줄이 없는 본문."), List.of(), null, null, null, null, List.of(), "ko")));
+
+        awaitTitle(id, "날짜 없는 기사");
+        this.mvc.perform(get("/api/v1/articles/" + id))
+            .andExpect(jsonPath("$.publishedAt").value("2024-07-25T01:02:03Z"));
+    }
+
+    @Test
     void poisonRecordGoesToTheDeadLetterTopicAndTheRecordsBehindItAreStored() throws Exception {
         String poisonKey = newId();
         String behind = newId();

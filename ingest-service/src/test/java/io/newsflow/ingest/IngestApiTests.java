@@ -77,6 +77,18 @@ class IngestApiTests {
     }
 
     @Test
+    void anUndatedArticleOfABatchIsPublishedWhenItWasAcceptedAsOnItsOwn() throws Exception {
+        JsonNode result = JSON.readTree(this.mvc.perform(json(post("/api/v1/articles/batch"), """
+                [ {"url": "https://news.example.kr/undated/batch", "title": "날짜 없는 묶음 기사", "body": "본문."} ]
+                """)).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+
+        String id = result.get("items").get(0).get("id").asString();
+        JsonNode event = JSON.readTree(TOPICS.newestValues(Topics.ARTICLES, List.of(id)).get(id));
+        assertThat(event.get("publishedAt").isNull()).isFalse();
+        assertThat(event.get("publishedAt").asString()).isEqualTo(event.get("occurredAt").asString());
+    }
+
+    @Test
     void articleBatchWithEveryItemInvalidIs422AndPublishesNothing() throws Exception {
         long before = published();
         this.mvc.perform(json(post("/api/v1/articles/batch"), """

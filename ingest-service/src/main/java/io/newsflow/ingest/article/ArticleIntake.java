@@ -82,10 +82,12 @@ public class ArticleIntake {
 
     /**
      * The normalised event of an article read from the board post {@code post} (null when
-     * unknown) of a page crawled at {@code crawledAt}.
+     * unknown) of a page crawled at {@code crawledAt}; an article sent on its own
+     * ({@code crawledAt} null) without a date was published when it was accepted.
      */
     public Prepared prepare(ArticleRequest request, Instant crawledAt, BoardPost post) {
-        return Prepared.of(outgoing(toEvent(request, this.clock.now(), crawledAt, post)));
+        Instant now = this.clock.now();
+        return Prepared.of(outgoing(toEvent(request, now, crawledAt != null ? crawledAt : now, post)));
     }
 
     public static OutgoingEvent outgoing(ArticleEvent event) {
