@@ -8,8 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.newsflow.embeddedmongo.EmbeddedMongo;
 import io.newsflow.processes.ChildProcess;
 
 /**
@@ -49,19 +48,13 @@ final class ClassDataArchive {
         Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
         // the read models look up their collection while the context starts: an empty
         // store answers
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        try {
-            mongo.bind("127.0.0.1", 0);
-            String mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+        try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(0)) {
             for (String module : modules) {
                 ClassDataArchive archive = of(home, module);
                 if (!archive.isFresh()) {
-                    archive.prepare(mongoUri);
+                    archive.prepare(mongo.connectionString());
                 }
             }
-        }
-        finally {
-            mongo.shutdownNow();
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.newsflow.embeddedmongo.EmbeddedMongo;
+import io.newsflow.embeddedmongo.EmbeddedMongo.Store;
 import io.newsflow.opsconsole.OpsConsole;
 import io.newsflow.processes.ChildProcess;
 import io.newsflow.processes.KafkaServerProcess;
@@ -92,10 +94,9 @@ public final class LocalStack {
         }
         if (this.settings.startsMongo()) {
             step("mongo", "starting mongo-java-server on 127.0.0.1:" + this.settings.mongoPort() + " ("
-                    + (this.settings.store() == StackSettings.Store.MEMORY
-                            ? "in memory: the read models fill it from the topics"
+                    + (this.settings.store() == Store.MEMORY ? "in memory: the read models fill it from the topics"
                             : "data in " + this.settings.home().relativize(this.settings.data().resolve("mongo")))
-                    + ", store " + this.settings.store().name + ")");
+                    + ", store " + this.settings.store().id() + ")");
             this.mongo = EmbeddedMongo.start(this.settings.store(), this.settings.data().resolve("mongo"),
                     this.settings.mongoPort(), this.settings.storeCacheMegabytes());
             step("mongo", "ready");

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.newsflow.embeddedmongo.EmbeddedMongo;
+import io.newsflow.embeddedmongo.EmbeddedMongo.Store;
+
 /**
  * Where the local stack runs, read from the environment. Every port can be overridden;
  * when {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} is set, that broker or
@@ -12,33 +15,6 @@ import java.util.Map;
 record StackSettings(Path home, Path data, String externalKafka, String externalMongo, int kafkaPort,
         int kafkaControllerPort, int mongoPort, int opsPort, Service ingest, Service article, Service board,
         String apiKey, String operatorKey, Store store, int storeCacheMegabytes, List<String> serviceJavaOptions) {
-
-    /**
-     * How the embedded MongoDB server keeps its data ({@code NEWSFLOW_STORE}): the
-     * {@code h2} file with MVStore's default page cache, the {@code h2} file with a cache
-     * sized to the data ({@code h2-cache}, {@code NEWSFLOW_STORE_CACHE_MB}), or
-     * {@code memory}, filled again from the compacted topics at every start.
-     */
-    enum Store {
-
-        H2("h2"), H2_CACHE("h2-cache"), MEMORY("memory");
-
-        final String name;
-
-        Store(String name) {
-            this.name = name;
-        }
-
-        static Store named(String name) {
-            for (Store store : values()) {
-                if (store.name.equals(name)) {
-                    return store;
-                }
-            }
-            throw new IllegalArgumentException("NEWSFLOW_STORE must be h2, h2-cache or memory: " + name);
-        }
-
-    }
 
     /** A service of the stack: its module, HTTP port and management (actuator) port. */
     record Service(String name, int port, int managementPort, String portVariable, String managementPortVariable) {
@@ -76,7 +52,7 @@ record StackSettings(Path home, Path data, String externalKafka, String external
                 service(env, "article-service", "ARTICLE", 8082, 9082),
                 service(env, "board-service", "BOARD", 8083, 9083), firstKey(env, "NEWSFLOW_API_KEYS", DEV_API_KEY),
                 firstKey(env, "NEWSFLOW_OPERATOR_KEYS", DEV_OPERATOR_KEY),
-                Store.named(env.getOrDefault("NEWSFLOW_STORE", DEFAULT_STORE.name).trim()),
+                Store.named(env.getOrDefault("NEWSFLOW_STORE", DEFAULT_STORE.id()).trim()),
                 number(env, "NEWSFLOW_STORE_CACHE_MB", 384, 16),
                 List.of(env.getOrDefault("NEWSFLOW_SERVICE_JAVA_OPTIONS", "").trim().split("\\s+"))
                     .stream()

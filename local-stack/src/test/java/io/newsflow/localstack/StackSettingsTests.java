@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.newsflow.embeddedmongo.EmbeddedMongo;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,13 +18,13 @@ class StackSettingsTests {
     @Test
     void theStoreIsTheFileWithItsDefaultCacheUnlessTheEnvironmentNamesAnother() {
         StackSettings defaults = StackSettings.from(Map.of(), HOME);
-        assertThat(defaults.store()).isEqualTo(StackSettings.Store.H2);
+        assertThat(defaults.store()).isEqualTo(EmbeddedMongo.Store.H2);
         assertThat(defaults.storeCacheMegabytes()).isEqualTo(384);
         assertThat(defaults.serviceJavaOptions()).isEmpty();
 
         StackSettings chosen = StackSettings.from(Map.of("NEWSFLOW_STORE", "memory", "NEWSFLOW_STORE_CACHE_MB", "64",
                 "NEWSFLOW_SERVICE_JAVA_OPTIONS", " -XX:+UseSerialGC  -Dname={service} "), HOME);
-        assertThat(chosen.store()).isEqualTo(StackSettings.Store.MEMORY);
+        assertThat(chosen.store()).isEqualTo(EmbeddedMongo.Store.MEMORY);
         assertThat(chosen.storeCacheMegabytes()).isEqualTo(64);
         assertThat(chosen.serviceJavaOptions()).isEqualTo(List.of("-XX:+UseSerialGC", "-Dname={service}"));
     }

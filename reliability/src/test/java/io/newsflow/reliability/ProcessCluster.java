@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.newsflow.embeddedmongo.EmbeddedMongo;
 import io.newsflow.processes.ChildProcess;
 import io.newsflow.processes.Ports;
 import io.newsflow.processes.Readiness;
@@ -38,7 +37,7 @@ final class ProcessCluster implements AutoCloseable {
 
     private final RestartableKafka kafka;
 
-    private final MongoServer mongo;
+    private final EmbeddedMongo mongo;
 
     private final String mongoUri;
 
@@ -101,12 +100,12 @@ final class ProcessCluster implements AutoCloseable {
 
     }
 
-    private ProcessCluster(Path directory, RestartableKafka kafka, MongoServer mongo, int partitions) {
+    private ProcessCluster(Path directory, RestartableKafka kafka, EmbeddedMongo mongo, int partitions) {
         this.directory = directory;
         this.partitions = partitions;
         this.kafka = kafka;
         this.mongo = mongo;
-        this.mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+        this.mongoUri = mongo.connectionString();
     }
 
     static ProcessCluster start(String name) throws IOException, InterruptedException {
@@ -122,8 +121,7 @@ final class ProcessCluster implements AutoCloseable {
             throws IOException, InterruptedException {
         Path directory = Files.createDirectories(Path.of("target", "reliability", name + "-" + System.nanoTime()));
         RestartableKafka kafka = RestartableKafka.start(directory.resolve("kafka"));
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", Ports.free());
+        EmbeddedMongo mongo = EmbeddedMongo.inMemory(Ports.free());
         ProcessCluster cluster = new ProcessCluster(directory, kafka, mongo, partitions);
         Service ingest = cluster.new Service("ingest-service", "ingest-service");
         ingest.start();
@@ -177,7 +175,7 @@ final class ProcessCluster implements AutoCloseable {
             service.stop();
         }
         this.kafka.close();
-        this.mongo.shutdownNow();
+        this.mongo.close();
     }
 
     private static Path jar(String module) {

@@ -57,6 +57,30 @@ class ArchitectureTests {
             .check(CLASSES);
     }
 
+    /**
+     * mongo-java-server is the embedded store's implementation, not an API: the test
+     * support and everything else start the store through
+     * {@code io.newsflow.embeddedmongo.EmbeddedMongo}, so every test runs on the engine,
+     * indexes and planner the local stack and the benchmark use (the launcher is held to
+     * the same rule by its own LauncherArchitectureTests: its jar's class path would
+     * bring its logging here).
+     */
+    @Test
+    void onlyTheEmbeddedStoreTouchesMongoJavaServer() {
+        noClasses().that()
+            .resideOutsideOfPackage("io.newsflow.embeddedmongo..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("de.bwaldvogel..")
+            .check(CLASSES);
+        classes().that()
+            .resideInAPackage("io.newsflow.embeddedmongo..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("io.newsflow.embeddedmongo..", "java..", "de.bwaldvogel..", "io.netty..", "org.h2..")
+            .check(CLASSES);
+    }
+
     @Test
     void theServicesNeverDependOnEachOther() {
         slices().matching("io.newsflow.(ingest|article|board)..").should().notDependOnEachOther().check(CLASSES);

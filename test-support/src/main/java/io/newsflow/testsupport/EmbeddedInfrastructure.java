@@ -1,20 +1,19 @@
 package io.newsflow.testsupport;
 
-import java.net.InetSocketAddress;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.newsflow.embeddedmongo.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Apache Kafka broker (KRaft, in-process) and mongo-java-server (a MongoDB
- * wire-protocol server, in memory), both on loopback and random ports: what CI runs on
- * machines without Docker.
+ * A real Apache Kafka broker (KRaft, in-process) and the embedded MongoDB server
+ * ({@link EmbeddedMongo}, in memory: the engine, indexes and planner the local stack and
+ * the benchmark run on), both on loopback and random ports: what CI runs on machines
+ * without Docker.
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
@@ -31,9 +30,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     private final EmbeddedKafkaKraftBroker broker;
 
-    private final MongoServer mongo;
-
-    private final InetSocketAddress mongoAddress;
+    private final EmbeddedMongo mongo;
 
     private EmbeddedInfrastructure() {
         long started = System.nanoTime();
@@ -43,8 +40,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         // topic's segments small sees it compacted within seconds
         this.broker.brokerProperty("log.cleaner.backoff.ms", "500");
         this.broker.afterPropertiesSet();
-        this.mongo = new MongoServer(new MemoryBackend());
-        this.mongoAddress = this.mongo.bind();
+        this.mongo = EmbeddedMongo.inMemory(0);
         log.info("Embedded Kafka at {} and MongoDB at {} started in {} ms", kafkaBootstrapServers(), mongoUri(),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -65,7 +61,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public String mongoUri() {
-        return "mongodb://" + this.mongoAddress.getHostString() + ":" + this.mongoAddress.getPort();
+        return this.mongo.connectionString();
     }
 
     @Override
@@ -92,7 +88,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
                 log.warn("Closing before the embedded infrastructure stops failed", ex);
             }
         }
-        this.mongo.shutdownNow();
+        this.mongo.close();
         this.broker.destroy();
     }
 

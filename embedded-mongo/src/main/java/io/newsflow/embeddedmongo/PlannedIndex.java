@@ -1,4 +1,4 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
 import java.util.List;
 

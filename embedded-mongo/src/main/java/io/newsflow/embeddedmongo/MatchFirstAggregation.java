@@ -1,11 +1,14 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractMongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.Document;
@@ -16,8 +19,14 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * collection's indexes, and the rest of the pipeline over what it found, as MongoDB does.
  * mongo-java-server runs every stage over the whole collection, so a count
  * ({@code countDocuments} is an aggregation) of one board's posts read every post stored.
+ * The answer comes in batches as MongoDB's does: the first of {@code cursor.batchSize}
+ * documents (101 when the command names none), the rest from a cursor the client reads
+ * with {@code getMore}, so a large result never becomes one reply.
  */
 final class MatchFirstAggregation {
+
+    /** MongoDB's first batch when the command names no size. */
+    static final int DEFAULT_BATCH_SIZE = 101;
 
     private MatchFirstAggregation() {
     }
@@ -27,8 +36,8 @@ final class MatchFirstAggregation {
      * (another command, a pipeline that does not start with {@code $match}, an
      * {@code $expr} that may read the pipeline's variables, an explain).
      */
-    static Document answer(AbstractMongoDatabase<?> database, String command, Document query, DatabaseResolver resolver,
-            Oplog oplog) {
+    static Document answer(AbstractMongoDatabase<?> database, CursorRegistry cursors, String command, Document query,
+            DatabaseResolver resolver, Oplog oplog) {
         if (!command.equalsIgnoreCase("aggregate") || !(query.get(command) instanceof String collectionName)
                 || query.containsKey("explain")) {
             return null;
@@ -46,11 +55,30 @@ final class MatchFirstAggregation {
                 collection, oplog);
         rest.validate(query);
         List<Document> results = rest.runStages(collection.handleQueryAsStream(match));
-        Document cursor = new Document("id", 0L).append("ns", database.getDatabaseName() + "." + collectionName)
-            .append("firstBatch", results);
+        int batchSize = batchSize(query);
+        long cursorId = 0L;
+        List<Document> first = results;
+        if (results.size() > batchSize) {
+            first = new ArrayList<>(results.subList(0, batchSize));
+            InMemoryCursor remaining = new InMemoryCursor(cursors.generateCursorId(),
+                    new ArrayList<>(results.subList(batchSize, results.size())));
+            cursors.add(remaining);
+            cursorId = remaining.getId();
+        }
+        Document cursor = new Document("id", cursorId).append("ns", database.getDatabaseName() + "." + collectionName)
+            .append("firstBatch", first);
         Document answer = new Document("cursor", cursor);
         Utils.markOkay(answer);
         return answer;
+    }
+
+    /** The first batch's size the command asks for ({@code cursor: {batchSize}}). */
+    private static int batchSize(Document query) {
+        if (query.get("cursor") instanceof Document cursor && cursor.get("batchSize") instanceof Number size
+                && size.intValue() >= 0) {
+            return size.intValue();
+        }
+        return DEFAULT_BATCH_SIZE;
     }
 
     private static boolean readsVariables(Object filter) {

@@ -1,4 +1,4 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +24,13 @@ import de.bwaldvogel.mongo.bson.Document;
  * it, as ascending numbers. {@link IndexPlan} asks it for the documents that hold one
  * value, all of several ({@code $all}) or any of several ({@code $in}); the search tokens
  * of 50,000 articles take a few bytes per token this way, where entries of a sorted set
- * would take a hundred.
+ * would take a hundred. The numbers of removed documents are used again
+ * ({@link #renumber()}).
  */
 final class TermIndex<P> extends PlannedIndex<P> {
+
+    /** Removed documents' numbers tolerated before the others are renumbered. */
+    static final int RENUMBER_AT = 1024;
 
     private final String field;
 
@@ -35,7 +39,10 @@ final class TermIndex<P> extends PlannedIndex<P> {
     private final Map<Object, Indexed<P>> byId = new HashMap<>();
 
     /** The position of each document number; null once the document is gone. */
-    private final List<P> positions = new ArrayList<>();
+    private List<P> positions = new ArrayList<>();
+
+    /** Numbers of removed documents, not yet renumbered away. */
+    private int unused;
 
     TermIndex(String name, List<IndexKey> keys) {
         super(name, keys);
@@ -96,7 +103,39 @@ final class TermIndex<P> extends PlannedIndex<P> {
         }
         terms(document).forEach(term -> unlist(term, indexed.number()));
         this.positions.set(indexed.number(), null);
+        if (++this.unused > RENUMBER_AT && this.unused > this.byId.size()) {
+            renumber();
+        }
         return indexed.position();
+    }
+
+    /**
+     * Numbers the documents left 0, 1, 2 … in the order they had, so the numbers of
+     * removed documents are used again: a collection whose documents come and go (a
+     * queue, a rebuild's shadow) would otherwise grow this index's numbers, and the bit
+     * sets of every lookup, without end. The order is kept, so lookups answer in the
+     * order they did.
+     */
+    private void renumber() {
+        int[] renumbered = new int[this.positions.size()];
+        List<P> kept = new ArrayList<>(this.byId.size());
+        for (int number = 0; number < renumbered.length; number++) {
+            P position = this.positions.get(number);
+            renumbered[number] = position == null ? -1 : kept.size();
+            if (position != null) {
+                kept.add(position);
+            }
+        }
+        this.postings.values().forEach(list -> list.renumber(renumbered));
+        this.postings.values().removeIf(list -> list.size() == 0);
+        this.byId.replaceAll((id, indexed) -> new Indexed<>(renumbered[indexed.number()], indexed.position()));
+        this.positions = kept;
+        this.unused = 0;
+    }
+
+    /** How many document numbers are in use, removed ones not yet renumbered included. */
+    synchronized int numbers() {
+        return this.positions.size();
     }
 
     @Override
@@ -128,6 +167,7 @@ final class TermIndex<P> extends PlannedIndex<P> {
         this.postings.clear();
         this.byId.clear();
         this.positions.clear();
+        this.unused = 0;
     }
 
     private void unlist(Object term, int number) {
@@ -209,6 +249,21 @@ final class TermIndex<P> extends PlannedIndex<P> {
             System.arraycopy(this.numbers, at + 1, this.numbers, at, this.size - at - 1);
             this.size--;
             return true;
+        }
+
+        /**
+         * Each number as {@code renumbered} maps it, dropping those it maps to -1; the
+         * map keeps the order, so the list stays ascending.
+         */
+        void renumber(int[] renumbered) {
+            int kept = 0;
+            for (int i = 0; i < this.size; i++) {
+                int number = renumbered[this.numbers[i]];
+                if (number >= 0) {
+                    this.numbers[kept++] = number;
+                }
+            }
+            this.size = kept;
         }
 
         void addTo(BitSet set) {

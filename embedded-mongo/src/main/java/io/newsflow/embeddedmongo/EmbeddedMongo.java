@@ -1,4 +1,4 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,14 +35,15 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server (a MongoDB wire-protocol server) in the launcher's JVM, listening on
- * loopback. The services reach it as they would reach a real MongoDB: through a
- * connection string. It keeps its data as {@link StackSettings.Store} says: in an H2 file
- * under the data directory (with MVStore's default page cache or one sized to the data),
- * or in memory only, in which case the read models fill it again from the compacted
- * topics at every start (a read model whose store holds nothing reads its topic from the
- * start). Either way it keeps the indexes the services create and plans queries with them
- * ({@link IndexPlan}), which mongo-java-server alone does not.
+ * mongo-java-server (a MongoDB wire-protocol server) in this JVM, listening on loopback:
+ * the store of the local stack, the benchmark and every test JVM ({@link #inMemory}). The
+ * services reach it as they would reach a real MongoDB: through a connection string
+ * ({@link #connectionString()}). It keeps its data as its {@link Store} says: in an H2
+ * file under the data directory (with MVStore's default page cache or one sized to the
+ * data), or in memory only, in which case the read models fill it again from the
+ * compacted topics at every start (a read model whose store holds nothing reads its topic
+ * from the start). Either way it keeps the indexes the services create and plans queries
+ * with them ({@link IndexPlan}), which mongo-java-server alone does not.
  * <p>
  * What survives a crash is a prefix of the writes, as a real MongoDB's journal
  * guarantees: the file is committed every {@link #CHECKPOINT_MS} ms while no command
@@ -51,14 +52,48 @@ import org.h2.mvstore.MVStore;
  * lose an earlier one (the documents those offsets cover): the crash-everything scenario
  * lost whole batches that way.
  */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
+
+    /**
+     * How the server keeps its data: the {@code h2} file with MVStore's default page
+     * cache, the {@code h2} file with a cache sized to the data ({@code h2-cache}), or
+     * {@code memory}, gone when the server stops.
+     */
+    public enum Store {
+
+        H2("h2"), H2_CACHE("h2-cache"), MEMORY("memory");
+
+        private final String id;
+
+        Store(String id) {
+            this.id = id;
+        }
+
+        /** Its name in settings: {@code h2}, {@code h2-cache} or {@code memory}. */
+        public String id() {
+            return this.id;
+        }
+
+        /** The store of that name. */
+        public static Store named(String id) {
+            for (Store store : values()) {
+                if (store.id.equals(id)) {
+                    return store;
+                }
+            }
+            throw new IllegalArgumentException("the store must be h2, h2-cache or memory: " + id);
+        }
+
+    }
 
     /**
      * The most a crash of the launcher loses: MongoDB's own journal commits every 100 ms.
      */
-    static final long CHECKPOINT_MS = 200;
+    public static final long CHECKPOINT_MS = 200;
 
     private static final int RETENTION_MS = 45_000;
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     /** The file's backend, null when the store is kept in memory. */
     private final CheckpointedBackend backend;
@@ -73,16 +108,25 @@ final class EmbeddedMongo implements AutoCloseable {
         this.checkpoints = checkpoints;
     }
 
+    /**
+     * A server that keeps its data in memory, with the indexes and planner of the others,
+     * on loopback at {@code port} (0: any free port, see {@link #port()}).
+     */
+    public static EmbeddedMongo inMemory(int port) {
+        MongoServer server = new MongoServer(new IndexedMemoryBackend());
+        server.bind(LOOPBACK, port);
+        return new EmbeddedMongo(null, server, null);
+    }
+
     /** The H2 file under {@code directory}, with MVStore's default page cache. */
-    static EmbeddedMongo start(Path directory, int port) throws IOException {
-        return start(StackSettings.Store.H2, directory, port, 0);
+    public static EmbeddedMongo start(Path directory, int port) throws IOException {
+        return start(Store.H2, directory, port, 0);
     }
 
     /**
      * @param cacheMegabytes the page cache of the {@code h2-cache} store
      */
-    static EmbeddedMongo start(StackSettings.Store store, Path directory, int port, int cacheMegabytes)
-            throws IOException {
+    public static EmbeddedMongo start(Store store, Path directory, int port, int cacheMegabytes) throws IOException {
         return start(store, directory, port, cacheMegabytes, RETENTION_MS);
     }
 
@@ -90,17 +134,15 @@ final class EmbeddedMongo implements AutoCloseable {
      * @param retentionMillis how long a chunk of old versions is kept before its space is
      * used again (MVStore's default: the file system has flushed it by then)
      */
-    static EmbeddedMongo start(StackSettings.Store store, Path directory, int port, int cacheMegabytes,
-            int retentionMillis) throws IOException {
-        if (store == StackSettings.Store.MEMORY) {
-            MongoServer server = new MongoServer(new IndexedMemoryBackend());
-            server.bind("127.0.0.1", port);
-            return new EmbeddedMongo(null, server, null);
+    public static EmbeddedMongo start(Store store, Path directory, int port, int cacheMegabytes, int retentionMillis)
+            throws IOException {
+        if (store == Store.MEMORY) {
+            return inMemory(port);
         }
         Files.createDirectories(directory);
         MVStore.Builder file = new MVStore.Builder().fileName(directory.resolve("newsflow.mv").toString())
             .autoCommitDisabled();
-        if (store == StackSettings.Store.H2_CACHE) {
+        if (store == Store.H2_CACHE) {
             file.cacheSize(cacheMegabytes);
         }
         MVStore opened = file.open();
@@ -113,12 +155,22 @@ final class EmbeddedMongo implements AutoCloseable {
         });
         checkpoints.scheduleWithFixedDelay(backend::checkpoint, CHECKPOINT_MS, CHECKPOINT_MS, TimeUnit.MILLISECONDS);
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        server.bind(LOOPBACK, port);
         return new EmbeddedMongo(backend, server, checkpoints);
     }
 
+    /** The port it listens on. */
+    public int port() {
+        return this.server.getLocalAddress().getPort();
+    }
+
+    /** What a MongoDB client connects with: {@code mongodb://127.0.0.1:<port>}. */
+    public String connectionString() {
+        return "mongodb://" + LOOPBACK + ":" + port();
+    }
+
     /** Commits now, and compacts when it is due, as the schedule does. */
-    void checkpoint() {
+    public void checkpoint() {
         if (this.backend != null) {
             this.backend.checkpoint();
         }
@@ -253,7 +305,7 @@ final class EmbeddedMongo implements AutoCloseable {
             @Override
             public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
                     Oplog oplog) {
-                Document answer = MatchFirstAggregation.answer(this, command, query, resolver, oplog);
+                Document answer = MatchFirstAggregation.answer(this, cursorRegistry, command, query, resolver, oplog);
                 return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
             }
 
@@ -324,7 +376,8 @@ final class EmbeddedMongo implements AutoCloseable {
                 @Override
                 public Document handleCommand(Channel channel, String command, Document query,
                         DatabaseResolver resolver, Oplog oplog) {
-                    Document answer = MatchFirstAggregation.answer(this, command, query, resolver, oplog);
+                    Document answer = MatchFirstAggregation.answer(this, cursorRegistry, command, query, resolver,
+                            oplog);
                     return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
                 }
             };

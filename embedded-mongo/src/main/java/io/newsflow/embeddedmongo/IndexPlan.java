@@ -1,4 +1,4 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.stream.StreamSupport;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-import io.newsflow.localstack.FilterBounds.Range;
+import io.newsflow.embeddedmongo.FilterBounds.Range;
 
 /**
  * Which index finds the documents of a filter, and whether it hands them over in the

@@ -1,4 +1,4 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,8 +71,8 @@ class IndexedQueriesTests {
     }
 
     @ParameterizedTest
-    @EnumSource(StackSettings.Store.class)
-    void everyQueryAnswersAsAScanDoes(StackSettings.Store store) throws Exception {
+    @EnumSource(EmbeddedMongo.Store.class)
+    void everyQueryAnswersAsAScanDoes(EmbeddedMongo.Store store) throws Exception {
         int port = Ports.free();
         try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
@@ -98,8 +98,8 @@ class IndexedQueriesTests {
      * answers as the one that wrote it.
      */
     @ParameterizedTest
-    @EnumSource(value = StackSettings.Store.class, names = { "H2", "H2_CACHE" })
-    void aReopenedStoreAnswersAsTheOneThatWroteIt(StackSettings.Store store) throws Exception {
+    @EnumSource(value = EmbeddedMongo.Store.class, names = { "H2", "H2_CACHE" })
+    void aReopenedStoreAnswersAsTheOneThatWroteIt(EmbeddedMongo.Store store) throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         int port = Ports.free();
         try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);

@@ -1,4 +1,4 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -25,8 +26,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * every listing of a 30,000-post board scan and sort the whole collection. It is built
  * again from the documents when the store opens.
  * <p>
- * An index whose keys hold an array in some document (multikey) is kept but not used: a
- * query then scans, as before.
+ * While the keys of some document hold an array (multikey), the index is kept but not
+ * used: a query then scans, as before; once no such document is left, it serves again.
  */
 final class SortedKeyIndex<P> extends PlannedIndex<P> {
 
@@ -34,7 +35,11 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
 
     private final Map<Object, Entry<P>> byId = new ConcurrentHashMap<>();
 
-    private volatile boolean multikey;
+    /**
+     * Entries whose keys hold an array: while there is one, the index is multikey and
+     * serves no query; it serves them again once they are gone.
+     */
+    private final AtomicInteger multikeyEntries = new AtomicInteger();
 
     SortedKeyIndex(String name, List<IndexKey> keys) {
         super(name, keys);
@@ -43,7 +48,7 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
 
     /** Whether the index may serve queries: no document holds an array in its keys. */
     boolean usable() {
-        return !this.multikey;
+        return this.multikeyEntries.get() == 0;
     }
 
     /**
@@ -87,13 +92,20 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
         Object[] key = new Object[getKeys().size()];
         for (int i = 0; i < key.length; i++) {
             key[i] = Utils.getSubdocumentValue(document, getKeys().get(i).getKey());
-            if (key[i] instanceof Collection) {
-                this.multikey = true;
-            }
         }
         Entry<P> entry = new Entry<>(key, position, 0);
+        if (entry.multikey()) {
+            this.multikeyEntries.incrementAndGet();
+        }
         this.entries.add(entry);
-        this.byId.put(document.get("_id"), entry);
+        Entry<P> replaced = this.byId.put(document.get("_id"), entry);
+        if (replaced != null) {
+            // the document indexed again without a removal: its old entry goes
+            this.entries.remove(replaced);
+            if (replaced.multikey()) {
+                this.multikeyEntries.decrementAndGet();
+            }
+        }
     }
 
     @Override
@@ -103,6 +115,9 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
             return null;
         }
         this.entries.remove(entry);
+        if (entry.multikey()) {
+            this.multikeyEntries.decrementAndGet();
+        }
         return entry.position();
     }
 
@@ -126,6 +141,7 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
     public void drop() {
         this.entries.clear();
         this.byId.clear();
+        this.multikeyEntries.set(0);
     }
 
     /**
@@ -169,6 +185,16 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
 
     /** An indexed document (bound 0), or a probe that bounds a walk. */
     record Entry<P>(Object[] key, P position, int bound) {
+
+        /** Whether a key of the entry holds an array. */
+        boolean multikey() {
+            for (Object value : this.key) {
+                if (value instanceof Collection) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
 }

@@ -1,4 +1,4 @@
-package io.newsflow.localstack;
+package io.newsflow.embeddedmongo;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class EmbeddedMongoTests {
     void theFileStaysNearTheSizeOfWhatItHoldsWhileDocumentsAreRewritten() throws Exception {
         Path live = this.directory.resolve("rewritten");
         int port = Ports.free();
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(StackSettings.Store.H2, live, port, 0, 0);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(EmbeddedMongo.Store.H2, live, port, 0, 0);
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             var documents = client.getDatabase("model").getCollection("documents");
             ReplaceOptions upsert = new ReplaceOptions().upsert(true);
