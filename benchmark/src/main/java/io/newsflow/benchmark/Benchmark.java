@@ -31,6 +31,9 @@ import java.util.concurrent.Executors;
  */
 public final class Benchmark {
 
+    /** The longest any process of the stack may stand still (issue 23's target). */
+    static final double STALL_LIMIT_MILLIS = 50;
+
     private final BenchSettings settings;
 
     private final Report report = new Report();
@@ -95,6 +98,7 @@ public final class Benchmark {
                 .runAll();
             percentiles = outcome.percentiles();
             memory(atReady, timeline, outcome.peakBeforeReads());
+            stalls(out.resolve("data").resolve("logs"));
             timeline.writeCsv(out.resolve("timeline.csv"));
             samples = timeline.samples();
             timeline.close();
@@ -168,6 +172,19 @@ public final class Benchmark {
         catch (Exception ex) {
             this.report.add("power cut: the leg failed", ex.toString());
         }
+    }
+
+    /**
+     * The longest each JVM of the stack stood still during the run, from its GC log
+     * (before the power cut starts them again).
+     */
+    private void stalls(Path logs) {
+        JvmStalls.read(logs, STALL_LIMIT_MILLIS)
+            .forEach((process, stalls) -> this.report.add(
+                    String.format(Locale.ROOT, "stall: longest stop of %s (GC log: %,d stops, %,d over %.0f ms)",
+                            process, stalls.count(), stalls.overLimit(), STALL_LIMIT_MILLIS),
+                    Report.millis(stalls.longestMillis()), "", "<= 50 ms",
+                    stalls.longestMillis() <= STALL_LIMIT_MILLIS));
     }
 
     private void memory(Map<String, Long> atReady, Timeline timeline, long peakBeforeReads) {

@@ -319,7 +319,11 @@ final class BenchmarkRun {
             latencies.putAll(load.run(kinds, rate, duration));
             load.settle(alone, Duration.ofMinutes(3));
         }
-        readRows("lookups by id", combined(latencies, ReadLoad.LOOKUPS), lookupRate, 10);
+        Latencies lookups = combined(latencies, ReadLoad.LOOKUPS);
+        readRows("lookups by id", lookups, lookupRate, 10);
+        double longest = lookups.percentileMillis(100);
+        this.report.add("stall: longest a paced lookup waited (open loop, from when it was due)",
+                Report.millis(longest), "", "<= 50 ms", longest <= Benchmark.STALL_LIMIT_MILLIS);
         readRows("listing/search pages (seed board: 30,000 posts at 100,000 events)",
                 combined(latencies, ReadLoad.PAGES), pageRate, 250);
         latencies.forEach((kind, samples) -> this.report.add(

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -187,11 +189,31 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
     }
 
+    /** The file's backend, for tests of its locking; null when the store is in memory. */
+    CheckpointedBackend backend() {
+        return this.backend;
+    }
+
     /**
-     * Runs commands under a shared lock and commits under the exclusive one, so every
-     * commit holds exactly the commands completed before it.
+     * Runs the commands that write under a shared lock and commits under the exclusive
+     * one, so every commit holds exactly the writes completed before it. Commands that
+     * only read take no lock: MVStore's maps are multi-version (a read sees the map's
+     * root of when it began, and a commit or a compaction writes new pages beside the old
+     * ones, whose chunks are kept for the retention time), so a read never waits for a
+     * checkpoint or a compaction, and a commit's prefix is the same with or without the
+     * reads beside it.
      */
     static final class CheckpointedBackend extends H2Backend {
+
+        /**
+         * The commands that never change a collection: queries, their cursors, the
+         * handshake and the server's descriptions. An aggregation is one unless its
+         * pipeline writes ({@code $out}, {@code $merge}).
+         */
+        private static final Set<String> READS = Set.of("find", "getMore", "killCursors", "count", "distinct",
+                "aggregate", "listIndexes", "listCollections", "listDatabases", "hello", "isMaster", "ismaster", "ping",
+                "buildInfo", "buildinfo", "endSessions", "dbStats", "collStats", "serverStatus", "getParameter",
+                "connectionStatus");
 
         /** Checkpoints between two looks at how full the file is (2 s). */
         private static final int COMPACT_EVERY = 10;
@@ -250,7 +272,40 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         @Override
         public Document handleMessage(MongoMessage message) {
+            if (readsOnly(message.getDocument())) {
+                return super.handleMessage(message);
+            }
             return shared(() -> super.handleMessage(message));
+        }
+
+        /** Whether the command only reads, by its name, the first key of its document. */
+        static boolean readsOnly(Document command) {
+            if (command.isEmpty()) {
+                return false;
+            }
+            String name = command.keySet().iterator().next();
+            if (!READS.contains(name)) {
+                return false;
+            }
+            if (!name.equals("aggregate")) {
+                return true;
+            }
+            Object pipeline = command.get("pipeline");
+            if (!(pipeline instanceof List<?> stages)) {
+                return false;
+            }
+            for (Object stage : stages) {
+                if (!(stage instanceof Document document) || document.containsKey("$out")
+                        || document.containsKey("$merge")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The exclusive lock a checkpoint holds while it commits and compacts. */
+        Lock checkpointLock() {
+            return this.lock.writeLock();
         }
 
         @Override

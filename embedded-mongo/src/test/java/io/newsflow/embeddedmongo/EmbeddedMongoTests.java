@@ -7,9 +7,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -179,6 +185,88 @@ class EmbeddedMongoTests {
                 .isEqualTo(1);
             assertThat(posts.countDocuments()).isEqualTo(2002);
         }
+    }
+
+    /**
+     * A checkpoint holds the store's exclusive lock while it commits and compacts: reads
+     * (a lookup, a count, a query paged with getMore) are answered meanwhile, and a write
+     * waits until the commit is done, so a commit still holds a prefix of the writes.
+     */
+    @Test
+    void readsAreAnsweredWhileACheckpointHoldsTheStoreAndWritesWaitForIt() throws Exception {
+        int port = Ports.free();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(this.directory.resolve("locks"), port);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            var documents = client.getDatabase("model").getCollection("documents");
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                batch.add(new Document("_id", i).append("title", "문서 " + i));
+            }
+            documents.insertMany(batch);
+            Lock checkpoint = mongo.backend().checkpointLock();
+            Future<?> write;
+            checkpoint.lock();
+            try {
+                Future<Document> lookup = clients.submit(() -> documents.find(Filters.eq("_id", 42)).first());
+                Future<Long> count = clients.submit(() -> documents.countDocuments());
+                assertThat(lookup.get(30, TimeUnit.SECONDS)).containsEntry("title", "문서 42");
+                assertThat(count.get(30, TimeUnit.SECONDS)).isEqualTo(100);
+                assertThat(clients.submit(() -> documents.find().batchSize(7).into(new ArrayList<>()))
+                    .get(30, TimeUnit.SECONDS)).hasSize(100);
+                write = clients.submit(() -> documents.insertOne(new Document("_id", 100)));
+                Thread.sleep(500);
+                assertThat(write).as("a write during the checkpoint").isNotDone();
+            }
+            finally {
+                checkpoint.unlock();
+            }
+            write.get(30, TimeUnit.SECONDS);
+            assertThat(documents.countDocuments()).isEqualTo(101);
+        }
+        finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** Only commands that cannot change a collection skip the checkpoint's lock. */
+    @Test
+    void theCommandsThatSkipTheLockAreThoseThatOnlyRead() {
+        Map<String, Object> match = Map.of("$match", Map.of("board", "free"));
+        assertThat(readsOnly("find", "posts")).isTrue();
+        assertThat(readsOnly("getMore", 12L)).isTrue();
+        assertThat(readsOnly("aggregate", "posts", "pipeline", List.of(match))).isTrue();
+        assertThat(readsOnly("aggregate", "posts", "pipeline", List.of(match, Map.of("$out", "copy")))).isFalse();
+        assertThat(readsOnly("aggregate", "posts", "pipeline", List.of(Map.of("$merge", "copy")))).isFalse();
+        assertThat(readsOnly("aggregate", "posts")).as("an aggregation without a pipeline").isFalse();
+        for (String write : List.of("insert", "update", "delete", "findAndModify", "createIndexes", "drop",
+                "dropDatabase", "Find")) {
+            assertThat(readsOnly(write, "posts")).as(write).isFalse();
+        }
+    }
+
+    /**
+     * Whether the server's command of these keys and values (maps and lists as the server
+     * parses them: its own documents) skips the lock.
+     */
+    private static boolean readsOnly(Object... keysAndValues) {
+        de.bwaldvogel.mongo.bson.Document command = new de.bwaldvogel.mongo.bson.Document();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            command.append((String) keysAndValues[i], server(keysAndValues[i + 1]));
+        }
+        return EmbeddedMongo.CheckpointedBackend.readsOnly(command);
+    }
+
+    private static Object server(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
+            map.forEach((key, inner) -> document.append((String) key, server(inner)));
+            return document;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(EmbeddedMongoTests::server).toList();
+        }
+        return value;
     }
 
 }

@@ -27,7 +27,8 @@ final class KafkaBroker {
                 settings.kafkaControllerPort(), classpath,
                 // a one-node development broker: a small serial-GC heap (the stack's
                 // memory is measured in docs/performance.md)
-                List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
+                List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", settings.gcLogOption("kafka"),
+                        "-Dlog4j2.configurationFile=" + log4j),
                 settings.logs().resolve("kafka.log"));
         broker.start();
         return broker;

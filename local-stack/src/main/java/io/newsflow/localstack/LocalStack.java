@@ -148,10 +148,11 @@ public final class LocalStack {
         // sized for one machine running the whole stack: 32 request threads serve two
         // cores well
         environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
-        List<String> arguments = new ArrayList<>(
-                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
-        // such as a flight recording: NEWSFLOW_SERVICE_JAVA_OPTIONS, {service} for the
-        // service's name
+        List<String> arguments = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+                this.settings.gcLogOption(service.name())));
+        arguments.addAll(this.settings.serviceCollector());
+        // such as a flight recording or another collector: NEWSFLOW_SERVICE_JAVA_OPTIONS,
+        // {service} for the service's name
         this.settings.serviceJavaOptions()
             .forEach(option -> arguments.add(option.replace("{service}", service.name())));
         arguments.addAll(ClassDataArchive.of(this.settings.home(), service.name()).launchArguments());

@@ -80,6 +80,26 @@ record StackSettings(Path home, Path data, String externalKafka, String external
         return this.data.resolve("logs");
     }
 
+    /**
+     * The option that logs the collector's work and every safepoint (each stop of all of
+     * a JVM's threads, with its length) of {@code process} to {@code <process>-gc.log}:
+     * the benchmark reads each process's longest stall from it.
+     */
+    String gcLogOption(String process) {
+        return "-Xlog:gc,safepoint:file=" + logs().resolve(process + "-gc.log")
+                + ":uptime,time:filecount=3,filesize=20m";
+    }
+
+    /**
+     * The services' collector: the serial one, unless NEWSFLOW_SERVICE_JAVA_OPTIONS names
+     * another (a JVM refuses two).
+     */
+    List<String> serviceCollector() {
+        boolean named = this.serviceJavaOptions.stream()
+            .anyMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"));
+        return named ? List.of() : List.of("-XX:+UseSerialGC");
+    }
+
     private static Service service(Map<String, String> env, String name, String prefix, int port, int management) {
         return new Service(name, port(env, prefix + "_PORT", port), port(env, prefix + "_MANAGEMENT_PORT", management),
                 prefix + "_PORT", prefix + "_MANAGEMENT_PORT");

@@ -30,6 +30,21 @@ class StackSettingsTests {
     }
 
     @Test
+    void theServicesRunTheSerialCollectorUnlessTheirOptionsNameAnotherAndEveryJvmLogsItsStops() {
+        assertThat(StackSettings.from(Map.of(), HOME).serviceCollector()).containsExactly("-XX:+UseSerialGC");
+        assertThat(StackSettings.from(Map.of("NEWSFLOW_SERVICE_JAVA_OPTIONS", "-Dname={service}"), HOME)
+            .serviceCollector()).containsExactly("-XX:+UseSerialGC");
+        assertThat(StackSettings.from(Map.of("NEWSFLOW_SERVICE_JAVA_OPTIONS", "-XX:+UseZGC -Xmx384m"), HOME)
+            .serviceCollector()).isEmpty();
+        assertThat(StackSettings.from(Map.of("NEWSFLOW_SERVICE_JAVA_OPTIONS", "-XX:+UseShenandoahGC"), HOME)
+            .serviceCollector()).isEmpty();
+
+        assertThat(StackSettings.from(Map.of("NEWSFLOW_DATA", "/tmp/run"), HOME).gcLogOption("article-service"))
+            .startsWith("-Xlog:gc,safepoint:file=")
+            .contains("article-service-gc.log:");
+    }
+
+    @Test
     void anUnknownStoreOrCacheSizeIsRefusedSayingWhatIsAccepted() {
         assertThatThrownBy(() -> StackSettings.from(Map.of("NEWSFLOW_STORE", "postgres"), HOME))
             .isInstanceOf(IllegalArgumentException.class)
