@@ -12,15 +12,19 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -100,12 +104,17 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** The file's backend, null when the store is kept in memory. */
     private final CheckpointedBackend backend;
 
+    /** The backend the server runs, of either kind. */
+    private final AbstractMongoBackend databases;
+
     private final MongoServer server;
 
     private final ScheduledExecutorService checkpoints;
 
-    private EmbeddedMongo(CheckpointedBackend backend, MongoServer server, ScheduledExecutorService checkpoints) {
+    private EmbeddedMongo(CheckpointedBackend backend, AbstractMongoBackend databases, MongoServer server,
+            ScheduledExecutorService checkpoints) {
         this.backend = backend;
+        this.databases = databases;
         this.server = server;
         this.checkpoints = checkpoints;
     }
@@ -115,9 +124,10 @@ public final class EmbeddedMongo implements AutoCloseable {
      * on loopback at {@code port} (0: any free port, see {@link #port()}).
      */
     public static EmbeddedMongo inMemory(int port) {
-        MongoServer server = new MongoServer(new IndexedMemoryBackend());
+        IndexedMemoryBackend backend = new IndexedMemoryBackend();
+        MongoServer server = new MongoServer(backend);
         server.bind(LOOPBACK, port);
-        return new EmbeddedMongo(null, server, null);
+        return new EmbeddedMongo(null, backend, server, null);
     }
 
     /** The H2 file under {@code directory}, with MVStore's default page cache. */
@@ -158,7 +168,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         checkpoints.scheduleWithFixedDelay(backend::checkpoint, CHECKPOINT_MS, CHECKPOINT_MS, TimeUnit.MILLISECONDS);
         MongoServer server = new MongoServer(backend);
         server.bind(LOOPBACK, port);
-        return new EmbeddedMongo(backend, server, checkpoints);
+        return new EmbeddedMongo(backend, backend, server, checkpoints);
     }
 
     /** The port it listens on. */
@@ -192,6 +202,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** The file's backend, for tests of its locking; null when the store is in memory. */
     CheckpointedBackend backend() {
         return this.backend;
+    }
+
+    /** The lock of a collection's commands ({@link CollectionLock}), for tests of it. */
+    CollectionLock collectionLock(String database, String collection) {
+        return ((CollectionLock.Locked) this.databases.resolveDatabase(database).resolveCollection(collection, true))
+            .lock();
     }
 
     /**
@@ -369,16 +385,109 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * The collection of the H2 store: its queries are planned by {@link IndexPlan}.
-     * mongo-java-server uses an index only when the filter names exactly the index's
-     * fields, and keeps no secondary index, so each guarded write ({@code _id} and
-     * revision) and each page scanned the whole collection.
+     * The collection of the H2 store: its queries are planned by {@link IndexPlan}, and
+     * run beside each other under its {@link CollectionLock}. mongo-java-server uses an
+     * index only when the filter names exactly the index's fields, and keeps no secondary
+     * index, so each guarded write ({@code _id} and revision) and each page scanned the
+     * whole collection.
      */
-    static final class IndexedH2Collection extends H2Collection {
+    static final class IndexedH2Collection extends H2Collection implements CollectionLock.Locked {
+
+        private final CollectionLock lock = new CollectionLock();
 
         IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, collectionName, options, data, meta, cursors);
+        }
+
+        @Override
+        public QueryResult handleQuery(QueryParameters parameters) {
+            CollectionLock.Selector selector = CollectionLock.Selector.of(parameters);
+            return this.lock
+                .reading(() -> queryDocuments(selector.filter(), selector.orderBy(), parameters.getNumberToSkip(),
+                        parameters.getLimit(), parameters.getBatchSize(), parameters.getProjection()));
+        }
+
+        @Override
+        public int count(Document query, int skip, int limit) {
+            return this.lock.readingInPlace(() -> super.count(query, skip, limit));
+        }
+
+        @Override
+        public Document handleDistinct(Document query) {
+            return this.lock.readingInPlace(() -> super.handleDistinct(query).cloneDeeply());
+        }
+
+        @Override
+        public Document getStats() {
+            return this.lock.reading(super::getStats);
+        }
+
+        @Override
+        public Document validate() {
+            return this.lock.reading(super::validate);
+        }
+
+        @Override
+        public void addDocument(Document document) {
+            this.lock.writing(() -> super.addDocument(document));
+        }
+
+        @Override
+        public void addDocuments(Stream<Document> documents) {
+            this.lock.writing(() -> super.addDocuments(documents));
+        }
+
+        @Override
+        public void removeDocument(Document document) {
+            this.lock.writing(() -> super.removeDocument(document));
+        }
+
+        @Override
+        public List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+            return this.lock.writing(() -> super.insertDocuments(documents, isOrdered));
+        }
+
+        @Override
+        public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti,
+                boolean isUpsert, Oplog oplog) {
+            return this.lock
+                .writing(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        @Override
+        public int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            return this.lock.writing(() -> super.deleteDocuments(selector, limit, oplog));
+        }
+
+        @Override
+        public Document findAndModify(Document query) {
+            return this.lock.writing(() -> super.findAndModify(query));
+        }
+
+        @Override
+        public void dropIndex(String indexName) {
+            this.lock.writing(() -> super.dropIndex(indexName));
+        }
+
+        @Override
+        public void drop() {
+            this.lock.writing(super::drop);
+        }
+
+        @Override
+        public void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+            this.lock.writing(() -> super.renameTo(newDatabase, newCollectionName));
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> found, int batchSize) {
+            return super.createQueryResult(this.lock.snapshot(found), batchSize);
+        }
+
+        @Override
+        public CollectionLock lock() {
+            return this.lock;
         }
 
         /**
@@ -388,12 +497,14 @@ public final class EmbeddedMongo implements AutoCloseable {
          */
         @Override
         public void addIndex(Index<Object> index) {
-            if (index instanceof PlannedIndex && index.isEmpty()
-                    && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
-                streamAllDocumentsWithPosition()
-                    .forEach(stored -> index.add(stored.getDocument(), stored.getPosition(), this));
-            }
-            super.addIndex(index);
+            this.lock.writing(() -> {
+                if (index instanceof PlannedIndex && index.isEmpty()
+                        && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
+                    streamAllDocumentsWithPosition()
+                        .forEach(stored -> index.add(stored.getDocument(), stored.getPosition(), this));
+                }
+                super.addIndex(index);
+            });
         }
 
         @Override
@@ -403,8 +514,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return matchDocumentsFromStream(plan.documents(this::getDocument), query, plan.sortLeft(orderBy),
-                    numberToSkip, limit, batchSize, fieldSelector);
+            return matchDocumentsFromStream(plan.documents(this::getDocument), plan.residual(query),
+                    plan.sortLeft(orderBy), numberToSkip, limit, batchSize, fieldSelector);
         }
 
     }
@@ -440,11 +551,112 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     }
 
-    static final class IndexedMemoryCollection extends MemoryCollection {
+    /**
+     * The collection of the in-memory store: its queries are planned by
+     * {@link IndexPlan}, and run beside each other under its {@link CollectionLock}.
+     */
+    static final class IndexedMemoryCollection extends MemoryCollection implements CollectionLock.Locked {
+
+        private final CollectionLock lock = new CollectionLock();
 
         IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                 CursorRegistry cursors) {
             super(database, collectionName, options, cursors);
+        }
+
+        @Override
+        public QueryResult handleQuery(QueryParameters parameters) {
+            CollectionLock.Selector selector = CollectionLock.Selector.of(parameters);
+            return this.lock
+                .reading(() -> queryDocuments(selector.filter(), selector.orderBy(), parameters.getNumberToSkip(),
+                        parameters.getLimit(), parameters.getBatchSize(), parameters.getProjection()));
+        }
+
+        @Override
+        public int count(Document query, int skip, int limit) {
+            return this.lock.readingInPlace(() -> super.count(query, skip, limit));
+        }
+
+        @Override
+        public Document handleDistinct(Document query) {
+            return this.lock.readingInPlace(() -> super.handleDistinct(query).cloneDeeply());
+        }
+
+        @Override
+        public Document getStats() {
+            return this.lock.reading(super::getStats);
+        }
+
+        @Override
+        public Document validate() {
+            return this.lock.reading(super::validate);
+        }
+
+        @Override
+        public void addDocument(Document document) {
+            this.lock.writing(() -> super.addDocument(document));
+        }
+
+        @Override
+        public void addDocuments(Stream<Document> documents) {
+            this.lock.writing(() -> super.addDocuments(documents));
+        }
+
+        @Override
+        public void removeDocument(Document document) {
+            this.lock.writing(() -> super.removeDocument(document));
+        }
+
+        @Override
+        public List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+            return this.lock.writing(() -> super.insertDocuments(documents, isOrdered));
+        }
+
+        @Override
+        public Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti,
+                boolean isUpsert, Oplog oplog) {
+            return this.lock
+                .writing(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+        }
+
+        @Override
+        public int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            return this.lock.writing(() -> super.deleteDocuments(selector, limit, oplog));
+        }
+
+        @Override
+        public Document findAndModify(Document query) {
+            return this.lock.writing(() -> super.findAndModify(query));
+        }
+
+        @Override
+        public void dropIndex(String indexName) {
+            this.lock.writing(() -> super.dropIndex(indexName));
+        }
+
+        @Override
+        public void drop() {
+            this.lock.writing(super::drop);
+        }
+
+        @Override
+        public void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+            this.lock.writing(() -> super.renameTo(newDatabase, newCollectionName));
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> found, int batchSize) {
+            return super.createQueryResult(this.lock.snapshot(found), batchSize);
+        }
+
+        @Override
+        public CollectionLock lock() {
+            return this.lock;
+        }
+
+        @Override
+        public void addIndex(Index<Integer> index) {
+            this.lock.writing(() -> super.addIndex(index));
         }
 
         @Override
@@ -454,8 +666,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return matchDocumentsFromStream(plan.documents(this::getDocument), query, plan.sortLeft(orderBy),
-                    numberToSkip, limit, batchSize, fieldSelector);
+            return matchDocumentsFromStream(plan.documents(this::getDocument), plan.residual(query),
+                    plan.sortLeft(orderBy), numberToSkip, limit, batchSize, fieldSelector);
         }
 
     }

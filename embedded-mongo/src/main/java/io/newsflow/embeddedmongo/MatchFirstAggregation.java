@@ -54,7 +54,14 @@ final class MatchFirstAggregation {
         Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), resolver, database,
                 collection, oplog);
         rest.validate(query);
-        List<Document> results = rest.runStages(collection.handleQueryAsStream(match));
+        // the stages run over the stored documents under the collection's shared lock,
+        // and
+        // what they answer is copied before it is let go (a count copies one document,
+        // not
+        // the 30,000 it counted)
+        List<Document> results = collection instanceof CollectionLock.Locked locked
+                ? locked.lock().readingInPlace(() -> copies(rest.runStages(collection.handleQueryAsStream(match))))
+                : rest.runStages(collection.handleQueryAsStream(match));
         int batchSize = batchSize(query);
         long cursorId = 0L;
         List<Document> first = results;
@@ -70,6 +77,17 @@ final class MatchFirstAggregation {
         Document answer = new Document("cursor", cursor);
         Utils.markOkay(answer);
         return answer;
+    }
+
+    /**
+     * Copies, whole, of what the stages answered: a stage may hand a stored document on
+     * ({@code $match} alone, {@code $sort}) or put it in another ({@code $push} of
+     * {@code $$ROOT}).
+     */
+    private static List<Document> copies(List<Document> results) {
+        List<Document> copies = new ArrayList<>(results.size());
+        results.forEach(result -> copies.add(result.cloneDeeply()));
+        return copies;
     }
 
     /** The first batch's size the command asks for ({@code cursor: {batchSize}}). */

@@ -21,6 +21,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.newsflow.processes.Ports;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
@@ -174,7 +175,13 @@ class IndexedQueriesTests {
         if (random.nextInt(10) > 0) {
             post.append("postedAt", new Date(1_790_000_000_000L + random.nextInt(40) * 60_000L));
         }
-        post.append("tokens", random.nextInt(15) == 0 ? TOKENS[random.nextInt(TOKENS.length)] : tokens(random));
+        Object tokens = switch (random.nextInt(20)) {
+            case 0 -> TOKENS[random.nextInt(TOKENS.length)];
+            // a number beside the strings, which no condition on strings finds
+            case 1 -> List.of(7, TOKENS[random.nextInt(TOKENS.length)]);
+            default -> tokens(random);
+        };
+        post.append("tokens", tokens);
         if (random.nextInt(12) == 0) {
             post.append("removed", true);
         }
@@ -259,15 +266,37 @@ class IndexedQueriesTests {
             default -> {
             }
         }
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(7)) {
             case 0 -> all.add(Filters.all("tokens", tokens(random)));
             case 1 -> all.add(Filters.eq("tokens", TOKENS[random.nextInt(TOKENS.length)]));
             case 2 -> all.add(Filters.in("tokens", tokens(random)));
             case 3 -> all.add(Filters.nor(Filters.all("tokens", tokens(random))));
+            // more than the term index answers in one clause: the $nin stays to check
+            case 4 -> all.add(new Document("tokens", new Document("$in", tokens(random)).append("$nin",
+                    List.of(TOKENS[random.nextInt(TOKENS.length)]))));
+            case 5 -> all.add(new Document("tokens", new Document("$eq", TOKENS[random.nextInt(TOKENS.length)])));
             default -> {
             }
         }
-        return all.isEmpty() ? new Document() : Filters.and(all);
+        if (all.isEmpty()) {
+            return new Document();
+        }
+        // as Spring Data writes a filter (its fields side by side) or as the driver's
+        // Filters.and does (an $and of parts)
+        return random.nextBoolean() ? flat(all) : Filters.and(all);
+    }
+
+    /** The parts side by side in one document, where no two name the same field. */
+    private static Bson flat(List<Bson> parts) {
+        BsonDocument flat = new BsonDocument();
+        for (Bson part : parts) {
+            BsonDocument rendered = part.toBsonDocument();
+            if (rendered.keySet().stream().anyMatch(flat::containsKey)) {
+                return Filters.and(parts);
+            }
+            flat.putAll(rendered);
+        }
+        return flat;
     }
 
 }
