@@ -34,6 +34,13 @@ record Member(String id, Instant publishedAt, String outlet, Fingerprint fingerp
             ProjectionWriter.REMOVED, ProjectionWriter.REVISION };
 
     /**
+     * The fields a candidate is read from, to tell whether it is a reprint: all but the
+     * bands.
+     */
+    static final String[] CANDIDATE_FIELDS = { "publishedAt", "outlet", Fingerprint.FIELD, ProjectionWriter.REMOVED,
+            ProjectionWriter.REVISION };
+
+    /**
      * The article of the document, or {@code null} for a tombstone or a document not yet
      * live.
      */

@@ -98,7 +98,10 @@ class StoryGrouping {
         Deque<Member> next = new ArrayDeque<>();
         next.add(start);
         while (!next.isEmpty() && group.size() < LARGEST) {
-            Member member = next.poll();
+            Member member = withBands(next.poll(), articles);
+            if (member == null) {
+                continue;
+            }
             group.add(member);
             for (Member candidate : candidates(member, articles)) {
                 if (!visited.contains(candidate.id()) && member.isReprintOf(candidate)) {
@@ -111,7 +114,22 @@ class StoryGrouping {
         return group;
     }
 
-    /** The live articles that share a band with {@code member}. */
+    /**
+     * A member found as a candidate, read again with its bands, which a candidate is read
+     * without (null if it has gone since).
+     */
+    private Member withBands(Member member, String articles) {
+        if (!member.bands().isEmpty()) {
+            return member;
+        }
+        Document article = byId(List.of(member.id()), articles, Member.FIELDS).get(member.id());
+        return article == null ? null : Member.of(article);
+    }
+
+    /**
+     * The live articles that share a band with {@code member}, without their bands: most
+     * are no reprint of it, and their bands were half of each answer's bytes.
+     */
     private List<Member> candidates(Member member, String articles) {
         if (member.bands().isEmpty()) {
             return List.of();
@@ -126,7 +144,7 @@ class StoryGrouping {
                 .gte(Date.from(member.publishedAt().minus(Member.WINDOW)))
                 .lte(Date.from(member.publishedAt().plus(Member.WINDOW))))
             .limit(CANDIDATES);
-        query.fields().include(Member.FIELDS);
+        query.fields().include(Member.CANDIDATE_FIELDS);
         List<Member> candidates = new ArrayList<>();
         for (Document document : this.mongo.find(query, Document.class, articles)) {
             Member candidate = Member.of(document);
