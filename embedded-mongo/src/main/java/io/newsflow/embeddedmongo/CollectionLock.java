@@ -81,7 +81,8 @@ final class CollectionLock {
      * read model's revision with another revision's fields). A top-level copy is enough:
      * an update puts new values in, it never changes a value it replaces. Within a write
      * (an update finding its documents) they stay the stored ones, which the update
-     * changes.
+     * changes, and so they do within {@link #readingInPlace}, whose caller copies what it
+     * answers.
      */
     List<Document> snapshot(List<Document> found) {
         if (this.lock.isWriteLockedByCurrentThread() || this.lock.getReadHoldCount() > 1) {

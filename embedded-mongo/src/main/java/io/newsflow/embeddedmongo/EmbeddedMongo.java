@@ -101,20 +101,18 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
 
-    /** The file's backend, null when the store is kept in memory. */
-    private final CheckpointedBackend backend;
-
-    /** The backend the server runs, of either kind. */
-    private final AbstractMongoBackend databases;
+    /**
+     * The backend the server runs: a {@link CheckpointedBackend} for the file, an
+     * {@link IndexedMemoryBackend} for memory.
+     */
+    private final AbstractMongoBackend backend;
 
     private final MongoServer server;
 
     private final ScheduledExecutorService checkpoints;
 
-    private EmbeddedMongo(CheckpointedBackend backend, AbstractMongoBackend databases, MongoServer server,
-            ScheduledExecutorService checkpoints) {
+    private EmbeddedMongo(AbstractMongoBackend backend, MongoServer server, ScheduledExecutorService checkpoints) {
         this.backend = backend;
-        this.databases = databases;
         this.server = server;
         this.checkpoints = checkpoints;
     }
@@ -127,7 +125,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         IndexedMemoryBackend backend = new IndexedMemoryBackend();
         MongoServer server = new MongoServer(backend);
         server.bind(LOOPBACK, port);
-        return new EmbeddedMongo(null, backend, server, null);
+        return new EmbeddedMongo(backend, server, null);
     }
 
     /** The H2 file under {@code directory}, with MVStore's default page cache. */
@@ -168,7 +166,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         checkpoints.scheduleWithFixedDelay(backend::checkpoint, CHECKPOINT_MS, CHECKPOINT_MS, TimeUnit.MILLISECONDS);
         MongoServer server = new MongoServer(backend);
         server.bind(LOOPBACK, port);
-        return new EmbeddedMongo(backend, backend, server, checkpoints);
+        return new EmbeddedMongo(backend, server, checkpoints);
     }
 
     /** The port it listens on. */
@@ -183,8 +181,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Commits now, and compacts when it is due, as the schedule does. */
     public void checkpoint() {
-        if (this.backend != null) {
-            this.backend.checkpoint();
+        if (this.backend instanceof CheckpointedBackend file) {
+            file.checkpoint();
         }
     }
 
@@ -192,21 +190,21 @@ public final class EmbeddedMongo implements AutoCloseable {
     @Override
     public void close() {
         this.server.shutdownNow();
-        if (this.backend != null) {
+        if (this.backend instanceof CheckpointedBackend file) {
             this.checkpoints.shutdownNow();
-            this.backend.checkpoint();
-            this.backend.close();
+            file.checkpoint();
+            file.close();
         }
     }
 
     /** The file's backend, for tests of its locking; null when the store is in memory. */
     CheckpointedBackend backend() {
-        return this.backend;
+        return this.backend instanceof CheckpointedBackend file ? file : null;
     }
 
     /** The lock of a collection's commands ({@link CollectionLock}), for tests of it. */
     CollectionLock collectionLock(String database, String collection) {
-        return ((CollectionLock.Locked) this.databases.resolveDatabase(database).resolveCollection(collection, true))
+        return ((CollectionLock.Locked) this.backend.resolveDatabase(database).resolveCollection(collection, true))
             .lock();
     }
 

@@ -3,6 +3,7 @@ package io.newsflow.embeddedmongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractMongoDatabase;
@@ -59,9 +60,9 @@ final class MatchFirstAggregation {
         // what they answer is copied before it is let go (a count copies one document,
         // not
         // the 30,000 it counted)
+        Supplier<List<Document>> run = () -> rest.runStages(collection.handleQueryAsStream(match));
         List<Document> results = collection instanceof CollectionLock.Locked locked
-                ? locked.lock().readingInPlace(() -> copies(rest.runStages(collection.handleQueryAsStream(match))))
-                : rest.runStages(collection.handleQueryAsStream(match));
+                ? locked.lock().readingInPlace(() -> copies(run.get())) : run.get();
         int batchSize = batchSize(query);
         long cursorId = 0L;
         List<Document> first = results;
