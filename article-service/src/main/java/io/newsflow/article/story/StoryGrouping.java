@@ -98,32 +98,21 @@ class StoryGrouping {
         Deque<Member> next = new ArrayDeque<>();
         next.add(start);
         while (!next.isEmpty() && group.size() < LARGEST) {
-            Member member = withBands(next.poll(), articles);
-            if (member == null) {
-                continue;
-            }
+            Member member = next.poll();
             group.add(member);
+            Set<String> reprints = new LinkedHashSet<>();
             for (Member candidate : candidates(member, articles)) {
                 if (!visited.contains(candidate.id()) && member.isReprintOf(candidate)) {
                     visited.add(candidate.id());
-                    next.add(candidate);
+                    reprints.add(candidate.id());
                 }
             }
+            // candidates are read without their bands: the reprints again, at once, with
+            // them
+            next.addAll(members(reprints, Set.of(), articles));
         }
         group.sort(Member.EARLIEST_FIRST);
         return group;
-    }
-
-    /**
-     * A member found as a candidate, read again with its bands, which a candidate is read
-     * without (null if it has gone since).
-     */
-    private Member withBands(Member member, String articles) {
-        if (!member.bands().isEmpty()) {
-            return member;
-        }
-        Document article = byId(List.of(member.id()), articles, Member.FIELDS).get(member.id());
-        return article == null ? null : Member.of(article);
     }
 
     /**
