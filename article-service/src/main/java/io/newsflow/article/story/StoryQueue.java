@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.newsflow.projection.ReadModel;
 import io.newsflow.projection.WriteListener;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -21,7 +22,11 @@ import org.springframework.stereotype.Component;
  * article writer adds the ids of every write before the batch's offsets move on, so a
  * crash between a write and its regrouping loses nothing. Each entry carries a mark that
  * changes with every new write, and an entry is removed only with the mark it was taken
- * with, so an article written again while it was being grouped stays queued.
+ * with, so an article written again while it was being grouped stays queued. Only writes
+ * to the collection this instance serves are queued: a rebuild's shadow is worked out
+ * whole once it is served ({@link StoryMaintenance} queues every article of a collection
+ * it has not grouped yet), so queueing its writes as well would only group each article
+ * twice, once against the collection being replaced.
  */
 @Component
 class StoryQueue implements WriteListener {
@@ -32,13 +37,24 @@ class StoryQueue implements WriteListener {
 
     private final MongoTemplate mongo;
 
-    StoryQueue(MongoTemplate mongo) {
+    private final ReadModel articles;
+
+    StoryQueue(MongoTemplate mongo, ReadModel articles) {
         this.mongo = mongo;
+        this.articles = articles;
     }
 
+    /**
+     * A write to the served collection. A write that lands in a collection just switched
+     * to while this instance still named the old one is queued either way: the fenced
+     * writer confirms the collection after each write and writes again to the one the
+     * registry names, which this instance then serves.
+     */
     @Override
     public void written(String collection, Set<String> ids) {
-        add(ids);
+        if (collection.equals(this.articles.collection())) {
+            add(ids);
+        }
     }
 
     void add(Set<String> ids) {

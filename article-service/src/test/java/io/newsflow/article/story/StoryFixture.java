@@ -41,10 +41,16 @@ final class StoryFixture {
 
     private final StoryMaintenance maintenance;
 
+    private final ReadModel model;
+
+    private final StoryQueue queue;
+
     StoryFixture(MongoTemplate mongo) {
         this.mongo = mongo;
         ReadModel model = new ReadModel(mongo, "articles", List.of());
-        StoryQueue queue = new StoryQueue(mongo);
+        StoryQueue queue = new StoryQueue(mongo, model);
+        this.model = model;
+        this.queue = queue;
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
         this.writer = new ProjectionWriter<>(mongo, model, new PrintedProjection(), clock, List.of(queue));
         new StoryQueries(mongo, model, new ProjectionProperties(Duration.ofDays(30), Duration.ofHours(1),
@@ -56,6 +62,20 @@ final class StoryFixture {
 
     void write(List<Printed> events) {
         this.writer.write(events);
+    }
+
+    /** Writes as a rebuild writes its shadow collection. */
+    void writeTo(String collection, List<Printed> events) {
+        this.writer.write(events, collection);
+    }
+
+    /** Serves {@code collection}, as a rebuild's switch does. */
+    void serve(String collection) {
+        this.model.switchTo(collection);
+    }
+
+    long queued() {
+        return this.queue.size();
     }
 
     /** Works out every queued story. */

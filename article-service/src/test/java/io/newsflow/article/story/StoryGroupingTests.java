@@ -80,6 +80,29 @@ class StoryGroupingTests {
     }
 
     /**
+     * A rebuild's writes to its shadow are not queued (they would be grouped against the
+     * collection being replaced, then again after the switch); once the shadow is served,
+     * every article of it is grouped, and live writes are queued again.
+     */
+    @Test
+    void aRebuildsShadowIsGroupedOnceItIsServedNotWhileItIsWritten() {
+        List<Printed> sample = StoryFixture.sample();
+        StoryFixture fixture = fixture();
+        fixture.write(sample.subList(0, 20));
+        fixture.group();
+
+        fixture.writeTo("articles_rebuilt", sample);
+        assertThat(fixture.queued()).as("queued while the shadow is written").isZero();
+        fixture.serve("articles_rebuilt");
+        fixture.group();
+
+        assertThat(fixture.storyOf()).hasSize(sample.size());
+        Printed first = sample.get(0);
+        fixture.write(List.of(first.revised(2, first.paragraphs())));
+        assertThat(fixture.queued()).as("queued after a live write").isOne();
+    }
+
+    /**
      * Histories of publications, edits that give an article another story's text, and
      * removals, applied in order with regroupings in between, give the stories that the
      * final articles alone give when written at once and grouped once (a rebuild from the
