@@ -20,18 +20,20 @@ import java.util.Map;
  * @param store the embedded store the stack runs ({@code NEWSFLOW_STORE}), null for its
  * default
  * @param profile whether the services run with a flight recording (JFR, profile settings)
+ * @param peersOnly whether the run stops after the peer legs (no reads, freshness,
+ * stories or power cut)
  * @param home the project directory (where {@code ./newsflow} is)
  * @param out where the report, chart and logs go
  */
 record BenchSettings(int events, int senders, int batchSize, int paceRate, Duration paceDuration, int readRate,
-        int pageRate, Duration readDuration, String store, boolean profile, Path home, Path out) {
+        int pageRate, Duration readDuration, String store, boolean profile, boolean peersOnly, Path home, Path out) {
 
-    private static final List<String> FLAGS = List.of("profile");
+    private static final List<String> FLAGS = List.of("profile", "peers-only");
 
     static final String USAGE = """
             usage: ./newsflow bench [--events N] [--senders N] [--batch N] [--pace-rate N] [--pace-seconds N]
                                     [--read-rate N] [--page-rate N] [--read-seconds N]
-                                    [--store h2|h2-cache|memory] [--profile]
+                                    [--store h2|h2-cache|memory] [--profile] [--peers-only]
 
               --events        articles + posts sent through the pipeline (default 100000, half each)
               --senders       concurrent batch requests while ingesting (default 4)
@@ -43,6 +45,8 @@ record BenchSettings(int events, int senders, int batchSize, int paceRate, Durat
               --read-seconds  length of each load of the read leg (default 60)
               --store         the embedded store of the stack (default: the stack's own, h2)
               --profile       record the services with JDK Flight Recorder (target/bench/data/logs/*.jfr)
+              --peers-only    stop after the legs the peer comparison needs (baselines, pipeline, consume,
+                              peers): no reads, freshness, stories or power cut
 
             Starts its own stack (./newsflow up on free ports, data in target/bench/data) and writes
             target/bench/report.md, target/bench/chart.png and target/bench/timeline.csv.""";
@@ -73,7 +77,8 @@ record BenchSettings(int events, int senders, int batchSize, int paceRate, Durat
                 number(options, "pace-rate", 1000, 1), Duration.ofSeconds(number(options, "pace-seconds", 60, 1)),
                 number(options, "read-rate", 500, 1), number(options, "page-rate", 20, 1),
                 Duration.ofSeconds(number(options, "read-seconds", 60, 1)), store(options.remove("store")),
-                Boolean.parseBoolean(options.remove("profile")), home, home.resolve("target").resolve("bench"));
+                Boolean.parseBoolean(options.remove("profile")), Boolean.parseBoolean(options.remove("peers-only")),
+                home, home.resolve("target").resolve("bench"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + options.keySet().iterator().next());
         }

@@ -102,7 +102,9 @@ public final class Benchmark {
             timeline.writeCsv(out.resolve("timeline.csv"));
             samples = timeline.samples();
             timeline.close();
-            powerCut(stack, store, out);
+            if (!this.settings.peersOnly()) {
+                powerCut(stack, store, out);
+            }
             step("stopping the stack");
         }
         String title = String.format(Locale.ROOT, "newsflow bench — %,d events, %d cores, %s", this.settings.events(),

@@ -43,6 +43,22 @@ final class StoreProbe implements AutoCloseable {
         return served("boards", "posts");
     }
 
+    /**
+     * The indexes of the collection article-service serves, as {@code createIndexes}
+     * specifications ({@code _id}'s left out, which every collection has).
+     */
+    List<Document> articleIndexes() {
+        List<Document> indexes = new ArrayList<>();
+        for (Document index : articles().listIndexes()) {
+            if (!"_id_".equals(index.getString("name"))) {
+                index.remove("v");
+                index.remove("ns");
+                indexes.add(index);
+            }
+        }
+        return indexes;
+    }
+
     long stored() {
         return articles().estimatedDocumentCount() + posts().estimatedDocumentCount();
     }

@@ -52,6 +52,19 @@ class BenchSupportTests {
     }
 
     @Test
+    void theLikeForLikePeerRunsWithPeerConnectorsSettings() throws Exception {
+        Path home = Path.of("..");
+
+        assertThat(PeerConnector.Setup.PLAIN.settings(home))
+            .containsExactly("connector.class=com.mongodb.kafka.connect.MongoSinkConnector");
+        assertThat(PeerConnector.Setup.LIKE_FOR_LIKE.settings(home)).contains(
+                "connector.class=com.mongodb.kafka.connect.MongoSinkConnector",
+                "writemodel.strategy=io.newsflow.peer.NewerRevisionStrategy",
+                "post.processor.chain=io.newsflow.peer.ArticleDocuments", "bulk.write.ordered=false");
+        assertThat(PeerConnector.Setup.LIKE_FOR_LIKE.database()).isNotEqualTo(PeerConnector.Setup.PLAIN.database());
+    }
+
+    @Test
     void optionsAreCheckedBeforeAnythingStarts() {
         Path home = Path.of("/tmp/newsflow");
 
@@ -62,6 +75,8 @@ class BenchSupportTests {
         assertThat(settings.profile()).isTrue();
         assertThat(settings.store()).isEqualTo("memory");
         assertThat(settings.pageRate()).isEqualTo(20);
+        assertThat(settings.peersOnly()).isFalse();
+        assertThat(BenchSettings.parse(new String[] { "--peers-only", "--events", "2000" }, home).peersOnly()).isTrue();
         assertThatThrownBy(() -> BenchSettings.parse(new String[] { "--store", "postgres" }, home))
             .hasMessageContaining("--store");
         assertThat(settings.out()).isEqualTo(home.resolve("target/bench"));
