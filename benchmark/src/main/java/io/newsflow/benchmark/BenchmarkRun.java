@@ -217,14 +217,20 @@ final class BenchmarkRun {
 
     /**
      * newsflow and its peers on the same topic, one after the other with nothing else
-     * running: article-service rebuilding its read model, then the MongoDB Kafka sink
-     * connector writing the same records into a database of its own, plain (the
-     * reference) and like for like (the same documents, tokens and fingerprint, the newer
-     * revision kept, into a collection with article-service's indexes).
+     * running (the story worker has nothing left to regroup before each): article-service
+     * rebuilding its read model, then the MongoDB Kafka sink connector writing the same
+     * records into a database of its own, plain (the reference) and like for like (the
+     * same documents, tokens and fingerprint, the newer revision kept, into a collection
+     * with article-service's indexes).
      */
     private void peer(long articles) throws Exception {
+        StoryLeg stories = new StoryLeg(this.http, this.stack, this.ingest, this.report);
+        Benchmark.step("peer: waiting until article-service has no story left to regroup");
+        StoryLeg.Settled settled = stories.settle();
         Benchmark.step("peer: article-service alone rebuilds from the article topic");
         Rebuild newsflow = rebuild("article rebuild", List.of(this.stack.articleManagementUrl()), articles);
+        Benchmark.step("peer: waiting until the rebuilt collection's stories are worked out");
+        StoryLeg.Settled rebuiltSettled = stories.settle();
         Benchmark
             .step("peer: the MongoDB Kafka sink connector (Kafka Connect standalone), plain, reads the same topic");
         PeerConnector.Result plain = PeerConnector.run(PeerConnector.Setup.PLAIN, List.of(), this.settings.home(),
@@ -246,6 +252,8 @@ final class BenchmarkRun {
         this.report.add("  article-service rebuild against the plain connector",
                 Report.ratio(newsflow.perSecond() / plain.perSecond()) + " plain");
         newsflow.cpu().addTo(this.report);
+        settled.addTo(this.report, "the article rebuild");
+        rebuiltSettled.addTo(this.report, "the connectors");
     }
 
     /**

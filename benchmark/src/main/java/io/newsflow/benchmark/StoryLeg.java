@@ -145,6 +145,33 @@ final class StoryLeg {
         }
     }
 
+    /**
+     * Waits until article-service has nothing left to regroup, so that a leg after it has
+     * the store to itself; a rebuild's switch queues every article at the worker's next
+     * pass, so the queue must stay empty for a while.
+     * @return the articles pending when it started and the seconds it waited
+     */
+    Settled settle() throws Exception {
+        long started = System.nanoTime();
+        Thread.sleep(2000);
+        double backlog = metric("newsflow_stories_pending");
+        do {
+            awaitNothingPending();
+            Thread.sleep(2000);
+        }
+        while (metric("newsflow_stories_pending") > 0);
+        return new Settled(backlog, (System.nanoTime() - started) / 1e9);
+    }
+
+    record Settled(double backlog, double seconds) {
+
+        void addTo(Report report, String before) {
+            report.add(String.format(Locale.ROOT, "  story backlog regrouped before %s (%,.0f articles) in", before,
+                    this.backlog), Report.seconds(this.seconds));
+        }
+
+    }
+
     private void awaitNothingPending() throws Exception {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         while (metric("newsflow_stories_pending") > 0) {
