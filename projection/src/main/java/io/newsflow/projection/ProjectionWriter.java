@@ -102,12 +102,13 @@ public class ProjectionWriter<E> {
      */
     public Outcome write(List<E> events) {
         String collection = this.readModel.collection();
-        Outcome outcome = write(events, collection, false);
+        Prepared prepared = prepare(events, false);
+        Outcome outcome = write(prepared, collection);
         while (!events.isEmpty() && !this.readModel.confirm(collection)) {
             log.info("{} was replaced while a batch was written to it; writing the batch to {}", collection,
                     this.readModel.collection());
             collection = this.readModel.collection();
-            outcome = write(events, collection, false);
+            outcome = write(prepared, collection);
         }
         return outcome;
     }
@@ -118,7 +119,25 @@ public class ProjectionWriter<E> {
      * on all cores.
      */
     public Outcome write(List<E> events, String collection) {
-        return write(events, collection, true);
+        return write(prepare(events), collection);
+    }
+
+    /**
+     * The changes of the events, built on all cores, for {@link #write(Prepared, String)}
+     * to apply: a rebuild builds the next batch while the store writes the last one.
+     */
+    public Prepared prepare(List<E> events) {
+        return prepare(events, true);
+    }
+
+    /**
+     * Applies prepared changes to {@code collection}, as {@link #write(List, String)}.
+     */
+    public Outcome write(Prepared prepared, String collection) {
+        if (prepared.batch == null) {
+            return Outcome.NONE;
+        }
+        return apply(prepared.batch, collection);
     }
 
     /**
@@ -127,13 +146,16 @@ public class ProjectionWriter<E> {
      * each batch out as well cost a tenth of article-service's CPU in waiting for the
      * common pool (the pipeline leg's flight recording)
      */
-    private Outcome write(List<E> events, String collection, boolean onAllCores) {
+    private Prepared prepare(List<E> events, boolean onAllCores) {
         if (events.isEmpty()) {
-            return Outcome.NONE;
+            return Prepared.NONE;
         }
         List<Change> changes = (onAllCores ? events.parallelStream() : events.stream()).map(this.projection::change)
             .toList();
-        Batch batch = new Batch(changes, this.projection.fieldGroups());
+        return new Prepared(new Batch(changes, this.projection.fieldGroups()));
+    }
+
+    private Outcome apply(Batch batch, String collection) {
         Date now = Date.from(this.clock.instant());
         Set<String> collided = insert(batch, collection, now);
         Rejected rejected = guarded(batch, collided, collection, now);
@@ -355,6 +377,27 @@ public class ProjectionWriter<E> {
             stored.put(document.getString("_id"), document);
         }
         return stored;
+    }
+
+    /**
+     * The changes of a batch of events, built and reduced, not yet written; holds no
+     * connection or lock, so it can wait for the store.
+     */
+    public static final class Prepared {
+
+        static final Prepared NONE = new Prepared(null);
+
+        private final Batch batch;
+
+        private Prepared(Batch batch) {
+            this.batch = batch;
+        }
+
+        /** The events it holds. */
+        public int size() {
+            return (this.batch != null) ? this.batch.size : 0;
+        }
+
     }
 
     /**

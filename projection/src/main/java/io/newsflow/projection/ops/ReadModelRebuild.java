@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -34,7 +40,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * <ol>
  * <li>{@link #readTopic}: a consumer of its own reads every partition from the beginning
  * into the shadow collection, through the same version guard, until it reaches the end
- * offsets it saw when it started;</li>
+ * offsets it saw when it started, building each batch while the store writes the one
+ * before ({@link StoreWrites});</li>
  * <li>{@link #catchUpPaused}: the live listener of this instance is paused, and the
  * rebuild catches up to the new ends;</li>
  * <li>{@link #switchServing}: the registry names the shadow ({@link ReadModel#switchTo});
@@ -151,11 +158,13 @@ public class ReadModelRebuild<E> {
     private void run(String shadow) {
         MessageListenerContainer live = this.liveListener.get();
         String servedBefore = this.writer.readModel().collection();
+        // closed (its last write waited for) before a failure drops the shadow, which a
+        // write still under way would create again
         try (Consumer<String, E> consumer = this.consumers.createConsumer(this.writer.readModel().name() + "-rebuild",
-                "rebuild")) {
-            List<TopicPartition> partitions = readTopic(consumer, shadow);
-            catchUpPaused(consumer, partitions, shadow, live);
-            tail(consumer, shadow);
+                "rebuild"); StoreWrites writes = new StoreWrites(this.writer)) {
+            List<TopicPartition> partitions = readTopic(consumer, writes, shadow);
+            catchUpPaused(consumer, writes, partitions, shadow, live);
+            tail(consumer, writes, shadow);
             dropReplaced(servedBefore, shadow);
         }
         catch (RuntimeException | InterruptedException ex) {
@@ -177,7 +186,7 @@ public class ReadModelRebuild<E> {
      * a bulk load) rather than kept up by every write of the load. The collection exists
      * from the start, so a second rebuild never picks its name.
      */
-    private List<TopicPartition> readTopic(Consumer<String, E> consumer, String shadow) {
+    private List<TopicPartition> readTopic(Consumer<String, E> consumer, StoreWrites writes, String shadow) {
         this.mongo.createCollection(shadow);
         List<TopicPartition> partitions = consumer.partitionsFor(this.topic)
             .stream()
@@ -185,7 +194,7 @@ public class ReadModelRebuild<E> {
             .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        catchUp(consumer, partitions, shadow);
+        catchUp(consumer, writes, partitions, shadow);
         step("building the indexes of " + shadow);
         this.writer.readModel().ensureIndexes(shadow);
         return partitions;
@@ -194,12 +203,12 @@ public class ReadModelRebuild<E> {
     /**
      * Steps 2 and 3: the live listener paused, the last records read, the shadow served.
      */
-    private void catchUpPaused(Consumer<String, E> consumer, List<TopicPartition> partitions, String shadow,
-            MessageListenerContainer live) throws InterruptedException {
+    private void catchUpPaused(Consumer<String, E> consumer, StoreWrites writes, List<TopicPartition> partitions,
+            String shadow, MessageListenerContainer live) throws InterruptedException {
         step("pausing the live listener to catch up");
         live.pause();
         awaitPaused(live);
-        catchUp(consumer, partitions, shadow);
+        catchUp(consumer, writes, partitions, shadow);
         switchServing(shadow);
         live.resume();
     }
@@ -225,11 +234,12 @@ public class ReadModelRebuild<E> {
      * Step 4: what other instances applied to the old collection before they noticed the
      * switch.
      */
-    private void tail(Consumer<String, E> consumer, String shadow) {
+    private void tail(Consumer<String, E> consumer, StoreWrites writes, String shadow) {
         long until = System.nanoTime() + this.grace.toNanos();
         while (System.nanoTime() < until) {
-            apply(consumer, shadow);
+            apply(consumer, writes, shadow);
         }
+        writes.awaitWritten();
     }
 
     /**
@@ -265,23 +275,29 @@ public class ReadModelRebuild<E> {
                 this.clock.instant());
     }
 
-    private void catchUp(Consumer<String, E> consumer, List<TopicPartition> partitions, String shadow) {
+    /**
+     * Reads up to the ends the topic has now; returns once everything read is written
+     * (the consumer's position runs a batch ahead of the store).
+     */
+    private void catchUp(Consumer<String, E> consumer, StoreWrites writes, List<TopicPartition> partitions,
+            String shadow) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         while (true) {
             long remaining = partitions.stream().mapToLong(p -> Math.max(0, end.get(p) - consumer.position(p))).sum();
             this.lag.set(remaining);
             if (remaining == 0) {
+                writes.awaitWritten();
                 return;
             }
-            apply(consumer, shadow);
+            apply(consumer, writes, shadow);
         }
     }
 
     /**
-     * One poll into {@code collection}; records the live listener would dead-letter are
-     * skipped.
+     * One poll into {@code collection}: its changes are built while the store writes the
+     * batch before; records the live listener would dead-letter are skipped.
      */
-    private void apply(Consumer<String, E> consumer, String collection) {
+    private void apply(Consumer<String, E> consumer, StoreWrites writes, String collection) {
         List<E> events = new ArrayList<>();
         for (ConsumerRecord<String, E> record : consumer.poll(POLL)) {
             this.read.incrementAndGet();
@@ -289,7 +305,7 @@ public class ReadModelRebuild<E> {
                 events.add(record.value());
             }
         }
-        this.writer.write(events, collection);
+        writes.submit(this.writer.prepare(events), collection);
     }
 
     private void awaitPaused(MessageListenerContainer live) throws InterruptedException {
@@ -305,6 +321,79 @@ public class ReadModelRebuild<E> {
     private void step(String step) {
         Status current = this.status;
         this.status = new Status(current.state(), step, current.shadow(), current.startedAt(), null);
+    }
+
+    /**
+     * The rebuild's writes, one batch at a time on a thread of their own, so that the
+     * next batch's changes (Nori, most of the rebuild's CPU) are built while the store
+     * writes the last one. The batches of a rebuild are independent: each goes through
+     * the version guard, so the order in which two of them land does not change what the
+     * collection holds. At most one write is under way; a failed one is thrown by the
+     * next {@link #submit} or {@link #awaitWritten}, and the rebuild fails.
+     */
+    private static final class StoreWrites implements AutoCloseable {
+
+        private final ProjectionWriter<?> writer;
+
+        private final ExecutorService thread;
+
+        private Future<?> last = CompletableFuture.completedFuture(null);
+
+        StoreWrites(ProjectionWriter<?> writer) {
+            this.writer = writer;
+            this.thread = Executors.newSingleThreadExecutor((task) -> {
+                Thread write = new Thread(task, "rebuild-write-" + writer.readModel().name());
+                write.setDaemon(true);
+                return write;
+            });
+        }
+
+        /** Waits for the write before, then starts this one. */
+        void submit(ProjectionWriter.Prepared prepared, String collection) {
+            awaitWritten();
+            if (prepared.size() > 0) {
+                this.last = this.thread.submit(() -> this.writer.write(prepared, collection));
+            }
+        }
+
+        /** Waits until everything submitted is written; throws what a write threw. */
+        void awaitWritten() {
+            try {
+                this.last.get();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the store wrote a batch", ex);
+            }
+            catch (ExecutionException ex) {
+                if (ex.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(ex.getCause());
+            }
+        }
+
+        /** Lets a write under way finish, whatever the rebuild's state, then stops. */
+        @Override
+        public void close() {
+            this.thread.shutdown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (this.thread.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
+                    log.warn("A write of the rebuild of {} still runs after a minute", this.writer.readModel().name());
+                }
+                catch (InterruptedException ex) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
     }
 
     /** Where a rebuild is. */

@@ -141,28 +141,109 @@ class FencedSwitchTests {
         assertThat(this.mongo.count(new Query(), served.get(1))).isEqualTo(2);
     }
 
+    /**
+     * The rebuild builds a batch while the store writes the one before; the switch waits
+     * for the last write, so the shadow holds every record read when it is served.
+     */
+    @Test
+    void theShadowIsServedOnlyOnceTheStoreHasWrittenEveryBatchRead() {
+        List<Thing> things = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            things.add(new Thing("t" + i, 1, i + "번째"));
+        }
+        publish(things.toArray(Thing[]::new));
+        List<Long> heldAtSwitch = new ArrayList<>();
+        ReadModel model = new ReadModel(this.mongo, "things", List.of()) {
+            @Override
+            public String switchTo(String collection) {
+                heldAtSwitch.add(FencedSwitchTests.this.mongo.count(new Query(), collection));
+                return super.switchTo(collection);
+            }
+        };
+        ProjectionWriter<Thing> slow = slowWriter(model);
+
+        ReadModelRebuild<Thing> rebuild = rebuild(slow, Clock.systemUTC(), 1);
+        rebuild.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuild.status().state() != ReadModelRebuild.State.RUNNING);
+
+        assertThat(rebuild.status().state()).isEqualTo(ReadModelRebuild.State.SWITCHED);
+        assertThat(heldAtSwitch).containsExactly(6L);
+    }
+
+    /**
+     * A rebuild that fails while the store still writes its last batch lets that write
+     * finish before it drops its shadow: an insert landing after the drop would create
+     * the collection again, left behind and never served.
+     */
+    @Test
+    void aRebuildThatFailsWhileABatchIsWrittenLeavesNoShadowBehind() throws Exception {
+        publish(new Thing("t1", 1, "첫째"), new Thing("t2", 1, "둘째"), new Thing("t3", 1, Thing.UNREADABLE));
+        ReadModel model = new ReadModel(this.mongo, "things", List.of());
+        ReadModelRebuild<Thing> rebuild = rebuild(slowWriter(model), Clock.systemUTC(), 1);
+
+        String shadow = rebuild.start().shadow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuild.status().state() != ReadModelRebuild.State.RUNNING);
+        assertThat(rebuild.status().state()).isEqualTo(ReadModelRebuild.State.FAILED);
+        Thread.sleep(SLOW_WRITE.toMillis() * 2);
+
+        assertThat(this.mongo.collectionExists(shadow)).isFalse();
+        assertThat(model.collection()).isEqualTo("things");
+    }
+
+    private static final Duration SLOW_WRITE = Duration.ofMillis(400);
+
+    /** A writer on a store that takes a while for every batch. */
+    private ProjectionWriter<Thing> slowWriter(ReadModel model) {
+        return new ProjectionWriter<>(this.mongo, model, new ThingProjection(), Clock.systemUTC()) {
+            @Override
+            public io.newsflow.projection.Outcome write(Prepared prepared, String collection) {
+                try {
+                    Thread.sleep(SLOW_WRITE.toMillis());
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.write(prepared, collection);
+            }
+        };
+    }
+
     private ReadModelRebuild<Thing> rebuild(ProjectionWriter<Thing> writer) {
         return rebuild(writer, Clock.systemUTC());
     }
 
     private ReadModelRebuild<Thing> rebuild(ProjectionWriter<Thing> writer, Clock clock) {
+        return rebuild(writer, clock, 500);
+    }
+
+    private ReadModelRebuild<Thing> rebuild(ProjectionWriter<Thing> writer, Clock clock, int recordsPerPoll) {
         JacksonJsonDeserializer<Thing> values = new JacksonJsonDeserializer<>(Thing.class);
         values.setUseTypeHeaders(false);
         DefaultKafkaConsumerFactory<String, Thing> consumers = new DefaultKafkaConsumerFactory<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        recordsPerPoll),
                 new StringDeserializer(), values);
         return new ReadModelRebuild<>(this.topic, writer, consumers, PausableListener::new, this.mongo, clock,
                 Duration.ofSeconds(1));
     }
 
     record Thing(String id, long revision, String title) {
+
+        /**
+         * A title the projection cannot read: not a poison event, a failure of the code.
+         */
+        static final String UNREADABLE = "읽을 수 없음";
+
     }
 
     private static final class ThingProjection implements Projection<Thing> {
 
         @Override
         public Change change(Thing event) {
+            if (Thing.UNREADABLE.equals(event.title())) {
+                throw new IllegalStateException("the projection failed on " + event.id());
+            }
             return new Change.Replace(event.id(), event.revision(), event.title(),
                     new Document("title", event.title()));
         }
