@@ -3,6 +3,7 @@ package io.newsflow.embeddedmongo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -351,8 +352,22 @@ public final class EmbeddedMongo implements AutoCloseable {
          */
         final class IndexedH2Database extends H2Database {
 
+            /**
+             * The collections the file held, while the super constructor opens them and
+             * their indexes (no initializer: it would run after that constructor).
+             */
+            private List<IndexedH2Collection> opening;
+
+            /** Set once the super constructor has opened what the file held. */
+            private boolean opened;
+
             IndexedH2Database(String databaseName) {
                 super(databaseName, getMvStore(), getCursorRegistry());
+                if (this.opening != null) {
+                    this.opening.forEach(IndexedH2Collection::fillIndexes);
+                    this.opening = null;
+                }
+                this.opened = true;
             }
 
             @Override
@@ -360,7 +375,18 @@ public final class EmbeddedMongo implements AutoCloseable {
                 String namespace = getFullCollectionNamespace(collectionName);
                 MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-                return new IndexedH2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+                IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, data, meta,
+                        getCursorRegistry());
+                if (!this.opened) {
+                    // the file's indexes are opened one by one next: filled in one pass
+                    // once all are
+                    collection.deferIndexFills();
+                    if (this.opening == null) {
+                        this.opening = new ArrayList<>();
+                    }
+                    this.opening.add(collection);
+                }
+                return collection;
             }
 
             @Override
@@ -374,8 +400,38 @@ public final class EmbeddedMongo implements AutoCloseable {
             @Override
             public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
                     Oplog oplog) {
+                if (command.equalsIgnoreCase("createIndexes")) {
+                    return createIndexes(channel, command, query, resolver, oplog);
+                }
                 Document answer = MatchFirstAggregation.answer(this, cursorRegistry, command, query, resolver, oplog);
                 return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
+            }
+
+            /**
+             * The indexes of one {@code createIndexes} command, filled in one pass over
+             * the collection, as a real MongoDB builds them: each of a rebuild's five
+             * article indexes read all documents again. The database's monitor is taken
+             * first, as mongo-java-server's own {@code addIndex} takes it before the
+             * collection's lock, and the collection's lock is held throughout, so no
+             * write lands between an index's registration and its fill.
+             */
+            private Document createIndexes(Channel channel, String command, Document query, DatabaseResolver resolver,
+                    Oplog oplog) {
+                synchronized (this) {
+                    if (resolveCollection((String) query.get(command),
+                            false) instanceof IndexedH2Collection collection) {
+                        return collection.lock().writing(() -> {
+                            collection.deferIndexFills();
+                            try {
+                                return super.handleCommand(channel, command, query, resolver, oplog);
+                            }
+                            finally {
+                                collection.fillIndexes();
+                            }
+                        });
+                    }
+                    return super.handleCommand(channel, command, query, resolver, oplog);
+                }
             }
 
         }
@@ -392,6 +448,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final class IndexedH2Collection extends H2Collection implements CollectionLock.Locked {
 
         private final CollectionLock lock = new CollectionLock();
+
+        /**
+         * Indexes registered and not yet filled, while fills are deferred; otherwise
+         * null.
+         */
+        private List<Index<Object>> unfilled;
 
         IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -491,17 +553,53 @@ public final class EmbeddedMongo implements AutoCloseable {
         /**
          * Builds an index of the store's own (when the file opens or a service creates
          * it) in one pass over the documents: mongo-java-server reads them twice, to
-         * check them and then to add them, which only a unique index needs.
+         * check them and then to add them, which only a unique index needs. While fills
+         * are deferred ({@link #deferIndexFills}), it is registered empty and filled by
+         * {@link #fillIndexes} with the others in the same pass.
          */
         @Override
         public void addIndex(Index<Object> index) {
             this.lock.writing(() -> {
                 if (index instanceof PlannedIndex && index.isEmpty()
                         && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
-                    streamAllDocumentsWithPosition()
-                        .forEach(stored -> index.add(stored.getDocument(), stored.getPosition(), this));
+                    if (this.unfilled != null) {
+                        // registered as mongo-java-server registers a filled one (its
+                        // own addIndex would fill an empty index twice over)
+                        this.unfilled.add(index);
+                        getIndexes().add(index);
+                        return;
+                    }
+                    fill(List.of(index));
                 }
                 super.addIndex(index);
+            });
+        }
+
+        /**
+         * Indexes added from now on are filled by {@link #fillIndexes}, all in one pass.
+         * The caller holds the lock from this call to that one, or no other thread can
+         * reach the collection yet (the file is being opened).
+         */
+        void deferIndexFills() {
+            this.unfilled = new ArrayList<>();
+        }
+
+        /** Fills the indexes added since {@link #deferIndexFills}, in one pass. */
+        void fillIndexes() {
+            this.lock.writing(() -> {
+                List<Index<Object>> indexes = this.unfilled;
+                this.unfilled = null;
+                if (indexes != null && !indexes.isEmpty()) {
+                    fill(indexes);
+                }
+            });
+        }
+
+        private void fill(List<Index<Object>> indexes) {
+            streamAllDocumentsWithPosition().forEach(stored -> {
+                for (Index<Object> index : indexes) {
+                    index.add(stored.getDocument(), stored.getPosition(), this);
+                }
             });
         }
 
