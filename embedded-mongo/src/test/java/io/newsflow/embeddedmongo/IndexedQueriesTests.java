@@ -160,6 +160,39 @@ class IndexedQueriesTests {
     }
 
     /**
+     * {@code listDatabases} ({@code show dbs}) answers from the open databases: it opens
+     * none again (mongo-java-server opened each to list it, and a database of the file
+     * then built all its indexes again), names every database, and what it lists still
+     * answers as a scan does.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EmbeddedMongo.Store.class, names = { "H2", "H2_CACHE" })
+    void listingTheDatabasesOpensNoneAgain(EmbeddedMongo.Store store) throws Exception {
+        SplittableRandom random = new SplittableRandom(3);
+        int port = Ports.free();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
+                MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> written = posts(client);
+            MongoCollection<Document> scanned = posts(this.plainClient);
+            for (int write = 0; write < 300; write++) {
+                Function<MongoCollection<Document>, Object> change = randomWrite(random, false);
+                change.apply(written);
+                change.apply(scanned);
+            }
+            client.getDatabase("empty").createCollection("nothing");
+            int opened = mongo.backend().databasesOpened();
+
+            List<Document> listed = client.listDatabases().into(new ArrayList<>());
+
+            assertThat(mongo.backend().databasesOpened()).isEqualTo(opened);
+            assertThat(listed).extracting(database -> database.getString("name")).contains("board", "empty");
+            for (int query = 0; query < 50; query++) {
+                assertSameAnswers(written, scanned, random);
+            }
+        }
+    }
+
+    /**
      * The read models' shapes of index: compound prefixes, a keyset order, a term index.
      */
     private static final List<IndexModel> INDEXES = List.of(
