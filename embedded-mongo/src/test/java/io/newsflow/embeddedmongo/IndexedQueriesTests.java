@@ -82,12 +82,8 @@ class IndexedQueriesTests {
             MongoCollection<Document> scanned = posts(this.plainClient);
             SplittableRandom random = new SplittableRandom(20261127);
             for (int round = 0; round < 12; round++) {
-                for (int write = 0; write < 150; write++) {
-                    // the last rounds put arrays where the compound keys expect values
-                    Function<MongoCollection<Document>, Object> change = randomWrite(random, round >= 9);
-                    change.apply(indexed);
-                    change.apply(scanned);
-                }
+                // the last rounds put arrays where the compound keys expect values
+                writeToBoth(random, 150, round >= 9, indexed, scanned);
                 for (int query = 0; query < 40; query++) {
                     assertSameAnswers(indexed, scanned, random);
                 }
@@ -108,11 +104,7 @@ class IndexedQueriesTests {
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> written = posts(client);
             MongoCollection<Document> scanned = posts(this.plainClient);
-            for (int write = 0; write < 600; write++) {
-                Function<MongoCollection<Document>, Object> change = randomWrite(random, false);
-                change.apply(written);
-                change.apply(scanned);
-            }
+            writeToBoth(random, 600, false, written, scanned);
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
@@ -137,20 +129,12 @@ class IndexedQueriesTests {
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> loaded = client.getDatabase("board").getCollection("posts");
             MongoCollection<Document> scanned = posts(this.plainClient);
-            for (int write = 0; write < 600; write++) {
-                Function<MongoCollection<Document>, Object> change = randomWrite(random, false);
-                change.apply(loaded);
-                change.apply(scanned);
-            }
+            writeToBoth(random, 600, false, loaded, scanned);
             loaded.createIndexes(INDEXES);
             for (int query = 0; query < 100; query++) {
                 assertSameAnswers(loaded, scanned, random);
             }
-            for (int write = 0; write < 300; write++) {
-                Function<MongoCollection<Document>, Object> change = randomWrite(random, false);
-                change.apply(loaded);
-                change.apply(scanned);
-            }
+            writeToBoth(random, 300, false, loaded, scanned);
             loaded.createIndexes(INDEXES);
             assertThat(loaded.listIndexes()).hasSize(INDEXES.size() + 1);
             for (int query = 0; query < 100; query++) {
@@ -174,11 +158,7 @@ class IndexedQueriesTests {
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> written = posts(client);
             MongoCollection<Document> scanned = posts(this.plainClient);
-            for (int write = 0; write < 300; write++) {
-                Function<MongoCollection<Document>, Object> change = randomWrite(random, false);
-                change.apply(written);
-                change.apply(scanned);
-            }
+            writeToBoth(random, 300, false, written, scanned);
             client.getDatabase("empty").createCollection("nothing");
             int opened = mongo.backend().databasesOpened();
 
@@ -206,6 +186,16 @@ class IndexedQueriesTests {
         MongoCollection<Document> posts = client.getDatabase("board").getCollection("posts");
         INDEXES.forEach(index -> posts.createIndex(index.getKeys()));
         return posts;
+    }
+
+    /** The same random writes to both collections, one after the other. */
+    private static void writeToBoth(SplittableRandom random, int writes, boolean arrays,
+            MongoCollection<Document> first, MongoCollection<Document> second) {
+        for (int write = 0; write < writes; write++) {
+            Function<MongoCollection<Document>, Object> change = randomWrite(random, arrays);
+            change.apply(first);
+            change.apply(second);
+        }
     }
 
     private static Function<MongoCollection<Document>, Object> randomWrite(SplittableRandom random, boolean arrays) {
