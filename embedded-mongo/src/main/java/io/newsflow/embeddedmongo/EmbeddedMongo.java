@@ -305,9 +305,29 @@ public final class EmbeddedMongo implements AutoCloseable {
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
             if (isListDatabases(databaseName, command)) {
-                return listDatabases(this, listDatabaseNames());
+                return listDatabases(listDatabaseNames());
             }
             return super.handleCommand(channel, databaseName, command, query);
+        }
+
+        private static boolean isListDatabases(String databaseName, String command) {
+            return databaseName.equals("admin") && command.equalsIgnoreCase("listDatabases");
+        }
+
+        /**
+         * {@code listDatabases}, answered from the databases the server has open.
+         * mongo-java-server opens every database again to list it, and a database of the
+         * file then reads every collection and builds every index again: for one
+         * {@code show dbs} against the file of a benchmark run, the store's CPU for
+         * minutes and a second copy of its indexes in a heap that holds one.
+         */
+        private Document listDatabases(Set<String> names) {
+            List<Document> databases = new ArrayList<>();
+            for (String name : new TreeSet<>(names)) {
+                MongoDatabase database = resolveDatabase(name);
+                databases.add(new Document("name", database.getDatabaseName()).append("empty", database.isEmpty()));
+            }
+            return new Document("databases", databases).append("ok", 1.0);
         }
 
         @Override
@@ -639,26 +659,6 @@ public final class EmbeddedMongo implements AutoCloseable {
                     plan.sortLeft(orderBy), numberToSkip, limit, batchSize, fieldSelector);
         }
 
-    }
-
-    static boolean isListDatabases(String databaseName, String command) {
-        return databaseName.equals("admin") && command.equalsIgnoreCase("listDatabases");
-    }
-
-    /**
-     * {@code listDatabases}, answered from the databases the server has open.
-     * mongo-java-server opens every database again to list it, and a database of the file
-     * then reads every collection and builds every index again: for one {@code show dbs}
-     * against the file of a benchmark run, the store's CPU for minutes and a second copy
-     * of its indexes in a heap that holds one.
-     */
-    static Document listDatabases(AbstractMongoBackend backend, Set<String> names) {
-        List<Document> databases = new ArrayList<>();
-        for (String name : new TreeSet<>(names)) {
-            MongoDatabase database = backend.resolveDatabase(name);
-            databases.add(new Document("name", database.getDatabaseName()).append("empty", database.isEmpty()));
-        }
-        return new Document("databases", databases).append("ok", 1.0);
     }
 
     /** The in-memory backend with {@link IndexedMemoryCollection}s. */
