@@ -498,7 +498,7 @@ public final class EmbeddedMongo implements AutoCloseable {
          * Indexes registered and not yet filled, while fills are deferred; otherwise
          * null.
          */
-        private List<Index<Object>> unfilled;
+        private List<PlannedIndex<Object>> unfilled;
 
         IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                 MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -605,16 +605,16 @@ public final class EmbeddedMongo implements AutoCloseable {
         @Override
         public void addIndex(Index<Object> index) {
             this.lock.writing(() -> {
-                if (index instanceof PlannedIndex && index.isEmpty()
+                if (index instanceof PlannedIndex<Object> planned && planned.isEmpty()
                         && getIndexes().stream().noneMatch(existing -> existing.getName().equals(index.getName()))) {
                     if (this.unfilled != null) {
                         // registered as mongo-java-server registers a filled one (its
                         // own addIndex would fill an empty index twice over)
-                        this.unfilled.add(index);
+                        this.unfilled.add(planned);
                         getIndexes().add(index);
                         return;
                     }
-                    fill(List.of(index));
+                    fill(List.of(planned));
                 }
                 super.addIndex(index);
             });
@@ -632,7 +632,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         /** Fills the indexes added since {@link #deferIndexFills}, in one pass. */
         void fillIndexes() {
             this.lock.writing(() -> {
-                List<Index<Object>> indexes = this.unfilled;
+                List<PlannedIndex<Object>> indexes = this.unfilled;
                 this.unfilled = null;
                 if (indexes != null && !indexes.isEmpty()) {
                     fill(indexes);
@@ -640,12 +640,14 @@ public final class EmbeddedMongo implements AutoCloseable {
             });
         }
 
-        private void fill(List<Index<Object>> indexes) {
+        private void fill(List<PlannedIndex<Object>> indexes) {
+            List<PlannedIndex.Fill<Object>> fills = indexes.stream().map(index -> index.fill(this)).toList();
             streamAllDocumentsWithPosition().forEach(stored -> {
-                for (Index<Object> index : indexes) {
-                    index.add(stored.getDocument(), stored.getPosition(), this);
+                for (PlannedIndex.Fill<Object> fill : fills) {
+                    fill.add(stored.getDocument(), stored.getPosition());
                 }
             });
+            fills.forEach(PlannedIndex.Fill::finish);
         }
 
         @Override

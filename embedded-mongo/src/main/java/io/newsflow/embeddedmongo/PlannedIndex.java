@@ -29,6 +29,36 @@ abstract class PlannedIndex<P> extends Index<P> {
         return keys.size() == 1 ? new TermIndex<>(name, keys) : new SortedKeyIndex<>(name, keys);
     }
 
+    /**
+     * A fill of this empty index with every document of its collection, in one pass: the
+     * documents are handed to {@link Fill#add} one by one, and the index holds them once
+     * {@link Fill#finish} returns. By default each is added as a write adds it; an index
+     * that builds faster from all its entries at once collects them instead.
+     */
+    Fill<P> fill(MongoCollection<P> collection) {
+        return new Fill<>() {
+
+            @Override
+            public void add(Document document, P position) {
+                PlannedIndex.this.add(document, position, collection);
+            }
+
+            @Override
+            public void finish() {
+            }
+
+        };
+    }
+
+    /** One fill of an index from its collection's documents ({@link #fill}). */
+    interface Fill<P> {
+
+        void add(Document document, P position);
+
+        void finish();
+
+    }
+
     @Override
     public final P getPosition(Document document) {
         return null;

@@ -71,6 +71,59 @@ class IndexMaintenanceTests {
     }
 
     /**
+     * A sorted index filled all at once (a store opening, a rebuild's indexes) holds what
+     * one filled document by document holds: the same walks, multikey while a filled
+     * document holds an array, and the same after writes that follow the fill.
+     */
+    @Test
+    void aSortedIndexFilledAtOnceHoldsWhatOneFilledByWritesHolds() {
+        List<IndexKey> keys = List.of(new IndexKey("board", true), new IndexKey("number", false));
+        SortedKeyIndex<Integer> written = new SortedKeyIndex<>("board_1_number_-1", keys);
+        SortedKeyIndex<Integer> filled = new SortedKeyIndex<>("board_1_number_-1", keys);
+        PlannedIndex.Fill<Integer> fill = filled.fill(null);
+        List<Document> stored = new ArrayList<>();
+        for (int id = 0; id < 3_000; id++) {
+            // stored in an order unlike the index's, as a file holds them
+            Document post = new Document("_id", id).append("board", "b" + (id * 7919 % 13))
+                .append("number", id * 104_729 % 3_001);
+            stored.add(post);
+            written.add(post, id, null);
+            fill.add(post, id);
+        }
+        Document array = new Document("_id", 3_000).append("board", List.of("b1", "b2")).append("number", 1);
+        written.add(array, 3_000, null);
+        fill.add(array, 3_000);
+        // a document met twice keeps only its last entry, as a write indexing it again
+        // does
+        Document again = new Document("_id", 5).append("board", "b0").append("number", 2_999);
+        written.add(again, 5, null);
+        fill.add(again, 5);
+        fill.finish();
+
+        assertThat(filled.usable()).isFalse();
+        assertThat(filled.getCount()).isEqualTo(written.getCount());
+        filled.remove(array);
+        written.remove(array);
+        assertThat(filled.usable()).isTrue();
+        for (int i = 0; i < 1_000; i++) {
+            Document gone = stored.get(i * 3);
+            filled.remove(gone);
+            written.remove(gone);
+            Document moved = new Document("_id", i * 3).append("board", "b" + (i % 13)).append("number", i);
+            filled.add(moved, i * 3, null);
+            written.add(moved, i * 3, null);
+        }
+        for (int board = 0; board < 13; board++) {
+            Object[] prefix = { "b" + board };
+            FilterBounds.Range range = new FilterBounds.Range(100, true, 2_000, false);
+            assertThat(filled.walk(prefix, null, false)).containsExactlyElementsOf(written.walk(prefix, null, false))
+                .isNotEmpty();
+            assertThat(filled.walk(prefix, range, true)).containsExactlyElementsOf(written.walk(prefix, range, true))
+                .isNotEmpty();
+        }
+    }
+
+    /**
      * A {@code $match}-first aggregation answers a first batch of the size asked (101
      * when none is) and the rest through {@code getMore}, as MongoDB does.
      */
