@@ -418,8 +418,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
-                MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+                MVMap<Object, Document> data = DocumentFormat.open(getMvStore(), "databases." + namespace, meta);
                 IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, data, meta,
                         getCursorRegistry());
                 if (!this.opened) {

@@ -1,6 +1,5 @@
 package io.newsflow.embeddedmongo;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,8 +22,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.newsflow.processes.Ports;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -116,8 +113,9 @@ class EmbeddedMongoTests {
             writer.start();
             for (int i = 0; i < 25; i++) {
                 Thread.sleep(60 + i * 7 % 50);
-                Path copy = this.directory.resolve("crash-" + i + ".mv");
-                Files.copy(live.resolve("newsflow.mv"), copy, StandardCopyOption.REPLACE_EXISTING);
+                Path copy = Files.createDirectories(this.directory.resolve("crash-" + i));
+                Files.copy(live.resolve("newsflow.mv"), copy.resolve("newsflow.mv"),
+                        StandardCopyOption.REPLACE_EXISTING);
                 copies.add(copy);
             }
             writing.set(false);
@@ -127,10 +125,9 @@ class EmbeddedMongoTests {
         assertThat(written).as("documents written while the copies were taken").isGreaterThan(1000);
         Set<Long> positionsSeen = new HashSet<>();
         for (Path copy : copies) {
-            H2Backend backend = new H2Backend(copy.toString());
-            MongoServer server = new MongoServer(backend);
-            InetSocketAddress address = server.bind();
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            // opened as the stack opens its file after a crash
+            try (EmbeddedMongo opened = EmbeddedMongo.start(copy, Ports.free());
+                    MongoClient client = MongoClients.create(opened.connectionString())) {
                 Document position = client.getDatabase("offsets").getCollection("positions").find().first();
                 long next = position == null ? 0 : position.getLong("next");
                 positionsSeen.add(next);
@@ -138,9 +135,6 @@ class EmbeddedMongoTests {
                     .getCollection("documents")
                     .countDocuments(Filters.lt("_id", next));
                 assertThat(held).as("documents below the position %d in %s", next, copy.getFileName()).isEqualTo(next);
-            }
-            finally {
-                server.shutdownNow();
             }
         }
         assertThat(positionsSeen).as("copies taken at different moments").hasSizeGreaterThan(5);
