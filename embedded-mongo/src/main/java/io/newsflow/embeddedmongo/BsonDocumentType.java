@@ -23,8 +23,6 @@ import org.h2.mvstore.type.BasicDataType;
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
-    static final BsonDocumentType INSTANCE = new BsonDocumentType();
-
     /**
      * Each writing thread's buffer to encode into: a document is encoded whole before it
      * is copied into the page.
@@ -34,15 +32,16 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /** The buffer a thread keeps after an unusually large document: 1 MB at most. */
     private static final int KEPT_CAPACITY = 1 << 20;
 
+    /** A document field's entry, key and boxed value in the heap, beyond its bytes. */
+    private static final int FIELD_MEMORY = 80;
+
     /**
-     * A document's memory as MVStore accounts it (for its page cache and page sizes): a
-     * running average of twice the encoded size, as its default type estimates what it
-     * serializes, without encoding again to ask.
+     * A document's memory as MVStore accounts it (for its page cache and page sizes), a
+     * running average over the documents of one map (each map has a type of its own, as
+     * with MVStore's default type, whose estimate is twice the serialized size): twice
+     * the encoded size and the top-level fields' entries, without encoding again to ask.
      */
     private volatile int averageMemory = 2048;
-
-    private BsonDocumentType() {
-    }
 
     @Override
     public int getMemory(Document document) {
@@ -56,7 +55,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
         BsonEncoder.encodeDocument(document, encoding);
         int length = encoding.readableBytes();
         buffer.put(encoding.array(), encoding.arrayOffset() + encoding.readerIndex(), length);
-        observe(length);
+        observe(length, document);
         if (encoding.capacity() > KEPT_CAPACITY) {
             ENCODING.remove();
         }
@@ -74,12 +73,13 @@ final class BsonDocumentType extends BasicDataType<Document> {
         slice.limit(length);
         Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
         buffer.position(start + length);
-        observe(length);
+        observe(length, document);
         return document;
     }
 
-    private void observe(int length) {
-        this.averageMemory = (2 * length + 15 * this.averageMemory) / 16;
+    private void observe(int length, Document document) {
+        int memory = 2 * length + FIELD_MEMORY * document.size();
+        this.averageMemory = (memory + 15 * this.averageMemory) / 16;
     }
 
     @Override

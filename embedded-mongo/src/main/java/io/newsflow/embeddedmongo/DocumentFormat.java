@@ -30,6 +30,8 @@ final class DocumentFormat {
 
     private static final String COPY_PREFIX = "converting.";
 
+    private static final System.Logger log = System.getLogger(DocumentFormat.class.getName());
+
     private DocumentFormat() {
     }
 
@@ -52,6 +54,8 @@ final class DocumentFormat {
             return created;
         }
         MVMap<Object, Document> old = store.openMap(name);
+        long started = System.nanoTime();
+        log.log(System.Logger.Level.INFO, "converting {0} ({1} documents) to BSON, once", name, old.size());
         MVMap<Object, Document> copy = store.openMap(copyName, bson());
         int copied = 0;
         for (Iterator<Map.Entry<Object, Document>> entries = old.entrySet().iterator(); entries.hasNext();) {
@@ -65,11 +69,12 @@ final class DocumentFormat {
         store.renameMap(copy, name);
         meta.put(MARK, BSON);
         store.commit();
+        log.log(System.Logger.Level.INFO, "converted {0} in {1} ms", name, (System.nanoTime() - started) / 1_000_000);
         return copy;
     }
 
     private static MVMap.Builder<Object, Document> bson() {
-        return new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
+        return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
     }
 
 }

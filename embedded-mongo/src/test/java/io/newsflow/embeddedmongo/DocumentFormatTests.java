@@ -85,8 +85,7 @@ class DocumentFormatTests {
         writeTheOlderForm(written);
         try (MVStore file = MVStore.open(this.directory.resolve("newsflow.mv").toString())) {
             MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = file.openMap("converting.databases.formats.items",
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                        .valueType(BsonDocumentType.INSTANCE));
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new BsonDocumentType()));
             copy.put("partial", new de.bwaldvogel.mongo.bson.Document("_id", "partial"));
             file.commit();
         }
