@@ -84,9 +84,7 @@ class IndexedQueriesTests {
             for (int round = 0; round < 12; round++) {
                 // the last rounds put arrays where the compound keys expect values
                 writeToBoth(random, 150, round >= 9, indexed, scanned);
-                for (int query = 0; query < 40; query++) {
-                    assertSameAnswers(indexed, scanned, random);
-                }
+                assertSameAnswers(40, indexed, scanned, random);
             }
         }
     }
@@ -110,21 +108,15 @@ class IndexedQueriesTests {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> reopened = client.getDatabase("board").getCollection("posts");
-            for (int query = 0; query < 150; query++) {
-                assertSameAnswers(reopened, scanned, random);
-            }
+            assertSameAnswers(150, reopened, scanned, random);
             writeToBoth(random, 300, false, reopened, scanned);
-            for (int query = 0; query < 50; query++) {
-                assertSameAnswers(reopened, scanned, random);
-            }
+            assertSameAnswers(50, reopened, scanned, random);
             writeToBoth(random, 400, true, reopened, scanned);
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(store, this.directory, port, 16);
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
             MongoCollection<Document> reopened = client.getDatabase("board").getCollection("posts");
-            for (int query = 0; query < 150; query++) {
-                assertSameAnswers(reopened, scanned, random);
-            }
+            assertSameAnswers(150, reopened, scanned, random);
         }
     }
 
@@ -144,15 +136,11 @@ class IndexedQueriesTests {
             MongoCollection<Document> scanned = posts(this.plainClient);
             writeToBoth(random, 600, false, loaded, scanned);
             loaded.createIndexes(INDEXES);
-            for (int query = 0; query < 100; query++) {
-                assertSameAnswers(loaded, scanned, random);
-            }
+            assertSameAnswers(100, loaded, scanned, random);
             writeToBoth(random, 300, false, loaded, scanned);
             loaded.createIndexes(INDEXES);
             assertThat(loaded.listIndexes()).hasSize(INDEXES.size() + 1);
-            for (int query = 0; query < 100; query++) {
-                assertSameAnswers(loaded, scanned, random);
-            }
+            assertSameAnswers(100, loaded, scanned, random);
         }
     }
 
@@ -179,9 +167,7 @@ class IndexedQueriesTests {
 
             assertThat(mongo.backend().databasesOpened()).isEqualTo(opened);
             assertThat(listed).extracting(database -> database.getString("name")).contains("board", "empty");
-            for (int query = 0; query < 50; query++) {
-                assertSameAnswers(written, scanned, random);
-            }
+            assertSameAnswers(50, written, scanned, random);
         }
     }
 
@@ -273,6 +259,14 @@ class IndexedQueriesTests {
             tokens.add(TOKENS[random.nextInt(TOKENS.length)]);
         }
         return tokens;
+    }
+
+    /** {@code queries} random queries, each answered alike by both collections. */
+    private static void assertSameAnswers(int queries, MongoCollection<Document> indexed,
+            MongoCollection<Document> scanned, SplittableRandom random) {
+        for (int query = 0; query < queries; query++) {
+            assertSameAnswers(indexed, scanned, random);
+        }
     }
 
     private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> scanned,
