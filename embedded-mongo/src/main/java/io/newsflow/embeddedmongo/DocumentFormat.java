@@ -1,6 +1,5 @@
 package io.newsflow.embeddedmongo;
 
-import java.util.Iterator;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -58,8 +57,7 @@ final class DocumentFormat {
         log.log(System.Logger.Level.INFO, "converting {0} ({1} documents) to BSON, once", name, old.size());
         MVMap<Object, Document> copy = store.openMap(copyName, bson());
         int copied = 0;
-        for (Iterator<Map.Entry<Object, Document>> entries = old.entrySet().iterator(); entries.hasNext();) {
-            Map.Entry<Object, Document> entry = entries.next();
+        for (Map.Entry<Object, Document> entry : old.entrySet()) {
             copy.put(entry.getKey(), entry.getValue());
             if (++copied % STEP == 0) {
                 store.commit();
