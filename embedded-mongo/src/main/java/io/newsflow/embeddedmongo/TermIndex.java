@@ -1,7 +1,6 @@
 package io.newsflow.embeddedmongo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,7 +23,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * it, as ascending numbers. {@link IndexPlan} asks it for the documents that hold one
  * value, all of several ({@code $all}) or any of several ({@code $in}); the search tokens
  * of 50,000 articles take a few bytes per token this way, where entries of a sorted set
- * would take a hundred. The numbers of removed documents are used again
+ * would take a hundred, and a term one document holds takes its key and a slot
+ * ({@link TermTable}). The numbers of removed documents are used again
  * ({@link #renumber()}).
  */
 final class TermIndex<P> extends PlannedIndex<P> {
@@ -34,7 +34,7 @@ final class TermIndex<P> extends PlannedIndex<P> {
 
     private final String field;
 
-    private final Map<Object, Postings> postings = new HashMap<>();
+    private final TermTable postings = new TermTable();
 
     private final Map<Object, Indexed<P>> byId = new HashMap<>();
 
@@ -54,29 +54,29 @@ final class TermIndex<P> extends PlannedIndex<P> {
      * the order they were first indexed.
      */
     synchronized List<P> holding(Collection<?> terms, boolean all) {
-        List<Postings> lists = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
         for (Object term : terms) {
-            Postings list = this.postings.get(normalize(term));
-            if (list != null) {
-                lists.add(list);
+            int slot = this.postings.find(normalize(term));
+            if (slot >= 0) {
+                slots.add(slot);
             }
             else if (all) {
                 return List.of();
             }
         }
         BitSet found = new BitSet();
-        if (all && !lists.isEmpty()) {
-            lists.sort(Comparator.comparingInt(Postings::size));
-            Postings shortest = lists.get(0);
-            for (int i = 0; i < shortest.size(); i++) {
-                int number = shortest.at(i);
-                if (lists.stream().skip(1).allMatch(list -> list.contains(number))) {
+        if (all && !slots.isEmpty()) {
+            slots.sort(Comparator.comparingInt(this.postings::size));
+            int shortest = slots.get(0);
+            for (int i = 0; i < this.postings.size(shortest); i++) {
+                int number = this.postings.at(shortest, i);
+                if (slots.stream().skip(1).allMatch(slot -> this.postings.contains(slot, number))) {
                     found.set(number);
                 }
             }
         }
         else {
-            lists.forEach(list -> list.addTo(found));
+            slots.forEach(slot -> this.postings.addTo(slot, found));
         }
         List<P> holding = new ArrayList<>(found.cardinality());
         found.stream().mapToObj(this.positions::get).filter(Objects::nonNull).forEach(holding::add);
@@ -87,7 +87,7 @@ final class TermIndex<P> extends PlannedIndex<P> {
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         int number = this.positions.size();
         this.positions.add(position);
-        terms(document).forEach(term -> this.postings.computeIfAbsent(term, key -> new Postings()).add(number));
+        terms(document).forEach(term -> this.postings.add(term, number));
         this.byId.put(document.get("_id"), new Indexed<>(number, position));
     }
 
@@ -126,11 +126,15 @@ final class TermIndex<P> extends PlannedIndex<P> {
                 kept.add(position);
             }
         }
-        this.postings.values().forEach(list -> list.renumber(renumbered));
-        this.postings.values().removeIf(list -> list.size() == 0);
+        this.postings.renumber(renumbered);
         this.byId.replaceAll((id, indexed) -> new Indexed<>(renumbered[indexed.number()], indexed.position()));
         this.positions = kept;
         this.unused = 0;
+    }
+
+    /** How many terms some document holds. */
+    synchronized int terms() {
+        return this.postings.terms();
     }
 
     /** How many document numbers are in use, removed ones not yet renumbered included. */
@@ -157,7 +161,7 @@ final class TermIndex<P> extends PlannedIndex<P> {
         before.stream().filter(term -> !after.contains(term)).forEach(term -> unlist(term, indexed.number()));
         after.stream()
             .filter(term -> !before.contains(term))
-            .forEach(term -> this.postings.computeIfAbsent(term, key -> new Postings()).add(indexed.number()));
+            .forEach(term -> this.postings.add(term, indexed.number()));
         this.positions.set(indexed.number(), position);
         this.byId.put(newDocument.get("_id"), new Indexed<>(indexed.number(), position));
     }
@@ -171,10 +175,7 @@ final class TermIndex<P> extends PlannedIndex<P> {
     }
 
     private void unlist(Object term, int number) {
-        Postings list = this.postings.get(term);
-        if (list != null && list.remove(number) && list.size() == 0) {
-            this.postings.remove(term);
-        }
+        this.postings.remove(term, number);
     }
 
     private Set<Object> terms(Document document) {
@@ -205,73 +206,6 @@ final class TermIndex<P> extends PlannedIndex<P> {
             return normal == -0.0 ? 0.0 : normal;
         }
         return value;
-    }
-
-    /** Document numbers in ascending order. */
-    private static final class Postings {
-
-        private int[] numbers = new int[2];
-
-        private int size;
-
-        int size() {
-            return this.size;
-        }
-
-        int at(int i) {
-            return this.numbers[i];
-        }
-
-        boolean contains(int number) {
-            return Arrays.binarySearch(this.numbers, 0, this.size, number) >= 0;
-        }
-
-        void add(int number) {
-            int at = this.size == 0 || this.numbers[this.size - 1] < number ? -(this.size + 1)
-                    : Arrays.binarySearch(this.numbers, 0, this.size, number);
-            if (at >= 0) {
-                return;
-            }
-            int insert = -(at + 1);
-            if (this.size == this.numbers.length) {
-                this.numbers = Arrays.copyOf(this.numbers, this.size + (this.size >> 1) + 1);
-            }
-            System.arraycopy(this.numbers, insert, this.numbers, insert + 1, this.size - insert);
-            this.numbers[insert] = number;
-            this.size++;
-        }
-
-        boolean remove(int number) {
-            int at = Arrays.binarySearch(this.numbers, 0, this.size, number);
-            if (at < 0) {
-                return false;
-            }
-            System.arraycopy(this.numbers, at + 1, this.numbers, at, this.size - at - 1);
-            this.size--;
-            return true;
-        }
-
-        /**
-         * Each number as {@code renumbered} maps it, dropping those it maps to -1; the
-         * map keeps the order, so the list stays ascending.
-         */
-        void renumber(int[] renumbered) {
-            int kept = 0;
-            for (int i = 0; i < this.size; i++) {
-                int number = renumbered[this.numbers[i]];
-                if (number >= 0) {
-                    this.numbers[kept++] = number;
-                }
-            }
-            this.size = kept;
-        }
-
-        void addTo(BitSet set) {
-            for (int i = 0; i < this.size; i++) {
-                set.set(this.numbers[i]);
-            }
-        }
-
     }
 
     private record Indexed<P>(int number, P position) {
