@@ -101,7 +101,7 @@ final class TermIndex<P> extends PlannedIndex<P> {
         if (indexed == null) {
             return null;
         }
-        terms(document).forEach(term -> unlist(term, indexed.number()));
+        terms(document).forEach(term -> this.postings.remove(term, indexed.number()));
         this.positions.set(indexed.number(), null);
         if (++this.unused > RENUMBER_AT && this.unused > this.byId.size()) {
             renumber();
@@ -132,11 +132,6 @@ final class TermIndex<P> extends PlannedIndex<P> {
         this.unused = 0;
     }
 
-    /** How many terms some document holds. */
-    synchronized int terms() {
-        return this.postings.terms();
-    }
-
     /** How many document numbers are in use, removed ones not yet renumbered included. */
     synchronized int numbers() {
         return this.positions.size();
@@ -158,7 +153,9 @@ final class TermIndex<P> extends PlannedIndex<P> {
         }
         Set<Object> before = terms(oldDocument);
         Set<Object> after = terms(newDocument);
-        before.stream().filter(term -> !after.contains(term)).forEach(term -> unlist(term, indexed.number()));
+        before.stream()
+            .filter(term -> !after.contains(term))
+            .forEach(term -> this.postings.remove(term, indexed.number()));
         after.stream()
             .filter(term -> !before.contains(term))
             .forEach(term -> this.postings.add(term, indexed.number()));
@@ -172,10 +169,6 @@ final class TermIndex<P> extends PlannedIndex<P> {
         this.byId.clear();
         this.positions.clear();
         this.unused = 0;
-    }
-
-    private void unlist(Object term, int number) {
-        this.postings.remove(term, number);
     }
 
     private Set<Object> terms(Document document) {

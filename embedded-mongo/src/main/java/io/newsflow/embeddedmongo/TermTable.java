@@ -37,11 +37,19 @@ final class TermTable {
 
     /** The slot of {@code term}, or -1 when no document holds it. */
     int find(Object term) {
+        return Math.max(probe(term), -1);
+    }
+
+    /**
+     * The slot of {@code term}, or {@code -(slot + 1)} of the empty slot where its probe
+     * ended: where it goes if added before the table grows.
+     */
+    private int probe(Object term) {
         int mask = this.terms.length - 1;
         for (int slot = home(term, mask);; slot = (slot + 1) & mask) {
             Object held = this.terms[slot];
             if (held == null) {
-                return -1;
+                return -(slot + 1);
             }
             if (held.equals(term)) {
                 return slot;
@@ -80,12 +88,15 @@ final class TermTable {
 
     /** Lists {@code number} under {@code term} (once, however often added). */
     void add(Object term, int number) {
-        int slot = find(term);
+        int slot = probe(term);
         if (slot < 0) {
             if (this.count + 1 > this.terms.length - (this.terms.length >> 2)) {
                 rehash(this.terms.length << 1);
+                slot = freeSlot(term);
             }
-            slot = freeSlot(term);
+            else {
+                slot = -(slot + 1);
+            }
             this.terms[slot] = term;
             this.single[slot] = number;
             this.count++;
