@@ -37,6 +37,13 @@ class ArticleQueries {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id"));
 
+    /**
+     * What a stored article holds for searching and story grouping only: no read shows
+     * it, and it is most of the document's bytes.
+     */
+    static final List<String> SEARCH_FIELDS = List.of("tokens", "headTokens", Fingerprint.FIELD,
+            Fingerprint.BANDS_FIELD);
+
     private final MongoTemplate mongo;
 
     private final ReadModel model;
@@ -57,7 +64,7 @@ class ArticleQueries {
     }
 
     ArticleView byId(String id) {
-        Document article = this.model.get(id, () -> "No article with id " + id);
+        Document article = this.model.get(id, SEARCH_FIELDS, () -> "No article with id " + id);
         return ArticleView.of(article, this.stories.ofArticles(List.of(id)).get(id));
     }
 
@@ -111,8 +118,7 @@ class ArticleQueries {
             .with(NEWEST_FIRST)
             .limit(limit)
             .maxTime(this.queryTimeout);
-        query.fields()
-            .exclude("paragraphs", "tokens", "headTokens", "captions", Fingerprint.FIELD, Fingerprint.BANDS_FIELD);
+        query.fields().exclude("paragraphs", "captions").exclude(SEARCH_FIELDS.toArray(String[]::new));
         return this.mongo.find(query, Document.class, this.model.collection());
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.projection;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,7 +65,30 @@ public class ReadModel {
      * collection instead of using its {@code _id} index.
      */
     public Document find(String id) {
-        Document document = this.mongo.findById(id, Document.class, collection());
+        return find(id, List.of());
+    }
+
+    /**
+     * As {@link #find(String)}, without the fields {@code omitted}: a read API leaves out
+     * what it never shows (search tokens, fingerprints), which are most of a stored
+     * document's bytes and would otherwise be encoded, sent and decoded on every lookup.
+     * The fields that tell a live entity apart cannot be omitted.
+     * @throws IllegalArgumentException when {@code omitted} names {@code removed} or
+     * {@code revision}
+     */
+    public Document find(String id, Collection<String> omitted) {
+        if (omitted.contains(ProjectionWriter.REMOVED) || omitted.contains(ProjectionWriter.REVISION)) {
+            throw new IllegalArgumentException("a lookup needs the fields that tell a live entity apart: " + omitted);
+        }
+        Document document;
+        if (omitted.isEmpty()) {
+            document = this.mongo.findById(id, Document.class, collection());
+        }
+        else {
+            Query query = Query.query(Criteria.where("_id").is(id));
+            query.fields().exclude(omitted.toArray(String[]::new));
+            document = this.mongo.findOne(query, Document.class, collection());
+        }
         return document != null && isLive(document) ? document : null;
     }
 
@@ -85,7 +109,16 @@ public class ReadModel {
      * {@code notFound} when there is none.
      */
     public Document get(String id, Supplier<String> notFound) {
-        Document document = find(id);
+        return get(id, List.of(), notFound);
+    }
+
+    /**
+     * The live entity {@code id} without the fields {@code omitted}, as
+     * {@link #find(String, Collection)}; a read API answers 404 with {@code notFound}
+     * when there is none.
+     */
+    public Document get(String id, Collection<String> omitted, Supplier<String> notFound) {
+        Document document = find(id, omitted);
         if (document == null) {
             throw new NotFoundException(notFound.get());
         }

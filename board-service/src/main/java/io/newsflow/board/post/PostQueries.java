@@ -29,6 +29,9 @@ class PostQueries {
 
     private static final Sort NEWEST_NUMBER_FIRST = Sort.by(Sort.Order.desc("number"));
 
+    /** What a stored post holds for searching only: no read shows it. */
+    static final List<String> SEARCH_FIELDS = List.of("tokens");
+
     private final MongoTemplate mongo;
 
     private final ReadModel model;
@@ -45,8 +48,8 @@ class PostQueries {
     }
 
     PostView byKey(PostKey key) {
-        return PostView
-            .of(this.model.get(key.toString(), () -> "No post " + key.number() + " on board " + key.board()));
+        return PostView.of(this.model.get(key.toString(), SEARCH_FIELDS,
+                () -> "No post " + key.number() + " on board " + key.board()));
     }
 
     /**
@@ -105,7 +108,7 @@ class PostQueries {
             throw new NotFoundException("No board " + search.board());
         }
         query.with(NEWEST_NUMBER_FIRST).skip((long) search.page() * search.size()).limit(search.size());
-        query.fields().exclude("body", "tokens");
+        query.fields().exclude("body").exclude(SEARCH_FIELDS.toArray(String[]::new));
         List<PostSummary> items = this.mongo.find(query, Document.class, this.model.collection())
             .stream()
             .map(PostSummary::of)
