@@ -32,6 +32,9 @@ final class BenchmarkRun {
 
     private static final Duration ALL_QUERYABLE_TIMEOUT = Duration.ofMinutes(30);
 
+    /** Each of the four steps a read load ramps up in before it is measured. */
+    private static final Duration RAMP_STEP = Duration.ofSeconds(30);
+
     private final BenchSettings settings;
 
     private final StackUnderTest stack;
@@ -327,28 +330,37 @@ final class BenchmarkRun {
         int pageRate = this.settings.pageRate();
         Duration duration = this.settings.readDuration();
         ReadLoad load = new ReadLoad(this.http, this.stack, articleIds, this.settings.events() / 2);
+        Duration step = Duration.ofSeconds(Math.min(RAMP_STEP.toSeconds(), duration.toSeconds()));
         Benchmark.step(String.format(Locale.ROOT,
-                "reads: %,d lookups/s by id, then %,d pages/s, %d s each over %,d stored (each after a 10 s warm-up)",
-                lookupRate, pageRate, duration.toSeconds(), this.store.stored()));
+                "reads: %,d lookups/s by id, then %,d pages/s, %d s each over %,d stored"
+                        + " (each after a ramp of four %d s steps)",
+                lookupRate, pageRate, duration.toSeconds(), this.store.stored(), step.toSeconds()));
         this.timeline.leg("reads", Map.of());
-        Duration warmUp = Duration.ofSeconds(Math.min(10, duration.toSeconds()));
-        load.run(ReadLoad.LOOKUPS, lookupRate, warmUp);
+        Duration coldSeconds = Duration.ofSeconds(Math.min(10, duration.toSeconds()));
+        Latencies cold = combined(load.run(ReadLoad.LOOKUPS, lookupRate, coldSeconds), ReadLoad.LOOKUPS);
         Map<String, Latencies> alone = load.alone(20, 5);
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         for (List<String> kinds : List.of(ReadLoad.LOOKUPS, ReadLoad.PAGES)) {
             int rate = kinds == ReadLoad.LOOKUPS ? lookupRate : pageRate;
-            load.run(kinds, rate, warmUp);
+            load.settle(alone, Duration.ofMinutes(3));
+            load.ramp(kinds, rate, step);
             load.settle(alone, Duration.ofMinutes(3));
             latencies.putAll(load.run(kinds, rate, duration));
             load.settle(alone, Duration.ofMinutes(3));
         }
+        this.report.add(
+                String.format(Locale.ROOT,
+                        "reads: lookups by id cold, the first %d s at %d/s on services that served no reads yet,"
+                                + " p50 / p99 (%d errors)",
+                        coldSeconds.toSeconds(), lookupRate, cold.errors()),
+                Report.millis(cold.percentileMillis(50)) + " / " + Report.millis(cold.percentileMillis(99)));
         Latencies lookups = combined(latencies, ReadLoad.LOOKUPS);
         readRows("lookups by id", lookups, lookupRate, 10);
         double longest = lookups.percentileMillis(100);
         this.report.add("stall: longest a paced lookup waited (open loop, from when it was due)",
                 Report.millis(longest), "", "<= 50 ms", longest <= Benchmark.STALL_LIMIT_MILLIS);
         readRows("listing/search pages (seed board: 30,000 posts at 100,000 events)",
-                combined(latencies, ReadLoad.PAGES), pageRate, 250);
+                combined(latencies, ReadLoad.PAGES), pageRate, 150);
         latencies.forEach((kind, samples) -> this.report.add(
                 String.format(Locale.ROOT, "  %s p50 / p99 (alone: p50 %s)", kind,
                         Report.millis(alone.get(kind).percentileMillis(50))),

@@ -112,6 +112,18 @@ final class ReadLoad {
     }
 
     /**
+     * Brings the services up to {@code rate} in four steps (a quarter, a half, three
+     * quarters, all of it) of {@code step} each, as a production service's traffic grows
+     * after a deploy: what is measured next is the services' steady state, with their
+     * code compiled and their caches filled, not their first seconds.
+     */
+    void ramp(List<String> kinds, int rate, Duration step) throws InterruptedException {
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            run(kinds, Math.max(1, rate * quarter / 4), step);
+        }
+    }
+
+    /**
      * The service time of each kind with nothing else running: {@code lookups} or
      * {@code pages} requests of it one after the other. It bounds the rate one core can
      * serve: 1 s divided by it.
