@@ -114,11 +114,14 @@ final class ArticleEnd {
                 || lower.contains("all rights reserved");
     }
 
-    /** Where the name after a copyright mark starts, or -1. */
+    /**
+     * Where the name after a copyright mark starts, or -1. Searched in the line itself: a
+     * lower-cased copy can be longer than the line ({@code İ} becomes two characters), so
+     * its indexes are not the line's.
+     */
     private static int copyrightMark(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
         for (String mark : new String[] { "ⓒ", "©", "(c)", "(C)" }) {
-            int at = lower.indexOf(mark.toLowerCase(Locale.ROOT));
+            int at = line.indexOf(mark);
             if (at >= 0) {
                 return at + mark.length();
             }

@@ -114,6 +114,20 @@ class PageParserTests {
         assertThat(paragraphs).hasSize(author == null ? 3 : 2);
     }
 
+    /**
+     * A copyright line whose lower-cased form is longer than itself (a Turkish dotted
+     * capital I lower-cases to two characters) still names its outlet: the mark is found
+     * in the line, not in a copy with other indexes. A fuzzer's finding: the parse threw
+     * StringIndexOutOfBoundsException, a 500 for the page.
+     */
+    @Test
+    void aCopyrightLineThatGrowsWhenLowerCasedStillNamesItsOutlet() {
+        ScrapedPage page = PageParser.parse("첫 문단이다.\n\n둘째 문단이다.\n\nİİ 저작권자 (c) 한결일보 무단전재 금지");
+
+        assertThat(page.article().outlet()).isEqualTo("한결일보");
+        assertThat(page.article().paragraphs()).containsExactly("첫 문단이다.", "둘째 문단이다.");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|',
             textBlock = """
