@@ -339,10 +339,10 @@ final class BenchmarkRun {
         Duration coldSeconds = Duration.ofSeconds(Math.min(10, duration.toSeconds()));
         Latencies cold = combined(load.run(ReadLoad.LOOKUPS, lookupRate, coldSeconds), ReadLoad.LOOKUPS);
         Map<String, Latencies> alone = load.alone(20, 5);
+        load.settle(alone, Duration.ofMinutes(3));
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         for (List<String> kinds : List.of(ReadLoad.LOOKUPS, ReadLoad.PAGES)) {
             int rate = kinds == ReadLoad.LOOKUPS ? lookupRate : pageRate;
-            load.settle(alone, Duration.ofMinutes(3));
             load.ramp(kinds, rate, step);
             load.settle(alone, Duration.ofMinutes(3));
             latencies.putAll(load.run(kinds, rate, duration));

@@ -80,15 +80,9 @@ public class ReadModel {
         if (omitted.contains(ProjectionWriter.REMOVED) || omitted.contains(ProjectionWriter.REVISION)) {
             throw new IllegalArgumentException("a lookup needs the fields that tell a live entity apart: " + omitted);
         }
-        Document document;
-        if (omitted.isEmpty()) {
-            document = this.mongo.findById(id, Document.class, collection());
-        }
-        else {
-            Query query = Query.query(Criteria.where("_id").is(id));
-            query.fields().exclude(omitted.toArray(String[]::new));
-            document = this.mongo.findOne(query, Document.class, collection());
-        }
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().exclude(omitted.toArray(String[]::new));
+        Document document = this.mongo.findOne(query, Document.class, collection());
         return document != null && isLive(document) ? document : null;
     }
 
