@@ -82,7 +82,8 @@ final class CollectionLock {
      * an update puts new values in, it never changes a value it replaces. Within a write
      * (an update finding its documents) they stay the stored ones, which the update
      * changes, and so they do within {@link #readingInPlace}, whose caller copies what it
-     * answers.
+     * answers. The file's collections need none of this: each document they hand out is
+     * decoded from its stored bytes for that command alone.
      */
     List<Document> snapshot(List<Document> found) {
         if (this.lock.isWriteLockedByCurrentThread() || this.lock.getReadHoldCount() > 1) {

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,15 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -419,7 +426,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-                MVMap<Object, Document> data = DocumentFormat.open(getMvStore(), "databases." + namespace, meta);
+                MVMap<Object, byte[]> data = DocumentFormat.open(getMvStore(), "databases." + namespace, meta);
                 IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, data, meta,
                         getCursorRegistry());
                 if (!this.opened) {
@@ -432,6 +439,20 @@ public final class EmbeddedMongo implements AutoCloseable {
                     this.opening.add(collection);
                 }
                 return collection;
+            }
+
+            /**
+             * A unique index over a map whose keys are {@link UniqueKeyType}s, converted
+             * first if the file holds it in the older form.
+             */
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+                MVMap<KeyValue, Object> positions = DocumentFormat.openUniqueKeys(getMvStore(),
+                        namespace + "._index_" + indexName, meta);
+                return new UniqueKeyIndex(positions, indexName, keys, sparse);
             }
 
             @Override
@@ -495,14 +516,91 @@ public final class EmbeddedMongo implements AutoCloseable {
         private final CollectionLock lock = new CollectionLock();
 
         /**
+         * The documents, each as its BSON ({@link BsonBytesType}). H2's collection is
+         * handed the same map as its own {@code MVMap<Object, Document>}, and every
+         * method of it that reads or writes that map is overridden here (a test checks
+         * that none is left), so it never sees a value.
+         */
+        private final MVMap<Object, byte[]> documents;
+
+        /**
          * Indexes registered and not yet filled, while fills are deferred; otherwise
          * null.
          */
         private List<PlannedIndex<Object>> unfilled;
 
         IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
-            super(database, collectionName, options, data, meta, cursors);
+                MVMap<Object, byte[]> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, asDocuments(documents), meta, cursors);
+            this.documents = documents;
+        }
+
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        private static MVMap<Object, Document> asDocuments(MVMap<Object, byte[]> documents) {
+            return (MVMap) documents;
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object key = (getIdField() != null) ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+            byte[] previous = this.documents.put(Missing.ofNullable(key), BsonBytesType.encode(document));
+            if (previous != null) {
+                throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
+            }
+            return key;
+        }
+
+        @Override
+        public int count() {
+            return this.documents.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return this.documents.isEmpty();
+        }
+
+        /** The document at {@code position}, decoded into one of the caller's own. */
+        @Override
+        protected Document getDocument(Object position) {
+            return BsonBytesType.decode(this.documents.get(position));
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            if (this.documents.remove(position) == null) {
+                throw new NoSuchElementException("No document with key " + position);
+            }
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+            return this.documents.entrySet()
+                .stream()
+                .map(entry -> new DocumentWithPosition<>(BsonBytesType.decode(entry.getValue()), entry.getKey()));
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            Omission omission = Omission.of(query, orderBy, fieldSelector, getIdField());
+            Stream<Document> stream;
+            if (isNaturalDescending(orderBy)) {
+                stream = this.documents.entrySet()
+                    .stream()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getKey(), b.getKey()))
+                    .map(entry -> BsonBytesType.decode(entry.getValue(), omission.fields()));
+            }
+            else {
+                stream = this.documents.values().stream().map(bytes -> BsonBytesType.decode(bytes, omission.fields()));
+            }
+            return matchDocumentsFromStream(stream, query, orderBy, numberToSkip, limit, batchSize,
+                    omission.projection());
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            this.documents.put(Missing.ofNullable(position), BsonBytesType.encode(newDocument));
         }
 
         @Override
@@ -586,11 +684,6 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
 
         @Override
-        protected QueryResult createQueryResult(List<Document> found, int batchSize) {
-            return super.createQueryResult(this.lock.snapshot(found), batchSize);
-        }
-
-        @Override
         public CollectionLock lock() {
             return this.lock;
         }
@@ -657,8 +750,11 @@ public final class EmbeddedMongo implements AutoCloseable {
             if (plan == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            return matchDocumentsFromStream(plan.documents(this::getDocument), plan.residual(query),
-                    plan.sortLeft(orderBy), numberToSkip, limit, batchSize, fieldSelector);
+            Omission omission = Omission.of(query, orderBy, fieldSelector, getIdField());
+            return matchDocumentsFromStream(
+                    plan.documents(position -> BsonBytesType.decode(this.documents.get(position), omission.fields())),
+                    plan.residual(query), plan.sortLeft(orderBy), numberToSkip, limit, batchSize,
+                    omission.projection());
         }
 
     }

@@ -1,19 +1,24 @@
 package io.newsflow.embeddedmongo;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import io.newsflow.processes.Ports;
 import org.bson.BsonBinary;
 import org.bson.BsonDocument;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The file holds documents as BSON: every BSON type a client stores comes back as it was
@@ -57,6 +63,86 @@ class DocumentFormatTests {
     }
 
     /**
+     * A query whose projection leaves fields out reads the documents without decoding
+     * them: each field of every type is stepped over, and the fields after it come back
+     * as they were stored.
+     */
+    @Test
+    void everyTypeOfValueIsSteppedOverWhenAQueryLeavesItOut() throws Exception {
+        List<Document> written = documents(40);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(this.directory, Ports.free());
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            collection(client).insertMany(written);
+            for (Document document : written) {
+                BsonDocument stored = document.toBsonDocument();
+                for (String field : stored.keySet()) {
+                    if (field.equals("_id")) {
+                        continue;
+                    }
+                    BsonDocument expected = stored.clone();
+                    expected.remove(field);
+                    assertThat(collection(client).withDocumentClass(BsonDocument.class)
+                        .find(Filters.eq("_id", document.get("_id")))
+                        .projection(Projections.exclude(field))
+                        .first()).as("without " + field).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /**
+     * H2's collection is handed the map of bytes as a map of documents: every method of
+     * it that could reach the map is the store's own, except those that read only the
+     * collection's meta map (a newer mongo-java-server that adds one fails here).
+     */
+    @Test
+    void noMethodOfH2sCollectionReachesTheDocumentsMap() throws Exception {
+        Set<String> metaOnly = Set.of("updateDataSize", "getDataSize");
+        for (Method method : H2Collection.class.getDeclaredMethods()) {
+            if (method.isSynthetic() || metaOnly.contains(method.getName())) {
+                continue;
+            }
+            assertThat(EmbeddedMongo.IndexedH2Collection.class.getDeclaredMethod(method.getName(),
+                    method.getParameterTypes()))
+                .as(method.toString())
+                .isNotNull();
+        }
+    }
+
+    /**
+     * The {@code _id} index holds MongoDB's keys, not Java objects: numbers of the three
+     * types name the same key (a second document with that key is refused, a lookup with
+     * another type finds it), before and after the file is opened again.
+     */
+    @Test
+    void theIdIndexHoldsOneKeyForEqualNumbers() throws Exception {
+        int port = Ports.free();
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(this.directory, port);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            collection(client).insertOne(new Document("_id", 7).append("n", 1));
+            collection(client).insertOne(new Document("_id", "7").append("n", 2));
+            assertTheIdIndexHoldsOneKeyForEqualNumbers(client);
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(this.directory, port);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertTheIdIndexHoldsOneKeyForEqualNumbers(client);
+        }
+    }
+
+    private static void assertTheIdIndexHoldsOneKeyForEqualNumbers(MongoClient client) {
+        assertThat(catchThrowableOfType(MongoWriteException.class,
+                () -> collection(client).insertOne(new Document("_id", 7.0).append("n", 3))))
+            .isNotNull();
+        assertThat(catchThrowableOfType(MongoWriteException.class,
+                () -> collection(client).insertOne(new Document("_id", 7L).append("n", 4))))
+            .isNotNull();
+        assertThat(collection(client).find(Filters.eq("_id", 7L)).first()).containsEntry("n", 1);
+        assertThat(collection(client).find(Filters.eq("_id", 7.0)).first()).containsEntry("n", 1);
+        assertThat(collection(client).find(Filters.eq("_id", "7")).first()).containsEntry("n", 2);
+        assertThat(collection(client).countDocuments()).isEqualTo(2);
+    }
+
+    /**
      * The older form is what {@code H2Backend} writes: opened by the store, the same
      * documents are found, by the indexes too, and they are still there once converted
      * (the conversion is kept: the next opening finds the mark).
@@ -70,6 +156,8 @@ class DocumentFormatTests {
         try (MVStore file = MVStore.open(this.directory.resolve("newsflow.mv").toString())) {
             MVMap<String, Object> meta = file.openMap("meta.formats.items");
             assertThat(meta.get(DocumentFormat.MARK)).isEqualTo(DocumentFormat.BSON);
+            assertThat(meta.get(DocumentFormat.KEYS_MARK_PREFIX + "formats.items._index__id_"))
+                .isEqualTo(DocumentFormat.BSON);
             assertThat(file.getMapNames()).noneMatch(name -> name.startsWith("converting."));
         }
         assertTheStoreHolds(written);
@@ -84,9 +172,9 @@ class DocumentFormatTests {
         List<Document> written = documents(500);
         writeTheOlderForm(written);
         try (MVStore file = MVStore.open(this.directory.resolve("newsflow.mv").toString())) {
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> copy = file.openMap("converting.databases.formats.items",
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new BsonDocumentType()));
-            copy.put("partial", new de.bwaldvogel.mongo.bson.Document("_id", "partial"));
+            MVMap<Object, byte[]> copy = file.openMap("converting.databases.formats.items",
+                    new MVMap.Builder<Object, byte[]>().valueType(new BsonBytesType()));
+            copy.put("partial", BsonBytesType.encode(new de.bwaldvogel.mongo.bson.Document("_id", "partial")));
             file.commit();
         }
 
@@ -121,6 +209,14 @@ class DocumentFormatTests {
                 .map(document -> document.get("_id"))
                 .toList();
             assertThat(listed).isNotEmpty().isEqualTo(expected);
+            // the _id index, converted: it finds each document and refuses its key again
+            for (Document document : written.subList(0, 50)) {
+                assertThat(collection(client).find(Filters.eq("_id", document.get("_id"))).first())
+                    .containsEntry("title", document.get("title"));
+            }
+            assertThat(catchThrowableOfType(MongoWriteException.class,
+                    () -> collection(client).insertOne(new Document("_id", written.get(3).get("_id")))))
+                .isNotNull();
         }
     }
 

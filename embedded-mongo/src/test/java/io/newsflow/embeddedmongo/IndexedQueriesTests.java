@@ -16,6 +16,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -281,10 +282,16 @@ class IndexedQueriesTests {
         };
         int skip = random.nextInt(3) == 0 ? random.nextInt(30) : 0;
         int limit = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(25);
+        Bson projection = randomProjection(random);
         String described = filter.toBsonDocument() + " sort " + sort.toBsonDocument() + " skip " + skip + " limit "
-                + limit;
-        List<Document> page = indexed.find(filter).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
-        List<Document> all = scanned.find(filter).sort(sort).into(new ArrayList<>());
+                + limit + " projection " + ((projection != null) ? projection.toBsonDocument() : "none");
+        List<Document> page = indexed.find(filter)
+            .projection(projection)
+            .sort(sort)
+            .skip(skip)
+            .limit(limit)
+            .into(new ArrayList<>());
+        List<Document> all = scanned.find(filter).projection(projection).sort(sort).into(new ArrayList<>());
         List<Document> window = all.subList(Math.min(skip, all.size()),
                 limit == 0 ? all.size() : Math.min(all.size(), skip + limit));
         // documents that tie on the sort may come in any order, as in MongoDB
@@ -308,8 +315,35 @@ class IndexedQueriesTests {
             .toList();
     }
 
+    /**
+     * None, an exclusion of fields the filter and the sort may read too (the store
+     * decodes the documents without those it may leave out), sometimes with {@code _id},
+     * or an inclusion.
+     */
+    private static Bson randomProjection(SplittableRandom random) {
+        List<String> fields = new ArrayList<>(
+                List.of("tokens", "author", "removed", "number", "postedAt", "revision", "board", "_id"));
+        return switch (random.nextInt(6)) {
+            case 0, 1 -> null;
+            case 2 -> Projections.include("board", "number");
+            default -> {
+                List<String> excluded = new ArrayList<>();
+                for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                    excluded.add(fields.remove(random.nextInt(fields.size())));
+                }
+                yield Projections.exclude(excluded);
+            }
+        };
+    }
+
     private static Bson randomFilter(SplittableRandom random) {
         List<Bson> all = new ArrayList<>();
+        switch (random.nextInt(8)) {
+            case 0 -> all.add(Filters.eq("_id", "p" + random.nextInt(400)));
+            case 1 -> all.add(Filters.in("_id", "p" + random.nextInt(400), "p" + random.nextInt(400)));
+            default -> {
+            }
+        }
         if (random.nextInt(4) > 0) {
             all.add(Filters.ne("removed", true));
         }
