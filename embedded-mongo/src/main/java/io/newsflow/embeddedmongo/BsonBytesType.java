@@ -3,6 +3,7 @@ package io.newsflow.embeddedmongo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -76,6 +77,18 @@ final class BsonBytesType extends BasicDataType<byte[]> {
         if (bytes == null || omitted.isEmpty()) {
             return decode(bytes);
         }
+        return decode(bytes, (Predicate<String>) name -> !omitted.contains(name));
+    }
+
+    /**
+     * A document of its own decoded from {@code bytes} with only its top-level fields
+     * named in {@code kept}, the others' bytes stepped over.
+     */
+    static Document decodeOnly(byte[] bytes, Set<String> kept) {
+        return decode(bytes, (Predicate<String>) kept::contains);
+    }
+
+    private static Document decode(byte[] bytes, Predicate<String> wanted) {
         ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
         buffer.skipBytes(Integer.BYTES);
         Document document = new Document();
@@ -85,7 +98,7 @@ final class BsonBytesType extends BasicDataType<byte[]> {
                 return document;
             }
             String name = BsonDecoder.decodeCString(buffer);
-            if (!omitted.contains(name)) {
+            if (wanted.test(name)) {
                 document.put(name, BsonDecoder.decodeValue(type, buffer));
             }
             else if (!stepOver(type, buffer)) {

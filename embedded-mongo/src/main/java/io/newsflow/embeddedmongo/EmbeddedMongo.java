@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -589,10 +591,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                 stream = this.documents.entrySet()
                     .stream()
                     .sorted((a, b) -> ValueComparator.desc().compare(a.getKey(), b.getKey()))
-                    .map(entry -> BsonBytesType.decode(entry.getValue(), omission.fields()));
+                    .map(entry -> omission.decode(entry.getValue()));
             }
             else {
-                stream = this.documents.values().stream().map(bytes -> BsonBytesType.decode(bytes, omission.fields()));
+                stream = this.documents.values().stream().map(omission::decode);
             }
             return matchDocumentsFromStream(stream, query, orderBy, numberToSkip, limit, batchSize,
                     omission.projection());
@@ -689,6 +691,18 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
 
         /**
+         * The documents {@code filter} finds, as a query with {@code projection} answers
+         * them (decoded with only the fields it and the filter read), under the shared
+         * lock.
+         */
+        Stream<Document> matching(Document filter, Document projection) {
+            return this.lock.reading(
+                    () -> StreamSupport.stream(queryDocuments(filter, null, 0, 0, 0, projection).spliterator(), false)
+                        .toList()
+                        .stream());
+        }
+
+        /**
          * Builds an index of the store's own (when the file opens or a service creates
          * it) in one pass over the documents: mongo-java-server reads them twice, to
          * check them and then to add them, which only a unique index needs. While fills
@@ -733,11 +747,27 @@ public final class EmbeddedMongo implements AutoCloseable {
             });
         }
 
+        /**
+         * Fills {@code indexes} from the documents decoded with only the top-level fields
+         * their keys read: an article's paragraphs and photos, most of its bytes, are
+         * stepped over when the file opens.
+         */
         private void fill(List<PlannedIndex<Object>> indexes) {
             List<PlannedIndex.Fill<Object>> fills = indexes.stream().map(index -> index.fill(this)).toList();
-            streamAllDocumentsWithPosition().forEach(stored -> {
+            Set<String> read = new HashSet<>();
+            if (getIdField() != null) {
+                read.add(getIdField());
+            }
+            for (PlannedIndex<Object> index : indexes) {
+                for (IndexKey key : index.getKeys()) {
+                    int dot = key.getKey().indexOf('.');
+                    read.add((dot < 0) ? key.getKey() : key.getKey().substring(0, dot));
+                }
+            }
+            this.documents.entrySet().forEach(stored -> {
+                Document document = BsonBytesType.decodeOnly(stored.getValue(), read);
                 for (PlannedIndex.Fill<Object> fill : fills) {
-                    fill.add(stored.getDocument(), stored.getPosition());
+                    fill.add(document, stored.getKey());
                 }
             });
             fills.forEach(PlannedIndex.Fill::finish);
@@ -751,8 +781,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             Omission omission = Omission.of(query, orderBy, fieldSelector, getIdField());
-            return matchDocumentsFromStream(
-                    plan.documents(position -> BsonBytesType.decode(this.documents.get(position), omission.fields())),
+            return matchDocumentsFromStream(plan.documents(position -> omission.decode(this.documents.get(position))),
                     plan.residual(query), plan.sortLeft(orderBy), numberToSkip, limit, batchSize,
                     omission.projection());
         }

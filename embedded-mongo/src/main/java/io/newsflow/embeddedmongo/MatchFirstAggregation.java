@@ -60,7 +60,10 @@ final class MatchFirstAggregation {
         // what they answer is copied before it is let go (a count copies one document,
         // not
         // the 30,000 it counted)
-        Supplier<List<Document>> run = () -> rest.runStages(collection.handleQueryAsStream(match));
+        List<Document> stages = pipeline.subList(1, pipeline.size());
+        Supplier<List<Document>> run = () -> rest
+            .runStages((collection instanceof EmbeddedMongo.IndexedH2Collection file && readsNoField(stages))
+                    ? file.matching(match, new Document("_id", 1)) : collection.handleQueryAsStream(match));
         List<Document> results = collection instanceof CollectionLock.Locked locked
                 ? locked.lock().readingInPlace(() -> copies(run.get())) : run.get();
         int batchSize = batchSize(query);
@@ -89,6 +92,58 @@ final class MatchFirstAggregation {
         List<Document> copies = new ArrayList<>(results.size());
         results.forEach(result -> copies.add(result.cloneDeeply()));
         return copies;
+    }
+
+    /**
+     * Whether {@code stages} read no field of the documents the match finds: a count
+     * ({@code countDocuments} is a {@code $group} of a constant key summing a constant,
+     * after an optional {@code $skip} and {@code $limit}; or {@code $count}), whatever
+     * follows it, since it sees only the count. The file's collection then decodes no
+     * field of the documents it counts but the filter's.
+     */
+    static boolean readsNoField(List<Document> stages) {
+        for (Document stage : stages) {
+            if (stage.size() != 1) {
+                return false;
+            }
+            String name = stage.keySet().iterator().next();
+            Object specification = stage.get(name);
+            switch (name) {
+                case "$skip", "$limit" -> {
+                    // passes the documents on as they are
+                }
+                case "$count" -> {
+                    return true;
+                }
+                case "$group" -> {
+                    return specification instanceof Document group && constantGroup(group);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean constantGroup(Document group) {
+        for (Map.Entry<String, Object> field : group.entrySet()) {
+            if (field.getKey().equals("_id")) {
+                if (!constant(field.getValue())) {
+                    return false;
+                }
+            }
+            else if (!(field.getValue() instanceof Document accumulator) || accumulator.size() != 1
+                    || !(accumulator.values().iterator().next() instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean constant(Object value) {
+        return value == null || value instanceof Number || value instanceof Boolean
+                || (value instanceof String text && !text.startsWith("$"));
     }
 
     /** The first batch's size the command asks for ({@code cursor: {batchSize}}). */

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Field;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -304,6 +305,11 @@ class IndexedQueriesTests {
                 Aggregates.group("$board", Accumulators.sum("posts", 1)), Aggregates.sort(Sorts.ascending("_id")));
         assertThat(indexed.aggregate(perBoard).into(new ArrayList<>())).as("aggregate " + described)
             .isEqualTo(scanned.aggregate(perBoard).into(new ArrayList<>()));
+        // a count that reads no field of what it counts, and a stage after it
+        List<Bson> counted = List.of(Aggregates.match(filter), Aggregates.skip(2), Aggregates.count("n"),
+                Aggregates.addFields(new Field<>("counted", true)));
+        assertThat(indexed.aggregate(counted).into(new ArrayList<>())).as("$count " + described)
+            .isEqualTo(scanned.aggregate(counted).into(new ArrayList<>()));
     }
 
     private static List<List<Object>> sortKeys(List<Document> documents, List<String> fields) {

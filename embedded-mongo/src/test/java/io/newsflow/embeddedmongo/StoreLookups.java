@@ -18,6 +18,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -26,11 +27,13 @@ import org.bson.Document;
 
 /**
  * A benchmark harness of the file store alone, in one JVM (not a test): it writes a
- * collection of article-sized documents, reopens the file with a cold page cache, then
- * looks documents up by {@code _id} from two client threads as article-service does
- * (search fields left out) and upserts them again as the consume leg does. It prints the
- * latencies, the bytes the server's threads allocated per lookup and per write, and the
- * collections, the figures that tell a change of the store's value handling by itself.
+ * collection of article-sized documents (with a term index and a compound index, as
+ * article-service has), reopens the file with a cold page cache (the indexes filled
+ * again, as a restart fills them), then looks documents up by {@code _id} from two client
+ * threads as article-service does (search fields left out) and upserts them again as the
+ * consume leg does. It prints the latencies, the bytes the server's threads allocated per
+ * lookup and per write, and the collections, the figures that tell a change of the
+ * store's value handling by itself.
  * <p>
  * Run it from the module, after {@code ../mvnw test-compile}: <pre>
  * java -Xmx1g -XX:+UseParallelGC -Xmn192m -cp target/test-classes:target/classes:$(cat target/test.cp) \
@@ -58,6 +61,10 @@ public final class StoreLookups {
             try (EmbeddedMongo mongo = EmbeddedMongo.start(directory, port);
                     MongoClient client = MongoClients.create(mongo.connectionString())) {
                 MongoCollection<Document> articles = articles(client);
+                // article-service's shapes: a term index and a compound listing order
+                articles.createIndex(Indexes.ascending("tokens"));
+                articles.createIndex(Indexes.compoundIndex(Indexes.ascending("source"),
+                        Indexes.descending("publishedAt"), Indexes.descending("_id")));
                 for (int from = 0; from < count; from += 500) {
                     List<ReplaceOneModel<Document>> bulk = new ArrayList<>();
                     for (int i = from; i < Math.min(count, from + 500); i++) {
