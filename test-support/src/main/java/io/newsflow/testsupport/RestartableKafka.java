@@ -20,8 +20,11 @@ public final class RestartableKafka implements AutoCloseable {
 
     private final KafkaServerProcess broker;
 
-    private RestartableKafka(KafkaServerProcess broker) {
+    private final Path directory;
+
+    private RestartableKafka(KafkaServerProcess broker, Path directory) {
         this.broker = broker;
+        this.directory = directory;
     }
 
     /**
@@ -41,7 +44,7 @@ public final class RestartableKafka implements AutoCloseable {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         KafkaServerProcess broker = new KafkaServerProcess(directory, Ports.free(), Ports.free(), classpath,
                 List.of("-Xmx512m", "-Dlogback.configurationFile=" + logback), directory.resolve("kafka.log"));
-        RestartableKafka kafka = new RestartableKafka(broker);
+        RestartableKafka kafka = new RestartableKafka(broker, directory);
         kafka.startAgain();
         return kafka;
     }
@@ -53,6 +56,16 @@ public final class RestartableKafka implements AutoCloseable {
     /** A controlled shutdown; returns once the broker process is gone. */
     public void stop() {
         this.broker.stop();
+    }
+
+    /** A crash: SIGKILL, no controlled shutdown; returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        this.broker.kill();
+    }
+
+    /** Where the broker keeps its partitions and checkpoints. */
+    public Path logDirectory() {
+        return this.directory.resolve("log");
     }
 
     /**
