@@ -65,6 +65,11 @@ public final class KafkaServerProcess {
         return this.log;
     }
 
+    /** Where the broker keeps its partitions and their checkpoints. */
+    public Path logDirectory() {
+        return this.directory.resolve("log");
+    }
+
     /**
      * Formats the log directory on first use, then starts the broker; returns without
      * waiting for it.
@@ -73,7 +78,7 @@ public final class KafkaServerProcess {
         Files.createDirectories(this.directory);
         Files.createDirectories(this.log.getParent());
         Path properties = writeServerProperties();
-        if (!Files.exists(this.directory.resolve("log").resolve("meta.properties"))) {
+        if (!Files.exists(logDirectory().resolve("meta.properties"))) {
             java("kafka-storage-format", "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(), "--config",
                     properties.toString())
                 .run(Duration.ofMinutes(2));
@@ -145,11 +150,11 @@ public final class KafkaServerProcess {
                 "listeners=PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + this.port, "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + this.directory.resolve("log"), "num.partitions=3", "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT", "log.dirs=" + logDirectory(),
+                "num.partitions=3", "auto.create.topics.enable=false", "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
                 // the log cleaner's dedupe buffer is on the heap (128 MB by default); 32
                 // MB
                 // maps about 1.3 million keys per cleaning pass, plenty for one machine

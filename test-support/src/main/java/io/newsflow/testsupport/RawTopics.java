@@ -39,7 +39,12 @@ public final class RawTopics implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public RawTopics(Infrastructure infrastructure) {
-        this.bootstrapServers = infrastructure.kafkaBootstrapServers();
+        this(infrastructure.kafkaBootstrapServers());
+    }
+
+    /** On the broker at {@code bootstrapServers}, such as one a test restarts. */
+    public RawTopics(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }

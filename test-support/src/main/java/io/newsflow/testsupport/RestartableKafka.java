@@ -20,11 +20,8 @@ public final class RestartableKafka implements AutoCloseable {
 
     private final KafkaServerProcess broker;
 
-    private final Path directory;
-
-    private RestartableKafka(KafkaServerProcess broker, Path directory) {
+    private RestartableKafka(KafkaServerProcess broker) {
         this.broker = broker;
-        this.directory = directory;
     }
 
     /**
@@ -44,7 +41,7 @@ public final class RestartableKafka implements AutoCloseable {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         KafkaServerProcess broker = new KafkaServerProcess(directory, Ports.free(), Ports.free(), classpath,
                 List.of("-Xmx512m", "-Dlogback.configurationFile=" + logback), directory.resolve("kafka.log"));
-        RestartableKafka kafka = new RestartableKafka(broker, directory);
+        RestartableKafka kafka = new RestartableKafka(broker);
         kafka.startAgain();
         return kafka;
     }
@@ -65,7 +62,7 @@ public final class RestartableKafka implements AutoCloseable {
 
     /** Where the broker keeps its partitions and checkpoints. */
     public Path logDirectory() {
-        return this.directory.resolve("log");
+        return this.broker.logDirectory();
     }
 
     /**

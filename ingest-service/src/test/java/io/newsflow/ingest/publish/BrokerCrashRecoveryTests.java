@@ -3,24 +3,16 @@ package io.newsflow.ingest.publish;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.newsflow.processes.KafkaServerProcess;
+import io.newsflow.testsupport.RawTopics;
 import io.newsflow.testsupport.RestartableKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,14 +38,10 @@ class BrokerCrashRecoveryTests {
                 .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(), new StringSerializer())) {
+            try (RawTopics topics = new RawTopics(kafka.bootstrapServers())) {
                 for (int i = 0; i < RECORDS; i++) {
-                    producer.send(new ProducerRecord<>(TOPIC, "key-" + i, "record " + i));
+                    topics.send(TOPIC, "key-" + i, "record " + i);
                 }
-                producer.flush();
             }
             // far more than the interval: what is awaited is the point, not its speed
             // (without the flush settings it stays at 0 until a 1 GB segment rolls)
@@ -63,9 +51,11 @@ class BrokerCrashRecoveryTests {
             kafka.kill();
             kafka.startAgain();
 
-            assertThat(readAll(kafka.bootstrapServers())).hasSize(RECORDS)
-                .startsWith("record 0")
-                .endsWith("record 1999");
+            List<String> values;
+            try (RawTopics topics = new RawTopics(kafka.bootstrapServers())) {
+                values = topics.records(TOPIC).stream().map(ConsumerRecord::value).toList();
+            }
+            assertThat(values).hasSize(RECORDS).startsWith("record 0").endsWith("record 1999");
         }
     }
 
@@ -85,23 +75,6 @@ class BrokerCrashRecoveryTests {
             }
         }
         return -1;
-    }
-
-    private static List<String> readAll(String bootstrapServers) {
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(TOPIC, 0);
-            consumer.assign(Set.of(partition));
-            consumer.seekToBeginning(Set.of(partition));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (values.size() < RECORDS && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
-            }
-        }
-        return values;
     }
 
 }
