@@ -18,7 +18,6 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -513,7 +512,8 @@ public final class EmbeddedMongo implements AutoCloseable {
      * index, so each guarded write ({@code _id} and revision) and each page scanned the
      * whole collection.
      */
-    static final class IndexedH2Collection extends H2Collection implements CollectionLock.Locked {
+    static final class IndexedH2Collection extends H2Collection
+            implements CollectionLock.Locked, MatchFirstAggregation.Counted {
 
         private final CollectionLock lock = new CollectionLock();
 
@@ -691,15 +691,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
 
         /**
-         * The documents {@code filter} finds, as a query with {@code projection} answers
-         * them (decoded with only the fields it and the filter read), under the shared
-         * lock.
+         * The index keys of what {@code filter} finds where one index holds every field
+         * it reads, otherwise the documents decoded with only those fields and
+         * {@code _id}.
          */
-        Stream<Document> matching(Document filter, Document projection) {
-            return this.lock.reading(
-                    () -> StreamSupport.stream(queryDocuments(filter, null, 0, 0, 0, projection).spliterator(), false)
-                        .toList()
-                        .stream());
+        @Override
+        public List<Document> counted(Document filter) {
+            return this.lock.reading(() -> MatchFirstAggregation.Counted.answer(getIndexes(), filter,
+                    this::documentMatchesQuery, () -> queryDocuments(filter, null, 0, 0, 0, new Document("_id", 1))));
         }
 
         /**
@@ -823,7 +822,8 @@ public final class EmbeddedMongo implements AutoCloseable {
      * The collection of the in-memory store: its queries are planned by
      * {@link IndexPlan}, and run beside each other under its {@link CollectionLock}.
      */
-    static final class IndexedMemoryCollection extends MemoryCollection implements CollectionLock.Locked {
+    static final class IndexedMemoryCollection extends MemoryCollection
+            implements CollectionLock.Locked, MatchFirstAggregation.Counted {
 
         private final CollectionLock lock = new CollectionLock();
 
@@ -925,6 +925,16 @@ public final class EmbeddedMongo implements AutoCloseable {
         @Override
         public void addIndex(Index<Integer> index) {
             this.lock.writing(() -> super.addIndex(index));
+        }
+
+        /**
+         * The index keys of what {@code filter} finds where one index holds every field
+         * it reads, otherwise the stored documents it finds.
+         */
+        @Override
+        public List<Document> counted(Document filter) {
+            return this.lock.reading(() -> MatchFirstAggregation.Counted.answer(getIndexes(), filter,
+                    this::documentMatchesQuery, () -> queryDocuments(filter, null, 0, 0, 0, null)));
         }
 
         @Override

@@ -102,6 +102,65 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted, TermCondition served)
         return narrowing == null ? null : new IndexPlan<>(narrowing.positions(), false);
     }
 
+    /**
+     * The index keys of every document {@code query} may find, read from one sorted index
+     * alone, when the index holds every field the filter reads and no document holds an
+     * array in them; null when none does. The filter applied to them answers as it would
+     * applied to the documents (each key holds a field's whole value, and a field the
+     * document lacks is missing from its key too), so a count needs no document read: the
+     * board listing's count of a 30,000-post board read every post through the index only
+     * to check that it is live, which the index now says. Of several such indexes, the
+     * one given most of its keys by equality.
+     */
+    static <P> Iterable<Document> covering(List<Index<P>> indexes, Document query) {
+        FilterBounds conditions = null;
+        Walk<P> narrowest = null;
+        for (Index<P> index : indexes) {
+            if (index instanceof SortedKeyIndex<P> sorted && sorted.usable() && readsOnly(query, fields(sorted))) {
+                conditions = (conditions != null) ? conditions : FilterBounds.of(query);
+                Walk<P> walk = Walk.of(sorted, conditions, null);
+                if (narrowest == null || walk.equalKeys() > narrowest.equalKeys()) {
+                    narrowest = walk;
+                }
+            }
+        }
+        return (narrowest != null) ? narrowest.keys() : null;
+    }
+
+    /** The index's fields, none of them a path into a subdocument (otherwise none). */
+    private static Set<String> fields(SortedKeyIndex<?> index) {
+        Set<String> fields = new HashSet<>();
+        for (IndexKey key : index.getKeys()) {
+            if (key.getKey().contains(".")) {
+                return Set.of();
+            }
+            fields.add(key.getKey());
+        }
+        return fields;
+    }
+
+    /**
+     * Whether {@code filter} reads no field but {@code fields}: its fields of the top
+     * level are among them, within {@code $and}, {@code $or} and {@code $nor} too, and it
+     * asks nothing of the whole document ({@code $expr}, {@code $where}, {@code $text}
+     * and any other operator of the top level).
+     */
+    static boolean readsOnly(Document filter, Set<String> fields) {
+        for (var clause : filter.entrySet()) {
+            String field = clause.getKey();
+            if (field.equals("$and") || field.equals("$or") || field.equals("$nor")) {
+                if (!(clause.getValue() instanceof List<?> parts) || !parts.stream()
+                    .allMatch(part -> part instanceof Document branch && readsOnly(branch, fields))) {
+                    return false;
+                }
+            }
+            else if (!fields.contains(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static <P> IndexPlan<P> unique(List<Index<P>> indexes, FilterBounds conditions) {
         for (Index<P> index : indexes) {
             if (index.isUnique()
@@ -273,6 +332,10 @@ record IndexPlan<P>(Iterable<P> positions, boolean sorted, TermCondition served)
 
         Iterable<P> positions() {
             return this.index.walk(this.prefix, this.range, Boolean.TRUE.equals(this.backwards));
+        }
+
+        Iterable<Document> keys() {
+            return this.index.keys(this.prefix, this.range);
         }
 
     }

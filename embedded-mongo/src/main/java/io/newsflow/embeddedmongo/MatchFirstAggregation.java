@@ -3,12 +3,14 @@ package io.newsflow.embeddedmongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractMongoDatabase;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
@@ -25,6 +27,36 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * with {@code getMore}, so a large result never becomes one reply.
  */
 final class MatchFirstAggregation {
+
+    /**
+     * A collection of the store's own, which answers the match of a count (stages that
+     * read no field of what it finds, {@link #readsNoField}) with one document for each
+     * it finds, holding only what the filter reads: index keys where one index holds them
+     * all (nothing is read from the documents), otherwise the documents.
+     */
+    interface Counted {
+
+        /** One document for each {@code filter} finds, under the shared lock. */
+        List<Document> counted(Document filter);
+
+        /**
+         * The index keys {@code filter} matches (as the collection's matcher tells) where
+         * one of {@code indexes} holds every field it reads, otherwise what
+         * {@code documents} finds.
+         */
+        static <P> List<Document> answer(List<Index<P>> indexes, Document filter,
+                BiPredicate<Document, Document> matches, Supplier<Iterable<Document>> documents) {
+            Iterable<Document> keys = IndexPlan.covering(indexes, filter);
+            List<Document> matching = new ArrayList<>();
+            for (Document found : (keys != null) ? keys : documents.get()) {
+                if (keys == null || matches.test(found, filter)) {
+                    matching.add(found);
+                }
+            }
+            return matching;
+        }
+
+    }
 
     /** MongoDB's first batch when the command names no size. */
     static final int DEFAULT_BATCH_SIZE = 101;
@@ -56,14 +88,12 @@ final class MatchFirstAggregation {
                 collection, oplog);
         rest.validate(query);
         // the stages run over the stored documents under the collection's shared lock,
-        // and
-        // what they answer is copied before it is let go (a count copies one document,
-        // not
-        // the 30,000 it counted)
+        // and what they answer is copied before it is let go (a count copies one
+        // document, not the 30,000 it counted)
         List<Document> stages = pipeline.subList(1, pipeline.size());
         Supplier<List<Document>> run = () -> rest
-            .runStages((collection instanceof EmbeddedMongo.IndexedH2Collection file && readsNoField(stages))
-                    ? file.matching(match, new Document("_id", 1)) : collection.handleQueryAsStream(match));
+            .runStages((collection instanceof Counted counted && readsNoField(stages)) ? counted.counted(match).stream()
+                    : collection.handleQueryAsStream(match));
         List<Document> results = collection instanceof CollectionLock.Locked locked
                 ? locked.lock().readingInPlace(() -> copies(run.get())) : run.get();
         int batchSize = batchSize(query);
@@ -98,8 +128,10 @@ final class MatchFirstAggregation {
      * Whether {@code stages} read no field of the documents the match finds: a count
      * ({@code countDocuments} is a {@code $group} of a constant key summing a constant,
      * after an optional {@code $skip} and {@code $limit}; or {@code $count}), whatever
-     * follows it, since it sees only the count. The file's collection then decodes no
-     * field of the documents it counts but the filter's.
+     * follows it, since it sees only the count. The match is then answered by
+     * {@link Counted#counted}: from an index's keys where one holds every field the
+     * filter reads, otherwise (the file's collection) from the documents decoded with
+     * only those fields.
      */
     static boolean readsNoField(List<Document> stages) {
         for (Document stage : stages) {

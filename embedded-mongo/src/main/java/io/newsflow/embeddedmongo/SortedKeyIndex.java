@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -66,6 +67,32 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
      * bounds given on the next key, in index order or backwards.
      */
     Iterable<P> walk(Object[] prefix, FilterBounds.Range range, boolean backwards) {
+        NavigableSet<Entry<P>> within = within(prefix, range);
+        NavigableSet<Entry<P>> ordered = backwards ? within.descendingSet() : within;
+        return () -> ordered.stream().map(Entry::position).iterator();
+    }
+
+    /**
+     * The keys of the entries {@link #walk} yields, each as a document of the index's
+     * fields holding the document's values (a field it lacks left out), in index order: a
+     * filter that reads only those fields is answered from them as from the documents
+     * themselves, since the values are whole (a key of the top level, not a path).
+     */
+    Iterable<Document> keys(Object[] prefix, FilterBounds.Range range) {
+        NavigableSet<Entry<P>> within = within(prefix, range);
+        List<IndexKey> fields = getKeys();
+        return () -> within.stream().map(entry -> {
+            Document keys = new Document();
+            for (int i = 0; i < entry.key().length; i++) {
+                if (!(entry.key()[i] instanceof Missing)) {
+                    keys.put(fields.get(i).getKey(), entry.key()[i]);
+                }
+            }
+            return keys;
+        }).iterator();
+    }
+
+    private NavigableSet<Entry<P>> within(Object[] prefix, FilterBounds.Range range) {
         Entry<P> from = new Entry<>(prefix, null, -1);
         Entry<P> to = new Entry<>(prefix, null, 1);
         if (range != null) {
@@ -80,11 +107,9 @@ final class SortedKeyIndex<P> extends PlannedIndex<P> {
         }
         ConcurrentNavigableMap<Entry<P>, Boolean> entries = this.entries;
         if (entries.comparator().compare(from, to) > 0) {
-            return List.of();
+            return Collections.emptyNavigableSet();
         }
-        NavigableSet<Entry<P>> within = entries.navigableKeySet().subSet(from, true, to, true);
-        NavigableSet<Entry<P>> ordered = backwards ? within.descendingSet() : within;
-        return () -> ordered.stream().map(Entry::position).iterator();
+        return entries.navigableKeySet().subSet(from, true, to, true);
     }
 
     private static <P> Entry<P> probe(Object[] prefix, Object value, int bound) {

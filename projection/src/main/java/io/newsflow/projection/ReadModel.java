@@ -1,15 +1,20 @@
 package io.newsflow.projection;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import io.newsflow.projection.read.NotFoundException;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,6 +33,11 @@ public class ReadModel {
 
     static final String REGISTRY = "readModels";
 
+    /** MongoDB's {@code IndexNotFound}. */
+    private static final int INDEX_NOT_FOUND = 27;
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
+
     private final MongoTemplate mongo;
 
     private final String name;
@@ -36,14 +46,25 @@ public class ReadModel {
 
     private final List<Index> indexes;
 
+    private final List<Index> retired;
+
     /**
-     * @param indexes the indexes every collection of the model gets (the embedded server
-     * ignores non-unique ones; a real MongoDB needs them)
+     * @param indexes the indexes every collection of the model gets
      */
     public ReadModel(MongoTemplate mongo, String name, List<Index> indexes) {
+        this(mongo, name, indexes, List.of());
+    }
+
+    /**
+     * @param indexes the indexes every collection of the model gets
+     * @param retired indexes an earlier version of the service created and this one
+     * replaced: dropped where {@link #ensureIndexes} finds them
+     */
+    public ReadModel(MongoTemplate mongo, String name, List<Index> indexes, List<Index> retired) {
         this.mongo = mongo;
         this.name = name;
         this.indexes = List.copyOf(indexes);
+        this.retired = List.copyOf(retired);
         Document registered = mongo.findById(name, Document.class, REGISTRY);
         this.active = new AtomicReference<>(registered == null ? name : registered.getString("active"));
     }
@@ -126,10 +147,51 @@ public class ReadModel {
      * them all over what it holds).
      */
     public void ensureIndexes(String collection) {
-        if (this.indexes.isEmpty()) {
-            return;
+        MongoCollection<Document> indexed = this.mongo.getCollection(collection);
+        if (!this.indexes.isEmpty()) {
+            indexed.createIndexes(this.indexes.stream().map(ReadModel::model).toList());
         }
-        this.mongo.getCollection(collection).createIndexes(this.indexes.stream().map(ReadModel::model).toList());
+        if (!this.retired.isEmpty()) {
+            dropRetired(indexed);
+        }
+    }
+
+    /**
+     * Drops the retired indexes the collection holds, found by their keys (whatever their
+     * name), after the ones replacing them exist: an index a write no longer needs still
+     * costs every write and its memory, and the embedded server would walk it rather than
+     * the one that replaced it. An instance starting beside this one may have dropped it
+     * first.
+     */
+    private void dropRetired(MongoCollection<Document> indexed) {
+        List<Document> retiredKeys = this.retired.stream().map(Index::getIndexKeys).toList();
+        for (Document existing : indexed.listIndexes().into(new ArrayList<>())) {
+            Document keys = existing.get("key", Document.class);
+            if (keys != null && retiredKeys.stream().anyMatch(retired -> sameKeys(retired, keys))) {
+                String indexName = existing.getString("name");
+                try {
+                    indexed.dropIndex(indexName);
+                    log.info("Dropped the retired index {} of {}", indexName, indexed.getNamespace());
+                }
+                catch (MongoCommandException ex) {
+                    if (ex.getErrorCode() != INDEX_NOT_FOUND) {
+                        throw ex;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The same fields in the same order, each in the same direction. */
+    static boolean sameKeys(Document first, Document second) {
+        if (!List.copyOf(first.keySet()).equals(List.copyOf(second.keySet()))) {
+            return false;
+        }
+        return first.entrySet()
+            .stream()
+            .allMatch(key -> key.getValue() instanceof Number direction
+                    && second.get(key.getKey()) instanceof Number other
+                    && Math.signum(direction.doubleValue()) == Math.signum(other.doubleValue()));
     }
 
     /**

@@ -45,23 +45,16 @@ public final class QueryShapes {
 
     /** The shape of a {@code find}, {@code count} or {@code aggregate} command. */
     public static Shape of(BsonDocument command) {
-        BsonDocument filter = new BsonDocument();
+        BsonDocument filter = filter(command);
         Map<String, Integer> sort = new LinkedHashMap<>();
         String grouped = null;
         if (command.containsKey("find")) {
-            filter = command.getDocument("filter", new BsonDocument());
             command.getDocument("sort", new BsonDocument())
                 .forEach((field, direction) -> sort.put(field, direction.asNumber().intValue() < 0 ? -1 : 1));
-        }
-        else if (command.containsKey("count")) {
-            filter = command.getDocument("query", new BsonDocument());
         }
         else if (command.containsKey("aggregate")) {
             for (BsonValue stage : command.getArray("pipeline")) {
                 BsonDocument step = stage.asDocument();
-                if (step.containsKey("$match") && filter.isEmpty()) {
-                    filter = step.getDocument("$match");
-                }
                 if (step.containsKey("$group") && grouped == null && step.getDocument("$group").get("_id").isString()) {
                     grouped = step.getDocument("$group").getString("_id").getValue().substring(1);
                 }
@@ -71,6 +64,50 @@ public final class QueryShapes {
         Set<String> multikey = new TreeSet<>();
         collect(filter, equality, multikey);
         return new Shape(equality, multikey, sort, grouped);
+    }
+
+    /**
+     * The filter of a {@code find}, a {@code count} or the first {@code $match} of an
+     * {@code aggregate}.
+     */
+    private static BsonDocument filter(BsonDocument command) {
+        if (command.containsKey("find")) {
+            return command.getDocument("filter", new BsonDocument());
+        }
+        if (command.containsKey("count")) {
+            return command.getDocument("query", new BsonDocument());
+        }
+        if (command.containsKey("aggregate")) {
+            for (BsonValue stage : command.getArray("pipeline")) {
+                if (stage.asDocument().containsKey("$match")) {
+                    return stage.asDocument().getDocument("$match");
+                }
+            }
+        }
+        return new BsonDocument();
+    }
+
+    /**
+     * Every field the command's filter reads: its fields of the top level and those of
+     * its {@code $and}, {@code $or} and {@code $nor}. An index that holds them all
+     * answers the filter from its keys alone (a covered query, on a field no document
+     * holds an array in), without reading a document.
+     */
+    public static Set<String> fieldsRead(BsonDocument command) {
+        Set<String> fields = new TreeSet<>();
+        collectFields(filter(command), fields);
+        return fields;
+    }
+
+    private static void collectFields(BsonDocument filter, Set<String> fields) {
+        filter.forEach((field, condition) -> {
+            if (field.equals("$and") || field.equals("$or") || field.equals("$nor")) {
+                condition.asArray().forEach(clause -> collectFields(clause.asDocument(), fields));
+            }
+            else {
+                fields.add(field);
+            }
+        });
     }
 
     /**

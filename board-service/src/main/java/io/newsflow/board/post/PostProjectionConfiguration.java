@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.newsflow.contracts.PostEvent;
 import io.newsflow.contracts.Topics;
+import io.newsflow.projection.ProjectionWriter;
 import io.newsflow.projection.config.ProjectionConfiguration;
 
 import org.springframework.context.annotation.Configuration;
@@ -31,14 +32,33 @@ class PostProjectionConfiguration extends ProjectionConfiguration<PostEvent> {
         return "posts";
     }
 
-    /** A board newest number first, authors of a board, and the title search tokens. */
+    /**
+     * A board newest number first, authors of a board, and the title search tokens. The
+     * listings' indexes end with the fields that tell a live post apart, so a listing's
+     * count of a board (or of an author on it) is answered from the index alone, not from
+     * each of its posts.
+     */
     @Override
     protected List<Index> indexes() {
+        return List.of(live(new Index().on("board", Sort.Direction.ASC).on("number", Sort.Direction.DESC)),
+                live(new Index().on("board", Sort.Direction.ASC)
+                    .on("author", Sort.Direction.ASC)
+                    .on("number", Sort.Direction.DESC)),
+                new Index().on("tokens", Sort.Direction.ASC));
+    }
+
+    /** The listings' indexes before they held the fields of a live post. */
+    @Override
+    protected List<Index> retiredIndexes() {
         return List.of(new Index().on("board", Sort.Direction.ASC).on("number", Sort.Direction.DESC),
                 new Index().on("board", Sort.Direction.ASC)
                     .on("author", Sort.Direction.ASC)
-                    .on("number", Sort.Direction.DESC),
-                new Index().on("tokens", Sort.Direction.ASC));
+                    .on("number", Sort.Direction.DESC));
+    }
+
+    private static Index live(Index listing) {
+        return listing.on(ProjectionWriter.REMOVED, Sort.Direction.ASC)
+            .on(ProjectionWriter.REVISION, Sort.Direction.ASC);
     }
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
@@ -307,9 +308,41 @@ class BoardReadApiTests {
                 this.mongo.getCollection(this.readModel.collection()).listIndexes());
 
         assertThat(servedBy).doesNotContainValue("none")
-            .containsEntry("equality [board], sort {number=-1}", "board_1_number_-1")
-            .containsEntry("equality [author, board], sort {number=-1}", "board_1_author_1_number_-1")
+            .containsEntry("equality [board], sort {number=-1}", "board_1_number_-1_removed_1_revision_1")
+            .containsEntry("equality [author, board], sort {number=-1}",
+                    "board_1_author_1_number_-1_removed_1_revision_1")
             .containsEntry("equality [_id]", "_id_");
+    }
+
+    /**
+     * A listing's count (of a board, of an author on it) reads no field that the index
+     * serving the listing lacks, so MongoDB counts from the index's keys without reading
+     * a post: the count of the 30,000-post board read every post only to tell whether it
+     * is live.
+     */
+    @Test
+    void aListingsCountReadsOnlyFieldsOfAnIndex() throws Exception {
+        String board = board();
+        send(board, 1, listed(board, 1, 1, "세는 글", 0));
+        await().atMost(WITHIN).untilAsserted(() -> this.mvc.perform(get(post(board, 1))).andExpect(status().isOk()));
+        int mark = this.commands.mark();
+        String posts = "/api/v1/boards/" + board + "/posts";
+        this.mvc.perform(get(posts)).andExpect(status().isOk());
+        this.mvc.perform(get(posts).param("author", "작성자")).andExpect(status().isOk());
+        List<BsonDocument> counts = this.commands.readsOf(this.readModel.collection(), mark)
+            .stream()
+            .filter(command -> command.containsKey("aggregate"))
+            .toList();
+        List<Set<String>> indexes = new ArrayList<>();
+        this.mongo.getCollection(this.readModel.collection())
+            .listIndexes()
+            .forEach(index -> indexes.add(index.get("key", org.bson.Document.class).keySet()));
+
+        System.out
+            .println("DEBUG " + counts + " " + indexes + " " + counts.stream().map(QueryShapes::fieldsRead).toList());
+        assertThat(counts).hasSize(2)
+            .allSatisfy(count -> assertThat(indexes).as(count.toJson())
+                .anySatisfy(keys -> assertThat(keys).containsAll(QueryShapes.fieldsRead(count))));
     }
 
     @Test

@@ -52,9 +52,17 @@ public abstract class ProjectionConfiguration<E> {
     /** The indexes every collection of the read model gets. */
     protected abstract List<Index> indexes();
 
+    /**
+     * Indexes an earlier version created that {@link #indexes} replaced, dropped where
+     * they exist once their replacements do; none by default.
+     */
+    protected List<Index> retiredIndexes() {
+        return List.of();
+    }
+
     @Bean
     public ReadModel readModel(MongoTemplate mongo) {
-        ReadModel model = new ReadModel(mongo, readModelName(), indexes());
+        ReadModel model = new ReadModel(mongo, readModelName(), indexes(), retiredIndexes());
         model.ensureIndexes(model.collection());
         return model;
     }
