@@ -148,8 +148,12 @@ public final class LocalStack {
         // sized for one machine running the whole stack: 32 request threads serve two
         // cores well
         environment.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", "32"));
-        List<String> arguments = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                this.settings.gcLogOption(service.name())));
+        // the heap at its whole size from the start, and metadata room for what a
+        // service loads: grown from 64 MB, a service's heap reached its working size
+        // (130-210 MB under load) one full collection at a time, and nearly all of its
+        // stops over 50 ms were in its first three minutes (docs/performance.md)
+        List<String> arguments = new ArrayList<>(List.of("-Xms256m", "-Xmx256m", "-XX:MetaspaceSize=128m",
+                "-XX:+ExitOnOutOfMemoryError", this.settings.gcLogOption(service.name())));
         arguments.addAll(this.settings.serviceCollector());
         // such as a flight recording or another collector: NEWSFLOW_SERVICE_JAVA_OPTIONS,
         // {service} for the service's name
