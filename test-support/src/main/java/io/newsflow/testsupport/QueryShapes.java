@@ -68,7 +68,7 @@ public final class QueryShapes {
 
     /**
      * The filter of a {@code find}, a {@code count} or the first {@code $match} of an
-     * {@code aggregate}.
+     * {@code aggregate} that asks anything.
      */
     private static BsonDocument filter(BsonDocument command) {
         if (command.containsKey("find")) {
@@ -79,7 +79,7 @@ public final class QueryShapes {
         }
         if (command.containsKey("aggregate")) {
             for (BsonValue stage : command.getArray("pipeline")) {
-                if (stage.asDocument().containsKey("$match")) {
+                if (stage.asDocument().containsKey("$match") && !stage.asDocument().getDocument("$match").isEmpty()) {
                     return stage.asDocument().getDocument("$match");
                 }
             }

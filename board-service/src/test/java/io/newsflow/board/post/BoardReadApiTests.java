@@ -338,8 +338,6 @@ class BoardReadApiTests {
             .listIndexes()
             .forEach(index -> indexes.add(index.get("key", org.bson.Document.class).keySet()));
 
-        System.out
-            .println("DEBUG " + counts + " " + indexes + " " + counts.stream().map(QueryShapes::fieldsRead).toList());
         assertThat(counts).hasSize(2)
             .allSatisfy(count -> assertThat(indexes).as(count.toJson())
                 .anySatisfy(keys -> assertThat(keys).containsAll(QueryShapes.fieldsRead(count))));
